@@ -1,0 +1,63 @@
+"""Template migrations: each step takes the raw data of version N to version N + 1.
+
+Steps work on plain JSON data (before validation), are small and named, and never lose a
+value: what a step cannot convert makes the file invalid, and validation says where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from brandstudio.model.template import TEMPLATE_VERSION
+
+Data = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step from ``from_version`` to ``from_version + 1``."""
+
+    from_version: int
+    name: str
+    apply: Callable[[Data], Data]
+
+
+def _v1_to_v2(data: Data) -> Data:
+    """Version 1 wrote text sizes as ``props.font_size`` and opacity in percent (0-100).
+
+    Version 2 calls the size ``props.size`` and keeps opacity as a fraction (0-1).
+    """
+    layers = data.get("layers")
+    if isinstance(layers, list):
+        for layer in layers:
+            if not isinstance(layer, dict):
+                continue
+            opacity = layer.get("opacity")
+            if isinstance(opacity, int | float) and not isinstance(opacity, bool):
+                layer["opacity"] = opacity / 100
+            props = layer.get("props")
+            if isinstance(props, dict) and "font_size" in props and "size" not in props:
+                props["size"] = props.pop("font_size")
+    data["version"] = 2
+    return data
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "text font_size renamed size; opacity from percent to fraction", _v1_to_v2),
+)
+
+
+def migrate(data: Data) -> tuple[Data, list[str]]:
+    """Bring template data up to the current version; returns it and the names of the steps run.
+
+    ``data["version"]`` must already be a whole number from 1 to the current version.
+    """
+    steps = {step.from_version: step for step in MIGRATIONS}
+    applied: list[str] = []
+    while data["version"] < TEMPLATE_VERSION:
+        step = steps[data["version"]]
+        data = step.apply(data)
+        applied.append(f"v{step.from_version} -> v{step.from_version + 1}: {step.name}")
+    return data, applied

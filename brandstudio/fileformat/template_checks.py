@@ -1,0 +1,110 @@
+"""Rules about a template as a whole, beyond each value's own type and range."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from brandstudio.fileformat.errors import Problem, json_path
+from brandstudio.fileformat.paths import asset_path_problem
+from brandstudio.model.layers import (
+    BadgeLayer,
+    Layer,
+    LogoLayer,
+    PhotoLayer,
+    QrLayer,
+    ShapeLayer,
+    TextLayer,
+)
+from brandstudio.model.paint import Gradient, Paint
+from brandstudio.model.template import Template
+from brandstudio.model.values import brand_role
+
+_SLOT_TYPES_BY_LAYER: dict[type, tuple[str, ...]] = {
+    PhotoLayer: ("image",),
+    TextLayer: ("text", "url"),
+    BadgeLayer: ("text",),
+    QrLayer: ("url", "text"),
+}
+
+
+def template_problems(template: Template) -> list[Problem]:
+    """Everything wrong with a template that its types alone do not catch."""
+    return [
+        *_duplicate_ids(template),
+        *_slot_problems(template),
+        *_layer_problems(template),
+        *_paint_problems(template.background, ("background",)),
+    ]
+
+
+def _duplicate_ids(template: Template) -> Iterator[Problem]:
+    first_index: dict[str, int] = {}
+    for index, layer in enumerate(template.layers):
+        if layer.id in first_index:
+            yield Problem(
+                json_path(("layers", index, "id")),
+                f"the id {layer.id!r} is already used by layers[{first_index[layer.id]}]",
+            )
+        else:
+            first_index[layer.id] = index
+
+
+def _slot_problems(template: Template) -> Iterator[Problem]:
+    for name, slot in template.slots.items():
+        if slot.type == "image" and slot.sample:
+            reason = asset_path_problem(slot.sample)
+            if reason:
+                yield Problem(json_path(("slots", name, "sample")), reason)
+
+
+def _layer_problems(template: Template) -> Iterator[Problem]:
+    for index, layer in enumerate(template.layers):
+        where = ("layers", index, "props")
+        yield from _binding_problems(template, layer, where)
+        if isinstance(layer, LogoLayer) and brand_role(layer.props.source) is None:
+            reason = asset_path_problem(layer.props.source)
+            if reason:
+                yield Problem(json_path((*where, "source")), reason)
+        if isinstance(layer, PhotoLayer | ShapeLayer):
+            fill = layer.props.overlay if isinstance(layer, PhotoLayer) else layer.props.fill
+            key = "overlay" if isinstance(layer, PhotoLayer) else "fill"
+            if fill is not None:
+                yield from _paint_problems(fill, (*where, key))
+        if isinstance(layer, BadgeLayer):
+            yield from _paint_problems(layer.props.fill, (*where, "fill"))
+
+
+def _binding_problems(
+    template: Template, layer: Layer, where: tuple[str | int, ...]
+) -> Iterator[Problem]:
+    if isinstance(layer, TextLayer | BadgeLayer) and _slot_and_text_clash(layer):
+        yield Problem(json_path(where), "give exactly one of 'slot' and 'text'")
+    if isinstance(layer, LogoLayer | ShapeLayer):
+        return
+    slot_name = layer.props.slot
+    if slot_name is None:
+        return
+    declared = template.slots.get(slot_name)
+    if declared is None:
+        yield Problem(
+            json_path((*where, "slot")),
+            f"the slot {slot_name!r} is not declared in $.slots",
+        )
+        return
+    if declared.type not in _SLOT_TYPES_BY_LAYER[type(layer)]:
+        yield Problem(
+            json_path((*where, "slot")),
+            f"a {layer.type} layer cannot show the {declared.type} slot {slot_name!r}",
+        )
+
+
+def _slot_and_text_clash(layer: TextLayer | BadgeLayer) -> bool:
+    """Whether both or neither of ``slot`` and ``text`` are set."""
+    return (layer.props.slot is None) == (layer.props.text is None)
+
+
+def _paint_problems(paint: Paint, where: tuple[str | int, ...]) -> Iterator[Problem]:
+    if isinstance(paint, Gradient):
+        offsets = [stop.offset for stop in paint.stops]
+        if offsets != sorted(offsets):
+            yield Problem(json_path((*where, "stops")), "stop offsets must not decrease")

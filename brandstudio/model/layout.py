@@ -1,0 +1,186 @@
+"""Layout without pixels: every layer's box on a given canvas size.
+
+The renderer, the editor and the tests all call ``layout``; nothing else decides where a
+layer goes. It is a pure function of the template and the target size.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from brandstudio.model.geometry import Geometry, anchor_fractions
+from brandstudio.model.layers import BOXED_TYPES, Layer
+from brandstudio.model.preset import Preset, SafeZone
+from brandstudio.model.template import Template
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned rectangle in canvas pixels (floats; origin top-left)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    @property
+    def center(self) -> tuple[float, float]:
+        return self.x + self.width / 2, self.y + self.height / 2
+
+    def contains(self, other: Box, tolerance: float = 1e-6) -> bool:
+        """Whether ``other`` lies inside this box (edges may touch)."""
+        return (
+            other.x >= self.x - tolerance
+            and other.y >= self.y - tolerance
+            and other.right <= self.right + tolerance
+            and other.bottom <= self.bottom + tolerance
+        )
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one layer goes on one canvas.
+
+    ``box`` is the layer's rectangle before rotation; the layer is turned by ``rotation``
+    degrees (clockwise) about the box centre, and ``bounds`` encloses the turned box.
+    ``frame`` is the area the layer was placed in (the safe zone or the whole canvas).
+    """
+
+    layer_id: str
+    box: Box
+    rotation: float
+    bounds: Box
+    frame: Box
+    visible: bool
+
+
+@dataclass(frozen=True)
+class Layout:
+    """All layers placed on a ``width`` x ``height`` canvas.
+
+    ``scale`` converts the template's pixel sizes (font sizes) to this canvas: the smaller of
+    the width and height ratios to the template's own canvas.
+    """
+
+    width: int
+    height: int
+    scale: float
+    safe: Box
+    placements: tuple[Placement, ...]
+
+    def placement(self, layer_id: str) -> Placement:
+        """The placement of the layer with this id; KeyError when there is none."""
+        for placement in self.placements:
+            if placement.layer_id == layer_id:
+                return placement
+        raise KeyError(layer_id)
+
+
+def safe_box(width: int, height: int, safe_zone: SafeZone | None) -> Box:
+    """The part of a ``width`` x ``height`` canvas inside the safe-zone margins."""
+    if safe_zone is None:
+        return Box(0.0, 0.0, float(width), float(height))
+    left = safe_zone.left * width
+    top = safe_zone.top * height
+    return Box(
+        left,
+        top,
+        width * (1.0 - safe_zone.left - safe_zone.right),
+        height * (1.0 - safe_zone.top - safe_zone.bottom),
+    )
+
+
+def rotated_bounds(box: Box, degrees: float) -> Box:
+    """The axis-aligned box that encloses ``box`` turned by ``degrees`` about its centre."""
+    radians = math.radians(degrees)
+    cos, sin = abs(math.cos(radians)), abs(math.sin(radians))
+    width = box.width * cos + box.height * sin
+    height = box.width * sin + box.height * cos
+    cx, cy = box.center
+    return Box(cx - width / 2, cy - height / 2, width, height)
+
+
+def place_geometry(geometry: Geometry, frame: Box) -> Box:
+    """The box that ``geometry`` describes inside ``frame`` (see ``Geometry``)."""
+    if geometry.units == "short-side":
+        unit_x = unit_y = min(frame.width, frame.height)
+    else:
+        unit_x, unit_y = frame.width, frame.height
+    width = geometry.width * unit_x
+    height = geometry.height * unit_y
+    if geometry.aspect is not None:
+        if width / height > geometry.aspect:
+            width = height * geometry.aspect
+        else:
+            height = width / geometry.aspect
+    fx, fy = anchor_fractions(geometry.anchor)
+    point_x = frame.x + fx * frame.width + geometry.x * unit_x
+    point_y = frame.y + fy * frame.height + geometry.y * unit_y
+    return Box(point_x - fx * width, point_y - fy * height, width, height)
+
+
+def keep_inside(box: Box, rotation: float, frame: Box) -> Box:
+    """``box`` shrunk about its centre and moved so that, turned, it lies inside ``frame``."""
+    bounds = rotated_bounds(box, rotation)
+    shrink = min(1.0, frame.width / bounds.width, frame.height / bounds.height)
+    width, height = box.width * shrink, box.height * shrink
+    half_w, half_h = bounds.width * shrink / 2, bounds.height * shrink / 2
+    cx, cy = box.center
+    cx = min(max(cx, frame.x + half_w), frame.right - half_w)
+    cy = min(max(cy, frame.y + half_h), frame.bottom - half_h)
+    return Box(cx - width / 2, cy - height / 2, width, height)
+
+
+def place_layer(layer: Layer, canvas: Box, safe: Box, preset_id: str | None) -> Placement:
+    """Where ``layer`` goes, with the override for ``preset_id`` applied when it has one."""
+    geometry, visible = layer.geometry, layer.visible
+    override = layer.overrides.get(preset_id) if preset_id is not None else None
+    if override is not None:
+        geometry = override.apply(geometry)
+        if override.visible is not None:
+            visible = override.visible
+    boxed = layer.type in BOXED_TYPES
+    frame = safe if boxed else canvas
+    box = place_geometry(geometry, frame)
+    if boxed:
+        box = keep_inside(box, layer.rotation, frame)
+    return Placement(
+        layer_id=layer.id,
+        box=box,
+        rotation=layer.rotation,
+        bounds=rotated_bounds(box, layer.rotation),
+        frame=frame,
+        visible=visible,
+    )
+
+
+def layout(template: Template, preset: Preset | None = None) -> Layout:
+    """Place every layer of ``template`` on the preset's canvas (or the template's own)."""
+    if preset is None:
+        width, height, safe_zone, preset_id = (
+            template.canvas.width,
+            template.canvas.height,
+            None,
+            None,
+        )
+    else:
+        width, height, safe_zone, preset_id = (
+            preset.width,
+            preset.height,
+            preset.safe_zone,
+            preset.id,
+        )
+    canvas = Box(0.0, 0.0, float(width), float(height))
+    safe = safe_box(width, height, safe_zone)
+    scale = min(width / template.canvas.width, height / template.canvas.height)
+    placements = tuple(place_layer(layer, canvas, safe, preset_id) for layer in template.layers)
+    return Layout(width=width, height=height, scale=scale, safe=safe, placements=placements)

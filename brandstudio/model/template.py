@@ -1,0 +1,69 @@
+"""A post template: canvas, background, content slots and layers."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Annotated, Final, Literal
+
+from annotated_types import Len
+
+from brandstudio.model._record import record
+from brandstudio.model.layers import Layer, TextLayer
+from brandstudio.model.paint import Paint
+from brandstudio.model.values import CanvasSide, Label, LongText, SlotName
+
+TEMPLATE_FORMAT: Final = "brandstudio.template"
+TEMPLATE_VERSION: Final = 2
+"""The version this build writes; older files are migrated on load, newer ones refused."""
+
+MAX_LAYERS: Final = 200
+MAX_SLOTS: Final = 64
+
+
+@record
+class Canvas:
+    """The template's own size in pixels: where it was designed, and its default output."""
+
+    width: CanvasSide = 1080
+    height: CanvasSide = 1080
+
+
+@record
+class Slot:
+    """A named piece of content that each render fills in.
+
+    ``text``: any text; ``image``: a photo path; ``url``: a link (QR codes). ``sample`` is
+    used when a render does not fill the slot; an image sample is a path relative to the
+    template's folder (or to the brand folder in the library).
+    """
+
+    type: Literal["text", "image", "url"]
+    label: Label = ""
+    sample: LongText = ""
+
+
+@record
+class Template:
+    """A layered post template. ``layers`` is bottom to top (list order is z-order)."""
+
+    format: Literal["brandstudio.template"] = TEMPLATE_FORMAT
+    version: Literal[2] = TEMPLATE_VERSION
+    name: Annotated[str, Len(1, 100)]
+    canvas: Canvas = Canvas()
+    background: Paint = "brand:background"
+    slots: Annotated[Mapping[SlotName, Slot], Len(0, MAX_SLOTS)] = dataclasses.field(
+        default_factory=dict
+    )
+    layers: Annotated[tuple[Layer, ...], Len(0, MAX_LAYERS)] = ()
+
+    def layer(self, layer_id: str) -> Layer:
+        """The layer with this id; KeyError when there is none."""
+        for layer in self.layers:
+            if layer.id == layer_id:
+                return layer
+        raise KeyError(layer_id)
+
+    def text_layers(self) -> tuple[TextLayer, ...]:
+        """The text layers, bottom to top."""
+        return tuple(layer for layer in self.layers if isinstance(layer, TextLayer))

@@ -1,0 +1,110 @@
+"""Constrained value types shared by the model: identifiers, colours, fractions, references.
+
+A constraint lives in the type annotation (``Annotated[float, Interval(...)]``) so that the
+model, its validator and its documentation cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Final
+
+from annotated_types import Interval, MaxLen
+from pydantic import StringConstraints
+
+BRAND_PREFIX: Final = "brand:"
+
+_NAME = r"[a-z][a-z0-9_-]{0,31}"
+_HEX_COLOR = r"#[0-9A-Fa-f]{6}(?:[0-9A-Fa-f]{2})?"
+
+_LAYER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+_SLOT_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"
+_PRESET_PATTERN = r"^[a-z0-9][a-z0-9-]{0,47}$"
+_COLOR_PATTERN = rf"^(?:{_HEX_COLOR}|brand:{_NAME})$"
+_FONT_PATTERN = rf"^(?:brand:{_NAME}|[A-Za-z0-9][A-Za-z0-9 ._-]{{0,63}})$"
+
+PATTERN_MEANINGS: Final[dict[str, str]] = {
+    _LAYER_ID_PATTERN: "a layer id (up to 64 letters, digits, _ and -)",
+    _SLOT_PATTERN: "a slot name (lower-case letters, digits and _, starting with a letter)",
+    _PRESET_PATTERN: "a preset id (lower-case letters, digits and -)",
+    _COLOR_PATTERN: "a colour: #RRGGBB, #RRGGBBAA or brand:NAME",
+    _FONT_PATTERN: "a font: brand:heading, brand:body or a family name",
+}
+"""What each identifier pattern accepts, in words for error messages."""
+
+LayerId = Annotated[str, StringConstraints(pattern=_LAYER_ID_PATTERN)]
+"""A layer's id: unique in its template; letters, digits, ``_`` and ``-``."""
+
+SlotName = Annotated[str, StringConstraints(pattern=_SLOT_PATTERN)]
+"""A slot's name, as used by ``--set NAME=VALUE`` and spreadsheet columns."""
+
+PresetId = Annotated[str, StringConstraints(pattern=_PRESET_PATTERN)]
+
+ColorRef = Annotated[str, StringConstraints(pattern=_COLOR_PATTERN)]
+"""``#RRGGBB``, ``#RRGGBBAA`` or ``brand:NAME`` (a colour of the brand palette by role)."""
+
+FontFamilyRef = Annotated[str, StringConstraints(pattern=_FONT_PATTERN)]
+"""``brand:heading``/``brand:body`` (the brand's fonts by role) or a bundled family name."""
+
+AssetRef = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+"""``brand:NAME`` (a brand logo by role) or a relative path, checked by the file format."""
+
+Label = Annotated[str, MaxLen(100)]
+LongText = Annotated[str, MaxLen(5000)]
+
+Fraction = Annotated[float, Interval(ge=0.0, le=1.0)]
+"""A number from 0 to 1: opacity, a focal point coordinate, a gradient stop."""
+
+Offset = Annotated[float, Interval(ge=-2.0, le=2.0)]
+"""A layout offset in layout units (see ``Geometry``)."""
+
+Extent = Annotated[float, Interval(ge=0.001, le=4.0)]
+"""A layout width or height in layout units (see ``Geometry``)."""
+
+Degrees = Annotated[float, Interval(ge=-360.0, le=360.0)]
+
+Em = Annotated[float, Interval(ge=0.0, le=2.0)]
+"""A length in ems: multiples of the text's font size as drawn (after any fit)."""
+
+SignedEm = Annotated[float, Interval(ge=-2.0, le=2.0)]
+
+CanvasSide = Annotated[int, Interval(ge=16, le=8192)]
+"""An image side in pixels."""
+
+FontSize = Annotated[float, Interval(ge=4.0, le=2000.0)]
+"""A font size in pixels on the template's own canvas."""
+
+FontWeight = Annotated[int, Interval(ge=100, le=1000)]
+
+
+@dataclass(frozen=True)
+class RGBA:
+    """A literal colour, 8 bits per channel."""
+
+    r: int
+    g: int
+    b: int
+    a: int = 255
+
+    def hex(self) -> str:
+        """``#RRGGBB``, or ``#RRGGBBAA`` when not opaque."""
+        text = f"#{self.r:02X}{self.g:02X}{self.b:02X}"
+        return text if self.a == 255 else f"{text}{self.a:02X}"
+
+
+_HEX_RE = re.compile(rf"^{_HEX_COLOR}$")
+
+
+def brand_role(ref: str) -> str | None:
+    """The role name of a ``brand:NAME`` reference, or None for a literal."""
+    return ref[len(BRAND_PREFIX) :] if ref.startswith(BRAND_PREFIX) else None
+
+
+def parse_hex_color(text: str) -> RGBA:
+    """Parse ``#RRGGBB`` or ``#RRGGBBAA``; raise ValueError for anything else."""
+    if not _HEX_RE.match(text):
+        raise ValueError(f"not a colour: {text!r} (expected #RRGGBB or #RRGGBBAA)")
+    digits = text[1:]
+    channels = [int(digits[i : i + 2], 16) for i in range(0, len(digits), 2)]
+    return RGBA(*channels)
