@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 CONSTRAINTS := requirements/constraints.txt
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ lint: $(VENV)/.installed
 format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+schema: $(VENV)/.installed
+	$(BIN)/python -c "from brandstudio.fileformat.schema import template_json_schema as s; \
+	from brandstudio.fileformat.jsonio import dump_json as d; \
+	open('docs/template.schema.json', 'w', encoding='utf-8').write(d(s()))"
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks
