@@ -1,0 +1,1 @@
+"""The Pillow render engine: assets resolved first, then a pure render to an image."""

@@ -1,0 +1,66 @@
+"""QR codes drawn crisp: whole-pixel modules, centred in their box."""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+import qrcode
+from PIL import Image, ImageDraw
+
+RGBA = tuple[int, int, int, int]
+
+_LEVELS: Final = {
+    "L": qrcode.constants.ERROR_CORRECT_L,
+    "M": qrcode.constants.ERROR_CORRECT_M,
+    "Q": qrcode.constants.ERROR_CORRECT_Q,
+    "H": qrcode.constants.ERROR_CORRECT_H,
+}
+
+
+class QrError(ValueError):
+    """Data that cannot become a QR code (too long for any version at this level)."""
+
+
+def qr_matrix(data: str, level: Literal["L", "M", "Q", "H"], quiet_zone: int) -> list[list[bool]]:
+    """The modules of a QR code for ``data``, quiet zone included (True = dark)."""
+    code = qrcode.QRCode(error_correction=_LEVELS[level], border=quiet_zone, box_size=1)
+    code.add_data(data)
+    try:
+        code.make(fit=True)
+    except (
+        ValueError
+    ) as error:  # qrcode raises a plain ValueError (DataOverflowError) when too long
+        raise QrError(f"too long for a QR code ({len(data)} characters): {error}") from None
+    matrix: list[list[bool]] = code.get_matrix()
+    return matrix
+
+
+def draw_qr(
+    data: str,
+    side: int,
+    *,
+    dark: RGBA = (0, 0, 0, 255),
+    light: RGBA = (255, 255, 255, 255),
+    level: Literal["L", "M", "Q", "H"] = "M",
+    quiet_zone: int = 2,
+) -> Image.Image:
+    """An RGBA image ``side`` x ``side`` px: the light colour behind, modules of whole pixels.
+
+    Modules are ``side // n`` px each (n = modules per side with the quiet zone); the rest of
+    the box is light. Raises QrError when the code would need modules under 1 px.
+    """
+    matrix = qr_matrix(data, level, quiet_zone)
+    count = len(matrix)
+    module = side // count
+    if module < 1:
+        raise QrError(f"a {side} px box is too small for this QR code ({count} modules a side)")
+    image = Image.new("RGBA", (side, side), light)
+    offset = (side - module * count) // 2
+    draw = ImageDraw.Draw(image)
+    for row, cells in enumerate(matrix):
+        for column, is_dark in enumerate(cells):
+            if is_dark:
+                x = offset + column * module
+                y = offset + row * module
+                draw.rectangle((x, y, x + module - 1, y + module - 1), fill=dark)
+    return image
