@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import Completed
 
 # Qt aborts without a display unless told to draw offscreen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,15 +15,6 @@ os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="brandstudio-xd
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"
-
-
-@dataclass(frozen=True)
-class Completed:
-    """What a command printed and how it exited."""
-
-    status: int
-    stdout: str
-    stderr: str
 
 
 @pytest.fixture
@@ -43,19 +31,6 @@ def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
         return Completed(status, captured.out, captured.err)
 
     return run
-
-
-def run_command(args: Sequence[str | Path], cwd: Path | None = None) -> Completed:
-    """Run ``python -m brandstudio ARGS...`` as a separate process."""
-    result = subprocess.run(
-        [sys.executable, "-m", "brandstudio", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
-    return Completed(result.returncode, result.stdout, result.stderr)
 
 
 @pytest.fixture

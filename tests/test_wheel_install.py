@@ -52,7 +52,9 @@ class Venv:
         return self.root / "bin"
 
 
-def _run(args: Sequence[str | Path], *, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: Sequence[str | Path], *, cwd: Path, timeout: float
+) -> subprocess.CompletedProcess[str]:
     env = {
         key: value
         for key, value in os.environ.items()

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from conftest import Completed, run_command
+from helpers import Completed, run_command
 
 from brandstudio import __version__
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 
 import pytest
-from conftest import Completed
+from helpers import Completed
 
 from brandstudio.presets import PRESET_FIELDS
 

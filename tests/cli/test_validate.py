@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Completed, run_command
+from helpers import Completed, run_command
 
 CONTEST = Path(__file__).resolve().parents[2] / "templates" / "contest.json"
 

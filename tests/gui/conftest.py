@@ -1,0 +1,87 @@
+"""A real X11 display (Xvfb) for the tests marked ``xvfb``.
+
+The rest of the suite draws offscreen (``QT_QPA_PLATFORM=offscreen``, set in tests/conftest.py),
+and one process cannot switch Qt platforms, so a real-window test runs its Qt program in a
+subprocess pointed at this display.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+
+import pytest
+
+SCREEN = (1280, 800)
+START_TIMEOUT = 30.0  # seconds for Xvfb to report its display number
+
+
+def _read_display_number(fd: int, server: subprocess.Popen[bytes]) -> int:
+    """Read what Xvfb writes to ``-displayfd`` once it accepts connections: ``N\\n``."""
+    received = b""
+    deadline = time.monotonic() + START_TIMEOUT
+    while not received.endswith(b"\n"):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(f"Xvfb reported no display within {START_TIMEOUT:.0f} s")
+        ready, _, _ = select.select([fd], [], [], min(left, 0.5))
+        if not ready:
+            if server.poll() is not None:
+                raise RuntimeError(f"Xvfb exited with status {server.returncode} before it started")
+            continue
+        chunk = os.read(fd, 64)
+        if not chunk:
+            server.wait(timeout=5)
+            raise RuntimeError(f"Xvfb exited with status {server.returncode} before it started")
+        received += chunk
+    return int(received.strip())
+
+
+@pytest.fixture(scope="session")
+def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The DISPLAY (``":N"``) of a private Xvfb server, 1280x800 at 24-bit colour."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip(
+            "Xvfb is not installed: real-window tests skipped "
+            "(make test installs it when run as root)"
+        )
+    log_path = tmp_path_factory.mktemp("xvfb") / "xvfb.log"
+    read_end, write_end = os.pipe()
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [
+                xvfb,
+                "-displayfd",
+                str(write_end),
+                "-screen",
+                "0",
+                f"{SCREEN[0]}x{SCREEN[1]}x24",
+                "-nolisten",
+                "tcp",
+            ],
+            pass_fds=(write_end,),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    os.close(write_end)  # only Xvfb holds it now: end of file here means Xvfb died
+    try:
+        try:
+            number = _read_display_number(read_end, server)
+        except (TimeoutError, RuntimeError, ValueError) as error:
+            log_text = log_path.read_text(encoding="utf-8", errors="replace")
+            pytest.fail(f"Xvfb did not start: {error}\n--- Xvfb output ---\n{log_text}")
+        yield f":{number}"
+    finally:
+        os.close(read_end)
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
