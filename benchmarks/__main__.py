@@ -1,0 +1,6 @@
+"""``python -m benchmarks`` (or ``make bench``): run every benchmark."""
+
+from benchmarks import bench_template
+
+if __name__ == "__main__":
+    bench_template.main()
