@@ -38,11 +38,6 @@ def load_presets() -> tuple[Preset, ...]:
     return presets
 
 
-def preset_ids() -> list[str]:
-    """The ids of every shipped preset."""
-    return [preset.id for preset in load_presets()]
-
-
 def find_preset(preset_id: str) -> Preset | None:
     """The preset with this id, or None."""
     return next((preset for preset in load_presets() if preset.id == preset_id), None)

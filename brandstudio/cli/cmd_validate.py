@@ -38,8 +38,7 @@ def run(args: argparse.Namespace) -> int:
             loaded = load_template(path)
         except FormatError as error:
             failed += 1
-            for line in error.describe().splitlines():
-                output.error(line)
+            output.format_error(error)
             continue
         template = loaded.template
         for step in loaded.migrations:

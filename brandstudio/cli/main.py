@@ -45,8 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
     except FormatError as error:
-        for line in error.describe().splitlines():
-            output.error(line)
+        output.format_error(error)
         return exitcodes.UNUSABLE
     except KeyboardInterrupt:
         output.message("brandstudio: interrupted")

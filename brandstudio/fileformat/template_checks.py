@@ -14,6 +14,7 @@ from brandstudio.model.layers import (
     QrLayer,
     ShapeLayer,
     TextLayer,
+    layer_slot,
 )
 from brandstudio.model.paint import Gradient, Paint
 from brandstudio.model.template import Template
@@ -79,9 +80,7 @@ def _binding_problems(
 ) -> Iterator[Problem]:
     if isinstance(layer, TextLayer | BadgeLayer) and _slot_and_text_clash(layer):
         yield Problem(json_path(where), "give exactly one of 'slot' and 'text'")
-    if isinstance(layer, LogoLayer | ShapeLayer):
-        return
-    slot_name = layer.props.slot
+    slot_name = layer_slot(layer)
     if slot_name is None:
         return
     declared = template.slots.get(slot_name)

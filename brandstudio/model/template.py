@@ -9,7 +9,7 @@ from typing import Annotated, Final, Literal
 from annotated_types import Len
 
 from brandstudio.model._record import record
-from brandstudio.model.layers import Layer, TextLayer
+from brandstudio.model.layers import Layer
 from brandstudio.model.paint import Paint
 from brandstudio.model.values import CanvasSide, Label, LongText, SlotName
 
@@ -63,7 +63,3 @@ class Template:
             if layer.id == layer_id:
                 return layer
         raise KeyError(layer_id)
-
-    def text_layers(self) -> tuple[TextLayer, ...]:
-        """The text layers, bottom to top."""
-        return tuple(layer for layer in self.layers if isinstance(layer, TextLayer))
