@@ -18,6 +18,8 @@ BRAND_PREFIX: Final = "brand:"
 _NAME = r"[a-z][a-z0-9_-]{0,31}"
 _HEX_COLOR = r"#[0-9A-Fa-f]{6}(?:[0-9A-Fa-f]{2})?"
 
+_ROLE_PATTERN = rf"^{_NAME}$"
+_HEX_PATTERN = rf"^{_HEX_COLOR}$"
 _LAYER_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 _SLOT_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"
 _PRESET_PATTERN = r"^[a-z0-9][a-z0-9-]{0,47}$"
@@ -25,6 +27,8 @@ _COLOR_PATTERN = rf"^(?:{_HEX_COLOR}|brand:{_NAME})$"
 _FONT_PATTERN = rf"^(?:brand:{_NAME}|[A-Za-z0-9][A-Za-z0-9 ._-]{{0,63}})$"
 
 PATTERN_MEANINGS: Final[dict[str, str]] = {
+    _ROLE_PATTERN: "a role name (lower-case letters, digits, _ and -)",
+    _HEX_PATTERN: "a colour: #RRGGBB or #RRGGBBAA",
     _LAYER_ID_PATTERN: "a layer id (up to 64 letters, digits, _ and -)",
     _SLOT_PATTERN: "a slot name (lower-case letters, digits and _, starting with a letter)",
     _PRESET_PATTERN: "a preset id (lower-case letters, digits and -)",
@@ -32,6 +36,12 @@ PATTERN_MEANINGS: Final[dict[str, str]] = {
     _FONT_PATTERN: "a font: brand:heading, brand:body or a family name",
 }
 """What each identifier pattern accepts, in words for error messages."""
+
+RoleName = Annotated[str, StringConstraints(pattern=_ROLE_PATTERN)]
+"""A brand role: a palette colour, font or logo name (``primary``, ``heading``, ``logo``)."""
+
+HexColor = Annotated[str, StringConstraints(pattern=_HEX_PATTERN)]
+"""A literal colour, ``#RRGGBB`` or ``#RRGGBBAA``."""
 
 LayerId = Annotated[str, StringConstraints(pattern=_LAYER_ID_PATTERN)]
 """A layer's id: unique in its template; letters, digits, ``_`` and ``-``."""
@@ -86,6 +96,10 @@ class RGBA:
     g: int
     b: int
     a: int = 255
+
+    def as_tuple(self) -> tuple[int, int, int, int]:
+        """(r, g, b, a), as Pillow takes colours."""
+        return (self.r, self.g, self.b, self.a)
 
     def hex(self) -> str:
         """``#RRGGBB``, or ``#RRGGBBAA`` when not opaque."""
