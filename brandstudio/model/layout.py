@@ -67,8 +67,9 @@ class Placement:
 class Layout:
     """All layers placed on a ``width`` x ``height`` canvas.
 
-    ``scale`` converts the template's pixel sizes (font sizes) to this canvas: the smaller of
-    the width and height ratios to the template's own canvas.
+    ``scale`` converts the template's pixel sizes (font sizes) to this canvas: the square root
+    of the area ratio to the template's own canvas, so text keeps its share of the picture
+    (a fit then shrinks it where its box is tighter).
     """
 
     width: int
@@ -181,6 +182,6 @@ def layout(template: Template, preset: Preset | None = None) -> Layout:
         )
     canvas = Box(0.0, 0.0, float(width), float(height))
     safe = safe_box(width, height, safe_zone)
-    scale = min(width / template.canvas.width, height / template.canvas.height)
+    scale = math.sqrt(width * height / (template.canvas.width * template.canvas.height))
     placements = tuple(place_layer(layer, canvas, safe, preset_id) for layer in template.layers)
     return Layout(width=width, height=height, scale=scale, safe=safe, placements=placements)

@@ -135,11 +135,11 @@ def test_override_applies_only_to_its_preset() -> None:
     assert template.layers[0].geometry.anchor == "top-left"
 
 
-def test_font_scale_follows_the_tighter_side() -> None:
+def test_font_scale_follows_the_area() -> None:
     template = _template(width=1080, height=1350)
-    x_post = find_preset("x-post")
-    assert x_post is not None
-    assert layout(template, x_post).scale == pytest.approx(900 / 1350)
+    cover = find_preset("vk-cover")
+    assert cover is not None
+    assert layout(template, cover).scale == pytest.approx(math.sqrt(1590 * 530 / (1080 * 1350)))
     assert layout(template).scale == 1.0
 
 
