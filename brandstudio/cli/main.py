@@ -8,12 +8,13 @@ import sys
 from collections.abc import Sequence
 
 from brandstudio import __version__
-from brandstudio.cli import cmd_presets, cmd_validate, exitcodes, output
+from brandstudio.cli import cmd_presets, cmd_render, cmd_validate, exitcodes, output
 from brandstudio.fileformat import FormatError
 
 EPILOG = """examples:
   brandstudio presets                      list the network sizes
   brandstudio validate my-template.json    check a template file
+  brandstudio render contest --preset all  render a starter template in every size
 
 Data goes to stdout, messages to stderr. Exit status: 0 done, 1 some items
 failed (the rest were done), 2 unusable input or command line.
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     cmd_presets.add_parser(commands)
     cmd_validate.add_parser(commands)
+    cmd_render.add_parser(commands)
     return parser
 
 

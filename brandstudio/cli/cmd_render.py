@@ -1,0 +1,206 @@
+"""``brandstudio render``: finished images from a template, in every network size."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from brandstudio.brands import DEFAULT_BRAND, find_brand
+from brandstudio.cli import exitcodes, output
+from brandstudio.fileformat import FormatError, load_template
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.presets import find_preset, load_presets
+from brandstudio.render.assets import RenderError, resolve_assets
+from brandstudio.render.engine import render
+from brandstudio.render.export import EXTENSIONS, ExportError, encode, encode_under, write_image
+from brandstudio.render.naming import NamePatternError, OutputFolder, format_name, job_fingerprint
+from brandstudio.resources import templates_folder
+
+DEFAULT_PATTERN = "{template}_{preset}"
+EPILOG = f"""examples:
+  brandstudio render templates/contest.json --preset all --out posts
+  brandstudio render contest --preset instagram-story --preset vk-post \\
+      --set headline="Выиграй годовой запас кофе" --set photo=~/Pictures/cup.jpg
+  brandstudio render promo.json --preset x-post --format webp --max-kb 200
+  brandstudio render quote --preset 1080x1350 --name "{{template}}-{{width}}x{{height}}"
+
+TEMPLATE is a template file, or the name of a starter template (contest, promo, ...).
+PRESET is a preset id (see `brandstudio presets`), WIDTHxHEIGHT, or all; without
+--preset the template's own canvas size is used. Name fields: {{template}}, {{preset}},
+{{width}}, {{height}}; default {DEFAULT_PATTERN!r}. A file from another job is never
+overwritten (a -2 suffix is added) unless --overwrite; re-running the same command
+replaces its own files.
+
+exit status: 0 every image written; 1 some failed (each reported); 2 unusable input.
+"""
+
+
+class UsageError(Exception):
+    """A command-line value that cannot be used; the message names the argument."""
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "render",
+        help="render a template to image files, one per preset",
+        description="Render a template to finished images: one file per preset.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("template", metavar="TEMPLATE")
+    parser.add_argument(
+        "--preset", action="append", default=[], metavar="PRESET", help="repeat for several"
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="SLOT=VALUE",
+        dest="values",
+        help="fill a slot (text, a photo path, a URL); repeat for several",
+    )
+    parser.add_argument("--brand", default=DEFAULT_BRAND, help="a brand folder or bundled name")
+    parser.add_argument("--out", type=Path, default=Path("out"), help="output folder (default out)")
+    parser.add_argument("--format", choices=sorted(EXTENSIONS), default="jpeg")
+    parser.add_argument("--quality", type=int, default=90, help="1-100 for JPEG and WebP")
+    parser.add_argument("--max-kb", type=int, metavar="N", help="largest file size in KB")
+    parser.add_argument("--name", default=DEFAULT_PATTERN, metavar="PATTERN")
+    parser.add_argument("--overwrite", action="store_true", help="replace existing files")
+    parser.set_defaults(run=run)
+
+
+def _template_path(text: str) -> Path:
+    path = Path(text).expanduser()
+    if path.exists():
+        return path
+    starter = templates_folder() / f"{text}.json"
+    if "/" not in text and starter.is_file():
+        return starter
+    raise UsageError(f"TEMPLATE: no such file or starter template: {text}")
+
+
+_SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
+
+
+def _presets(values: list[str], template: Template) -> list[Preset | None]:
+    if not values:
+        return [None]
+    chosen: list[Preset | None] = []
+    for value in (part.strip() for item in values for part in item.split(",")):
+        if value == "all":
+            chosen.extend(load_presets())
+            continue
+        preset = find_preset(value)
+        size = _SIZE.match(value)
+        if preset is None and size:
+            width, height = int(size[1]), int(size[2])
+            if not (16 <= width <= 8192 and 16 <= height <= 8192):
+                raise UsageError(f"--preset {value}: sides must be 16 to 8192 px")
+            preset = Preset(
+                id=value, name=value, width=width, height=height, source="custom", checked="-" * 10
+            )
+        if preset is None:
+            raise UsageError(f"--preset {value}: unknown preset (see `brandstudio presets`)")
+        chosen.append(preset)
+    unique: dict[str, Preset | None] = {}
+    for preset in chosen:
+        unique.setdefault(preset.id if preset else "", preset)
+    return list(unique.values())
+
+
+def _content(values: list[str], template: Template) -> dict[str, str]:
+    content: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise UsageError(f"--set {item}: expected SLOT=VALUE")
+        slot = template.slots.get(name)
+        if slot is None:
+            known = ", ".join(template.slots) or "none"
+            raise UsageError(f"--set {name}: the template has no such slot (its slots: {known})")
+        if slot.type == "image":
+            value = str(Path(value).expanduser())
+        content[name] = value
+    return content
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    if not 1 <= args.quality <= 100:
+        raise UsageError(f"--quality {args.quality}: must be 1 to 100")
+    if args.max_kb is not None and args.max_kb < 1:
+        raise UsageError(f"--max-kb {args.max_kb}: must be at least 1")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        _check_options(args)
+        path = _template_path(args.template)
+        template = load_template(path).template
+        presets = _presets(args.preset, template)
+        content = _content(args.values, template)
+        kit = find_brand(args.brand)
+        assets = resolve_assets(template, content, kit, path.parent, presets)
+        args.out.mkdir(parents=True, exist_ok=True)
+        fingerprint = job_fingerprint(
+            {
+                "template": str(path.resolve()),
+                "content": content,
+                "brand": args.brand,
+                "format": args.format,
+                "quality": args.quality,
+                "max_kb": args.max_kb,
+                "name": args.name,
+            }
+        )
+        folder = OutputFolder(args.out, fingerprint, overwrite=args.overwrite)
+        format_name(args.name, _name_values(path, None, template))  # check the pattern early
+    except (UsageError, RenderError, LookupError, NamePatternError) as error:
+        output.error(str(error))
+        return exitcodes.UNUSABLE
+    except FormatError as error:
+        output.format_error(error)
+        return exitcodes.UNUSABLE
+    except OSError as error:
+        output.error(f"{error.filename or args.out}: {error.strerror}")
+        return exitcodes.UNUSABLE
+    for warning in assets.warnings:
+        output.message(f"warning: {warning}")
+    failed = 0
+    for preset in presets:
+        stem = format_name(args.name, _name_values(path, preset, template))
+        target = folder.path_for(stem, EXTENSIONS[args.format])
+        rendered = render(template, content, assets, preset)
+        for warning in rendered.warnings[len(assets.warnings) :]:
+            output.message(f"warning: {target.name}: {warning}")
+        try:
+            if args.max_kb is None:
+                encoded = encode(rendered.image, args.format, args.quality)
+            else:
+                encoded = encode_under(
+                    rendered.image, args.format, args.max_kb * 1024, args.quality
+                )
+                output.message(
+                    f"{target.name}: quality {encoded.quality}, {len(encoded.data) // 1024} KB"
+                    f" (cap {args.max_kb} KB)"
+                )
+            write_image(target, encoded)
+            folder.record(target)
+        except (ExportError, OSError) as error:
+            failed += 1
+            output.error(f"{target}: {error}")
+            continue
+        output.data(str(target))
+    return exitcodes.SOME_FAILED if failed else exitcodes.OK
+
+
+def _name_values(path: Path, preset: Preset | None, template: Template) -> dict[str, object]:
+    width = preset.width if preset else template.canvas.width
+    height = preset.height if preset else template.canvas.height
+    return {
+        "template": path.stem,
+        "preset": preset.id if preset else f"{width}x{height}",
+        "width": width,
+        "height": height,
+    }

@@ -1,0 +1,157 @@
+"""Everything a render needs from disk, loaded once before drawing: fonts, logos, photos.
+
+The engine itself never opens a file: ``resolve_assets`` does all the I/O and turns every
+problem into a ``RenderError`` that names the file and the slot or role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from brandstudio.fileformat.brand_io import BrandKit
+from brandstudio.model.layers import LogoLayer, PhotoLayer
+from brandstudio.model.layout import layout
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.model.values import brand_role
+from brandstudio.render.fonts import FontBook, FontFace
+from brandstudio.render.photo import PhotoError, open_photo
+
+MAX_LOGO_PIXELS = 40_000_000
+"""Largest logo file we decode (width x height)."""
+
+
+class RenderError(Exception):
+    """Input a render cannot use; the message names the file and the slot, role or layer."""
+
+
+@dataclass
+class Assets:
+    """What ``render`` draws with: nothing in here touches the disk again."""
+
+    brand: BrandKit
+    fonts: FontBook
+    photos: dict[str, Image.Image] = field(default_factory=dict)
+    """Decoded photos by slot name (upright, sRGB)."""
+    logos: dict[tuple[str, str], Image.Image] = field(default_factory=dict)
+    """Logo images by (source, variant); variant is light, dark or mono."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def slot_value(template: Template, content: Mapping[str, str], slot: str) -> str:
+    """The content for ``slot``: what the render was given, else the template's sample."""
+    if slot in content:
+        return content[slot]
+    declared = template.slots.get(slot)
+    return declared.sample if declared is not None else ""
+
+
+def font_book_for(kit: BrandKit) -> FontBook:
+    """The bundled fonts plus the brand's own font files."""
+    book = FontBook.bundled()
+    for role, font in kit.brand.fonts.items():
+        if font.file is None:
+            continue
+        path = kit.asset(font.file)
+        book.add_face(FontFace(family=font.family, weight=font.weight, italic=False, path=path))
+        if not path.is_file():
+            raise RenderError(f"{path}: the brand's {role} font file is missing")
+    return book
+
+
+def _load_logo(path: Path, what: str) -> Image.Image:
+    try:
+        with Image.open(path, formats=("PNG", "WEBP")) as image:
+            if image.width * image.height > MAX_LOGO_PIXELS:
+                raise RenderError(f"{path}: {what} is too large ({image.width}x{image.height})")
+            image.load()
+            return image.convert("RGBA")
+    except RenderError:
+        raise
+    except FileNotFoundError:
+        raise RenderError(f"{path}: {what} not found") from None
+    except Exception as error:  # Pillow raises many kinds for damaged files
+        raise RenderError(f"{path}: {what} cannot be read as PNG or WebP ({error})") from None
+
+
+def _logo_files(source: str, kit: BrandKit, template_folder: Path) -> Iterable[tuple[str, Path]]:
+    role = brand_role(source)
+    if role is None:
+        yield "light", template_folder.joinpath(*source.split("/"))
+        return
+    variants = kit.brand.logos.get(role)
+    if variants is None:
+        raise RenderError(f"{kit.folder}: the brand {kit.brand.name!r} has no logo {role!r}")
+    for variant in ("light", "dark", "mono"):
+        relative = getattr(variants, variant)
+        if relative is not None:
+            yield variant, kit.asset(relative)
+
+
+def _photo_targets(
+    template: Template, presets: Iterable[Preset | None]
+) -> dict[str, tuple[int, int]]:
+    """The largest box each photo slot is drawn in, over every preset: the decode size."""
+    targets: dict[str, tuple[int, int]] = {}
+    photo_layers = [layer for layer in template.layers if isinstance(layer, PhotoLayer)]
+    if not photo_layers:
+        return targets
+    for preset in presets:
+        placed = layout(template, preset)
+        for layer in photo_layers:
+            box = placed.placement(layer.id).box
+            width, height = targets.get(layer.props.slot, (1, 1))
+            targets[layer.props.slot] = (
+                max(width, min(8192, round(box.width))),
+                max(height, min(8192, round(box.height))),
+            )
+    return targets
+
+
+def resolve_assets(
+    template: Template,
+    content: Mapping[str, str],
+    kit: BrandKit,
+    template_folder: Path,
+    presets: Iterable[Preset | None] = (None,),
+) -> Assets:
+    """Load every font, logo and photo that rendering ``template`` at ``presets`` needs.
+
+    Photo paths given in ``content`` are used as they are (relative to the working folder);
+    sample photos are relative to ``template_folder``. Photos are decoded just large enough
+    for the biggest preset (JPEG draft decoding).
+    """
+    assets = Assets(brand=kit, fonts=font_book_for(kit))
+    for layer in template.layers:
+        if isinstance(layer, LogoLayer):
+            for variant, path in _logo_files(layer.props.source, kit, template_folder):
+                key = (layer.props.source, variant)
+                if key not in assets.logos:
+                    assets.logos[key] = _load_logo(path, f"logo of layer {layer.id!r}")
+    for slot, target in _photo_targets(template, presets).items():
+        given = content.get(slot)
+        if given is not None:
+            path = Path(given)
+        else:
+            sample = slot_value(template, content, slot)
+            if not sample:
+                assets.warnings.append(f"slot {slot!r}: no photo given and no sample")
+                continue
+            path = template_folder.joinpath(*sample.split("/"))
+        try:
+            assets.photos[slot] = open_photo(path, target)
+        except PhotoError as error:
+            raise RenderError(f"{error} (slot {slot!r})") from None
+    _check_text_slots(template, content)
+    return assets
+
+
+def _check_text_slots(template: Template, content: Mapping[str, str]) -> None:
+    for name in content:
+        if name not in template.slots:
+            known = ", ".join(sorted(template.slots)) or "none"
+            raise RenderError(f"the template has no slot {name!r} (its slots: {known})")

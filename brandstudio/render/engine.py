@@ -1,0 +1,379 @@
+"""The renderer: a template, its content and resolved assets, drawn at one size.
+
+``render`` is pure and deterministic: it reads no file (``resolve_assets`` did that), and the
+same inputs give the same pixels. Layers are drawn bottom to top where ``layout`` puts them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from PIL import Image, ImageStat
+
+from brandstudio.model.geometry import Anchor, anchor_fractions
+from brandstudio.model.layers import (
+    BadgeLayer,
+    FontRef,
+    Layer,
+    LogoLayer,
+    PhotoLayer,
+    QrLayer,
+    ShapeLayer,
+    TextLayer,
+)
+from brandstudio.model.layout import Layout, Placement, layout
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.model.values import brand_role, parse_hex_color
+from brandstudio.render.assets import Assets, slot_value
+from brandstudio.render.paint import Color, fill_image
+from brandstudio.render.photo import contain, cover
+from brandstudio.render.qr import QrError, draw_qr
+from brandstudio.render.shapes import badge_image, badge_text_box, shape_image, shape_mask
+from brandstudio.render.text import FittedText, TextStyle, draw_text, fit_text
+
+MAX_LAYER_PIXELS = 48_000_000
+"""A layer box larger than this (in pixels) is skipped with a warning, not drawn."""
+
+PLACEHOLDER = (128, 128, 128, 255)
+"""What an image slot with no photo shows."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A finished image (RGB) and what the renderer had to say about it."""
+
+    image: Image.Image
+    warnings: tuple[str, ...]
+
+
+class _Palette:
+    """Turns colour references into RGBA; unknown brand colours fall back to ``primary``."""
+
+    def __init__(self, assets: Assets, warnings: list[str]) -> None:
+        self._palette = assets.brand.brand.palette
+        self._brand = assets.brand.brand.name
+        self._warnings = warnings
+
+    def __call__(self, ref: str) -> Color:
+        role = brand_role(ref)
+        if role is None:
+            return parse_hex_color(ref).as_tuple()
+        value = self._palette.get(role)
+        if value is None:
+            message = f"the brand {self._brand!r} has no colour {role!r}: primary used"
+            if message not in self._warnings:
+                self._warnings.append(message)
+            value = self._palette.get("primary", "#000000")
+        return parse_hex_color(value).as_tuple()
+
+
+class _Renderer:
+    def __init__(
+        self, template: Template, content: Mapping[str, str], assets: Assets, placed: Layout
+    ) -> None:
+        self.template = template
+        self.content = content
+        self.assets = assets
+        self.layout = placed
+        self.warnings: list[str] = []
+        self.color = _Palette(assets, self.warnings)
+        self.short_side = min(placed.width, placed.height)
+
+    # -- the canvas ---------------------------------------------------------------------
+
+    def run(self) -> Rendered:
+        size = (self.layout.width, self.layout.height)
+        canvas = fill_image(self.template.background, size, self.color)
+        for layer, placement in zip(self.template.layers, self.layout.placements, strict=True):
+            if placement.visible:
+                self._draw_layer(canvas, layer, placement)
+        return Rendered(canvas.convert("RGB"), tuple(self.assets.warnings + self.warnings))
+
+    def _draw_layer(self, canvas: Image.Image, layer: Layer, placement: Placement) -> None:
+        box = placement.box
+        width, height = max(1, round(box.width)), max(1, round(box.height))
+        if width * height > MAX_LAYER_PIXELS:
+            self.warnings.append(f"{layer.id}: the layer is too large to draw ({width}x{height})")
+            return
+        image = self._layer_image(canvas, layer, placement, (width, height))
+        if image is None:
+            return
+        if layer.opacity < 1.0:
+            alpha = image.getchannel("A").point(lambda value: round(value * layer.opacity))
+            image.putalpha(alpha)
+        left, top = round(box.x), round(box.y)
+        if layer.rotation % 360:
+            turned = image.rotate(-layer.rotation, resample=Image.Resampling.BICUBIC, expand=True)
+            cx, cy = box.center
+            left = round(cx - turned.width / 2)
+            top = round(cy - turned.height / 2)
+            image = turned
+        _composite(canvas, image, left, top)
+
+    def _layer_image(
+        self, canvas: Image.Image, layer: Layer, placement: Placement, size: tuple[int, int]
+    ) -> Image.Image | None:
+        if isinstance(layer, PhotoLayer):
+            return self._photo(layer, size)
+        if isinstance(layer, LogoLayer):
+            return self._logo(canvas, layer, placement, size)
+        if isinstance(layer, TextLayer):
+            return self._text(layer, size)
+        if isinstance(layer, BadgeLayer):
+            return self._badge(layer, size)
+        if isinstance(layer, QrLayer):
+            return self._qr(layer, placement, size)
+        return self._shape(layer, size)
+
+    # -- layer types ----------------------------------------------------------------------
+
+    def _photo(self, layer: PhotoLayer, size: tuple[int, int]) -> Image.Image:
+        props = layer.props
+        photo = self.assets.photos.get(props.slot)
+        if photo is None:
+            image = Image.new("RGBA", size, PLACEHOLDER)
+        elif props.fit == "cover":
+            image = cover(photo, size, props.focus).convert("RGBA")
+        else:
+            fitted = contain(photo, size).convert("RGBA")
+            image = Image.new("RGBA", size, (0, 0, 0, 0))
+            image.alpha_composite(
+                fitted, ((size[0] - fitted.width) // 2, (size[1] - fitted.height) // 2)
+            )
+        if props.overlay is not None:
+            image.alpha_composite(fill_image(props.overlay, size, self.color))
+        if props.mask != "none":
+            corner = props.corner_radius * min(size)
+            mask = shape_mask(
+                "circle" if props.mask == "circle" else "rounded", size, corner_radius=corner
+            )
+            alpha = Image.composite(image.getchannel("A"), Image.new("L", size, 0), mask)
+            image.putalpha(alpha)
+        return image
+
+    def _logo(
+        self, canvas: Image.Image, layer: LogoLayer, placement: Placement, size: tuple[int, int]
+    ) -> Image.Image | None:
+        source = layer.props.source
+        variants = {
+            variant: image for (key, variant), image in self.assets.logos.items() if key == source
+        }
+        if not variants:
+            self.warnings.append(f"{layer.id}: no logo image for {source!r}")
+            return None
+        wanted = layer.props.variant
+        if wanted == "auto":
+            wanted = "dark" if _luminance_under(canvas, placement) > 0.55 else "light"
+        logo = variants.get(wanted) or variants.get("mono") or next(iter(variants.values()))
+        fitted = contain(logo, size)
+        image = Image.new("RGBA", size, (0, 0, 0, 0))
+        fx, fy = anchor_fractions(placement_anchor(layer))
+        image.alpha_composite(
+            fitted.convert("RGBA"),
+            (round((size[0] - fitted.width) * fx), round((size[1] - fitted.height) * fy)),
+        )
+        return image
+
+    def _words(self, slot: str | None, literal: str | None) -> str:
+        """A text or badge layer's text: its slot's content, or the text written in it."""
+        if slot is not None:
+            return slot_value(self.template, self.content, slot)
+        return literal or ""
+
+    def _text_style(
+        self,
+        font: FontRef,
+        color: str,
+        *,
+        align: str = "center",
+        valign: str = "middle",
+        line_height: float = 1.1,
+        letter_spacing: float = 0.0,
+        uppercase: bool = False,
+    ) -> TextStyle:
+        family, weight = font.family, font.weight
+        role = brand_role(family)
+        if role is not None:
+            brand_font = self.assets.brand.brand.fonts.get(role)
+            if brand_font is None:
+                self.warnings.append(f"the brand has no font {role!r}: Inter used")
+                family = "Inter"
+            else:
+                family = brand_font.family
+        return TextStyle(
+            family=family,
+            weight=weight,
+            italic=font.italic,
+            color=self.color(color),
+            align=align,  # type: ignore[arg-type]
+            valign=valign,  # type: ignore[arg-type]
+            line_height=line_height,
+            letter_spacing=letter_spacing,
+            uppercase=uppercase,
+        )
+
+    def _text(self, layer: TextLayer, size: tuple[int, int]) -> Image.Image:
+        props = layer.props
+        text = self._words(props.slot, props.text)
+        style = self._text_style(
+            props.font,
+            props.color,
+            align=props.align,
+            valign=props.valign,
+            line_height=props.line_height,
+            letter_spacing=props.letter_spacing,
+            uppercase=props.uppercase,
+        )
+        if props.stroke is not None:
+            style = _replace(
+                style, stroke_width=props.stroke.width, stroke_color=self.color(props.stroke.color)
+            )
+        if props.shadow is not None:
+            shadow = props.shadow
+            style = _replace(
+                style, shadow=(shadow.dx, shadow.dy, shadow.blur, self.color(shadow.color))
+            )
+        if props.background is not None:
+            back = props.background
+            style = _replace(style, background=(self.color(back.color), back.padding, back.radius))
+        scale = self.layout.scale
+        max_size = props.fit.max_size * self.short_side if props.fit.max_size else None
+        fitted = fit_text(
+            text,
+            style,
+            size,
+            props.size * scale,
+            props.fit.min_size * self.short_side,
+            max_size,
+            props.fit.mode,
+            self.assets.fonts,
+        )
+        self.warnings.extend(f"{layer.id}: {warning}" for warning in fitted.warnings)
+        return draw_text(fitted, style, size, self.assets.fonts)
+
+    def _badge(self, layer: BadgeLayer, size: tuple[int, int]) -> Image.Image:
+        props = layer.props
+        outline = None
+        if props.outline is not None:
+            outline = (props.outline.width * self.short_side, self.color(props.outline.color))
+        image = badge_image(
+            props.shape,
+            size,
+            fill_image(props.fill, size, self.color),
+            outline,
+            props.corner_radius * min(size),
+            props.points,
+        )
+        text = self._words(props.slot, props.text)
+        if not text:
+            return image
+        style = self._text_style(
+            props.font, props.text_color, uppercase=props.uppercase, line_height=1.0
+        )
+        outline_width = outline[0] if outline else 0.0
+        best: tuple[tuple[bool, float], tuple[int, int, int, int], FittedText] | None = None
+        # Round badges: try text areas from square to wide and keep the one with the biggest type.
+        for aspect in (1.0, 1.6, 2.4, 3.4) if props.shape in ("circle", "starburst") else (1.0,):
+            area = badge_text_box(
+                props.shape,
+                size,
+                props.padding * min(size),
+                corner_radius=props.corner_radius * min(size),
+                points=props.points,
+                outline_width=outline_width,
+                aspect=aspect,
+            )
+            inner = (area[2] - area[0], area[3] - area[1])
+            fitted = fit_text(
+                text, style, inner, inner[1], 4.0, inner[1], "fill", self.assets.fonts
+            )
+            rank = (not fitted.truncated, fitted.size)
+            if best is None or rank > best[0]:
+                best = (rank, area, fitted)
+        assert best is not None
+        _, (left, top, right, bottom), fitted = best
+        inner = (right - left, bottom - top)
+        self.warnings.extend(f"{layer.id}: {warning}" for warning in fitted.warnings)
+        image.alpha_composite(draw_text(fitted, style, inner, self.assets.fonts), (left, top))
+        return image
+
+    def _qr(
+        self, layer: QrLayer, placement: Placement, size: tuple[int, int]
+    ) -> Image.Image | None:
+        props = layer.props
+        data = slot_value(self.template, self.content, props.slot)
+        if not data:
+            self.warnings.append(f"{layer.id}: the slot {props.slot!r} is empty: no QR code")
+            return None
+        side = min(size)
+        try:
+            code = draw_qr(
+                data,
+                side,
+                dark=self.color(props.dark),
+                light=self.color(props.light),
+                level=props.error_correction,
+                quiet_zone=props.quiet_zone,
+            )
+        except QrError as error:
+            self.warnings.append(f"{layer.id}: {error}")
+            return None
+        image = Image.new("RGBA", size, (0, 0, 0, 0))
+        fx, fy = anchor_fractions(placement_anchor(layer))
+        image.alpha_composite(code, (round((size[0] - side) * fx), round((size[1] - side) * fy)))
+        return image
+
+    def _shape(self, layer: ShapeLayer, size: tuple[int, int]) -> Image.Image:
+        props = layer.props
+        fill = None if props.fill is None else fill_image(props.fill, size, self.color)
+        outline = None
+        if props.outline is not None:
+            outline = (props.outline.width * self.short_side, self.color(props.outline.color))
+        return shape_image(props.shape, size, fill, outline, props.corner_radius * min(size))
+
+
+def placement_anchor(layer: Layer) -> Anchor:
+    """The anchor a layer's content aligns to inside its box (the layer's own anchor)."""
+    return layer.geometry.anchor
+
+
+def _replace(style: TextStyle, **changes: object) -> TextStyle:
+    import dataclasses
+
+    return dataclasses.replace(style, **changes)  # type: ignore[arg-type]
+
+
+def _luminance_under(canvas: Image.Image, placement: Placement) -> float:
+    """Mean relative luminance (0 dark .. 1 light) of the canvas under the layer's box."""
+    bounds = placement.bounds
+    left = max(0, round(bounds.x))
+    top = max(0, round(bounds.y))
+    right = min(canvas.width, round(bounds.right))
+    bottom = min(canvas.height, round(bounds.bottom))
+    if right <= left or bottom <= top:
+        return 0.0
+    region = canvas.crop((left, top, right, bottom)).convert("L")
+    return float(ImageStat.Stat(region).mean[0]) / 255.0
+
+
+def _composite(canvas: Image.Image, image: Image.Image, left: int, top: int) -> None:
+    """``image`` over ``canvas`` with its top-left at (left, top), clipped to the canvas."""
+    crop_left, crop_top = max(0, -left), max(0, -top)
+    right = min(image.width, canvas.width - left)
+    bottom = min(image.height, canvas.height - top)
+    if right <= crop_left or bottom <= crop_top:
+        return
+    part = image.crop((crop_left, crop_top, right, bottom))
+    canvas.alpha_composite(part, (left + crop_left, top + crop_top))
+
+
+def render(
+    template: Template,
+    content: Mapping[str, str],
+    assets: Assets,
+    preset: Preset | None = None,
+) -> Rendered:
+    """Draw ``template`` with ``content`` (slot -> value) at ``preset`` (or its own canvas)."""
+    return _Renderer(template, content, assets, layout(template, preset)).run()

@@ -1,0 +1,159 @@
+"""``brandstudio render``: files per preset, names, size caps, never clobbering others' files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import Completed, run_command
+from PIL import Image
+
+from brandstudio.presets import load_presets
+from brandstudio.render.naming import LEDGER_NAME
+
+PHOTO_SIZE = (1600, 1200)
+
+
+@pytest.fixture
+def photo(tmp_path: Path) -> Path:
+    path = tmp_path / "in" / "cup.jpg"
+    path.parent.mkdir()
+    image = Image.linear_gradient("L").resize(PHOTO_SIZE).convert("RGB")
+    image.save(path, quality=92)
+    return path
+
+
+def test_every_preset_one_file_of_its_exact_size(
+    tmp_path: Path, photo: Path, cli: Callable[..., Completed]
+) -> None:
+    out = tmp_path / "out"
+    before = photo.read_bytes()
+    result = cli(
+        "render",
+        "contest",
+        "--preset",
+        "all",
+        "--set",
+        "headline=Выиграй запас кофе 🎉",
+        "--set",
+        f"photo={photo}",
+        "--out",
+        out,
+    )
+    assert result.status == 0, result.stderr
+    written = [Path(line) for line in result.stdout.splitlines()]
+    presets = load_presets()
+    assert len(written) == len(presets)
+    for path, preset in zip(written, presets, strict=True):
+        assert path.name == f"contest_{preset.id}.jpg"
+        with Image.open(path) as image:
+            assert image.size == (preset.width, preset.height)
+            assert image.format == "JPEG"
+    assert photo.read_bytes() == before, "the source photo must not change"
+
+
+def test_max_kb_keeps_every_file_under_the_cap(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    out = tmp_path / "out"
+    result = cli(
+        "render",
+        "announcement",
+        "--preset",
+        "instagram-story,x-post",
+        "--out",
+        out,
+        "--quality",
+        "98",
+        "--max-kb",
+        "200",
+    )
+    assert result.status == 0, result.stderr
+    for line in result.stdout.splitlines():
+        assert Path(line).stat().st_size <= 200 * 1024
+    assert "quality" in result.stderr and "cap 200 KB" in result.stderr
+
+
+def test_rerun_replaces_its_own_files_but_not_others(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    foreign = out / "quote_vk-post.png"
+    foreign.write_bytes(b"someone else's file")
+    args = ("render", "quote", "--preset", "vk-post", "--format", "png", "--out", out)
+    first = cli(*args)
+    assert first.status == 0
+    assert first.stdout.strip() == str(out / "quote_vk-post-2.png")
+    assert foreign.read_bytes() == b"someone else's file"
+    again = cli(*args)
+    assert again.stdout.strip() == str(out / "quote_vk-post-2.png"), "same job: same file"
+    other_job = cli(*args, "--set", "headline=Другая цитата")
+    assert other_job.stdout.strip() == str(out / "quote_vk-post-3.png")
+    forced = cli(*args, "--overwrite")
+    assert forced.stdout.strip() == str(foreign)
+    assert foreign.read_bytes().startswith(b"\x89PNG")
+    ledger = json.loads((out / LEDGER_NAME).read_text(encoding="utf-8"))
+    assert set(ledger) == {"quote_vk-post.png", "quote_vk-post-2.png", "quote_vk-post-3.png"}
+
+
+def test_name_pattern_and_custom_size(tmp_path: Path, cli: Callable[..., Completed]) -> None:
+    result = cli(
+        "render",
+        "promo",
+        "--preset",
+        "640x480",
+        "--name",
+        "{template}-{width}x{height}",
+        "--format",
+        "webp",
+        "--out",
+        tmp_path,
+    )
+    assert result.status == 0, result.stderr
+    path = Path(result.stdout.strip())
+    assert path.name == "promo-640x480.webp"
+    with Image.open(path) as image:
+        assert image.size == (640, 480)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["nope.json"], "no such file or starter"),
+        (["contest", "--preset", "myspace"], "--preset myspace"),
+        (["contest", "--preset", "100000x10"], "100000x10"),
+        (["contest", "--set", "title=x"], "--set title"),
+        (["contest", "--set", "headline"], "SLOT=VALUE"),
+        (["contest", "--quality", "0"], "--quality"),
+        (["contest", "--brand", "acme"], "no brand 'acme'"),
+        (["contest", "--name", "{template}_{colour}"], "{colour}"),
+        (["contest", "--set", "photo=/nowhere/cat.jpg"], "/nowhere/cat.jpg"),
+    ],
+)
+def test_unusable_input_exits_2_and_names_it(
+    args: list[str], words: str, tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    result = cli("render", *args, "--out", tmp_path / "out")
+    assert result.status == 2
+    assert words in result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_photo_is_named(tmp_path: Path, cli: Callable[..., Completed]) -> None:
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    result = cli("render", "contest", "--set", f"photo={bad}", "--out", tmp_path / "out")
+    assert result.status == 2
+    assert str(bad) in result.stderr and "photo" in result.stderr
+
+
+def test_render_as_a_real_process(tmp_path: Path) -> None:
+    result = run_command(
+        ["render", "logo-stamp", "--preset", "instagram-square", "--out", tmp_path / "o"]
+    )
+    assert result.status == 0, result.stderr
+    assert Path(result.stdout.strip()).is_file()
