@@ -1,6 +1,7 @@
 """``python -m benchmarks`` (or ``make bench``): run every benchmark."""
 
-from benchmarks import bench_template
+from benchmarks import bench_render, bench_template
 
 if __name__ == "__main__":
     bench_template.main()
+    bench_render.main()

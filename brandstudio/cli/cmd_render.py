@@ -167,13 +167,16 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.UNUSABLE
     for warning in assets.warnings:
         output.message(f"warning: {warning}")
+    said: set[str] = set()
     failed = 0
     for preset in presets:
         stem = format_name(args.name, _name_values(path, preset, template))
         target = folder.path_for(stem, EXTENSIONS[args.format])
         rendered = render(template, content, assets, preset)
         for warning in rendered.warnings[len(assets.warnings) :]:
-            output.message(f"warning: {target.name}: {warning}")
+            if warning not in said:  # the same problem at every preset is said once
+                said.add(warning)
+                output.message(f"warning: {target.name}: {warning}")
         try:
             if args.max_kb is None:
                 encoded = encode(rendered.image, args.format, args.quality)

@@ -6,7 +6,8 @@ problem into a ``RenderError`` that names the file and the slot or role.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from brandstudio.render.fonts import FontBook, FontFace
 from brandstudio.render.photo import PhotoError, open_photo
 
 MAX_LOGO_PIXELS = 40_000_000
+MAX_SCALED_PHOTOS = 4
+"""How many scaled photos an ``Assets`` keeps for re-renders."""
 """Largest logo file we decode (width x height)."""
 
 
@@ -40,6 +43,21 @@ class Assets:
     logos: dict[tuple[str, str], Image.Image] = field(default_factory=dict)
     """Logo images by (source, variant); variant is light, dark or mono."""
     warnings: list[str] = field(default_factory=list)
+    scaled: OrderedDict[tuple[object, ...], Image.Image] = field(default_factory=OrderedDict)
+    """Photos already scaled to a box, most recent last: re-renders at the same size (the
+    editor, every edit) skip the resize. A memo only: it never changes what is drawn."""
+
+    def scaled_photo(self, key: tuple[object, ...], make: Callable[[], Image.Image]) -> Image.Image:
+        """The cached result of ``make()`` for ``key``, keeping the last few entries."""
+        image = self.scaled.get(key)
+        if image is None:
+            image = make()
+            self.scaled[key] = image
+            while len(self.scaled) > MAX_SCALED_PHOTOS:
+                self.scaled.popitem(last=False)
+        else:
+            self.scaled.move_to_end(key)
+        return image
 
 
 def slot_value(template: Template, content: Mapping[str, str], slot: str) -> str:
@@ -145,7 +163,10 @@ def resolve_assets(
         try:
             assets.photos[slot] = open_photo(path, target)
         except PhotoError as error:
-            raise RenderError(f"{error} (slot {slot!r})") from None
+            if given is not None:
+                raise RenderError(f"{error} (slot {slot!r})") from None
+            # A template's own sample photo is a stand-in: without it, a grey box is drawn.
+            assets.warnings.append(f"slot {slot!r}: sample photo unusable: {error}")
     _check_text_slots(template, content)
     return assets
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageStat
 
+from brandstudio.model.brand import Brand
 from brandstudio.model.geometry import Anchor, anchor_fractions
 from brandstudio.model.layers import (
     BadgeLayer,
@@ -18,6 +19,7 @@ from brandstudio.model.layers import (
     Layer,
     LogoLayer,
     PhotoLayer,
+    PhotoProps,
     QrLayer,
     ShapeLayer,
     TextLayer,
@@ -134,14 +136,9 @@ class _Renderer:
         photo = self.assets.photos.get(props.slot)
         if photo is None:
             image = Image.new("RGBA", size, PLACEHOLDER)
-        elif props.fit == "cover":
-            image = cover(photo, size, props.focus).convert("RGBA")
         else:
-            fitted = contain(photo, size).convert("RGBA")
-            image = Image.new("RGBA", size, (0, 0, 0, 0))
-            image.alpha_composite(
-                fitted, ((size[0] - fitted.width) // 2, (size[1] - fitted.height) // 2)
-            )
+            key = (props.slot, id(photo), size, props.focus, props.fit)
+            image = self.assets.scaled_photo(key, lambda: _fit_photo(photo, size, props)).copy()
         if props.overlay is not None:
             image.alpha_composite(fill_image(props.overlay, size, self.color))
         if props.mask != "none":
@@ -193,18 +190,12 @@ class _Renderer:
         letter_spacing: float = 0.0,
         uppercase: bool = False,
     ) -> TextStyle:
-        family, weight = font.family, font.weight
-        role = brand_role(family)
-        if role is not None:
-            brand_font = self.assets.brand.brand.fonts.get(role)
-            if brand_font is None:
-                self.warnings.append(f"the brand has no font {role!r}: Inter used")
-                family = "Inter"
-            else:
-                family = brand_font.family
+        family, problem = font_family(font, self.assets.brand.brand)
+        if problem and problem not in self.warnings:
+            self.warnings.append(problem)
         return TextStyle(
             family=family,
-            weight=weight,
+            weight=font.weight,
             italic=font.italic,
             color=self.color(color),
             align=align,  # type: ignore[arg-type]
@@ -332,6 +323,59 @@ class _Renderer:
         if props.outline is not None:
             outline = (props.outline.width * self.short_side, self.color(props.outline.color))
         return shape_image(props.shape, size, fill, outline, props.corner_radius * min(size))
+
+
+def _fit_photo(photo: Image.Image, size: tuple[int, int], props: PhotoProps) -> Image.Image:
+    """The photo scaled into a box of ``size``: cropped (cover) or letterboxed (contain)."""
+    if props.fit == "cover":
+        return cover(photo, size, props.focus).convert("RGBA")
+    fitted = contain(photo, size).convert("RGBA")
+    image = Image.new("RGBA", size, (0, 0, 0, 0))
+    image.alpha_composite(fitted, ((size[0] - fitted.width) // 2, (size[1] - fitted.height) // 2))
+    return image
+
+
+def font_family(font: FontRef, brand: Brand) -> tuple[str, str | None]:
+    """The family a font reference draws with, and a warning when the brand lacks the role."""
+    role = brand_role(font.family)
+    if role is None:
+        return font.family, None
+    brand_font = brand.fonts.get(role)
+    if brand_font is None:
+        return "Inter", f"the brand {brand.name!r} has no font {role!r}: Inter used"
+    return brand_font.family, None
+
+
+def missing_glyph_warnings(
+    template: Template, content: Mapping[str, str], assets: Assets
+) -> list[str]:
+    """For each text and badge layer, the characters of its actual text that its font lacks.
+
+    Those characters are drawn with a fallback font (or left out when no bundled font has
+    them), so the brand's look breaks there: worth a warning before anything is exported.
+    """
+    warnings: list[str] = []
+    book = assets.fonts
+    for layer in template.layers:
+        if not isinstance(layer, TextLayer | BadgeLayer):
+            continue
+        props = layer.props
+        text = props.text or "" if props.slot is None else slot_value(template, content, props.slot)
+        if props.uppercase:
+            text = text.upper()
+        family, _ = font_family(props.font, assets.brand.brand)
+        face = book.face(family, props.font.weight, props.font.italic)
+        missing = book.missing_characters(face, text)
+        lost = book.uncovered_characters(face, text)
+        replaced = "".join(char for char in missing if char not in lost)
+        if replaced:
+            warnings.append(
+                f"{layer.id}: the font {face.family} lacks {' '.join(replaced)}"
+                " (drawn with another font)"
+            )
+        if lost:
+            warnings.append(f"{layer.id}: no bundled font has {' '.join(lost)}: left out")
+    return warnings
 
 
 def placement_anchor(layer: Layer) -> Anchor:

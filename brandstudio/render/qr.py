@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Final, Literal
 
 import qrcode
-from PIL import Image, ImageDraw
+from PIL import Image
 
 RGBA = tuple[int, int, int, int]
 
@@ -21,7 +22,10 @@ class QrError(ValueError):
     """Data that cannot become a QR code (too long for any version at this level)."""
 
 
-def qr_matrix(data: str, level: Literal["L", "M", "Q", "H"], quiet_zone: int) -> list[list[bool]]:
+@functools.lru_cache(maxsize=64)
+def qr_matrix(
+    data: str, level: Literal["L", "M", "Q", "H"], quiet_zone: int
+) -> tuple[tuple[bool, ...], ...]:
     """The modules of a QR code for ``data``, quiet zone included (True = dark)."""
     code = qrcode.QRCode(error_correction=_LEVELS[level], border=quiet_zone, box_size=1)
     code.add_data(data)
@@ -31,8 +35,7 @@ def qr_matrix(data: str, level: Literal["L", "M", "Q", "H"], quiet_zone: int) ->
         ValueError
     ) as error:  # qrcode raises a plain ValueError (DataOverflowError) when too long
         raise QrError(f"too long for a QR code ({len(data)} characters): {error}") from None
-    matrix: list[list[bool]] = code.get_matrix()
-    return matrix
+    return tuple(tuple(row) for row in code.get_matrix())
 
 
 def draw_qr(
@@ -54,13 +57,10 @@ def draw_qr(
     module = side // count
     if module < 1:
         raise QrError(f"a {side} px box is too small for this QR code ({count} modules a side)")
+    modules = Image.new("L", (count, count), 0)
+    modules.putdata([255 if is_dark else 0 for row in matrix for is_dark in row])
+    mask = modules.resize((module * count, module * count), Image.Resampling.NEAREST)
     image = Image.new("RGBA", (side, side), light)
     offset = (side - module * count) // 2
-    draw = ImageDraw.Draw(image)
-    for row, cells in enumerate(matrix):
-        for column, is_dark in enumerate(cells):
-            if is_dark:
-                x = offset + column * module
-                y = offset + row * module
-                draw.rectangle((x, y, x + module - 1, y + module - 1), fill=dark)
+    image.paste(Image.new("RGBA", mask.size, dark), (offset, offset), mask)
     return image

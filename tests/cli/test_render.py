@@ -157,3 +157,33 @@ def test_render_as_a_real_process(tmp_path: Path) -> None:
     )
     assert result.status == 0, result.stderr
     assert Path(result.stdout.strip()).is_file()
+
+
+def test_a_template_copied_without_its_sample_photo_still_renders(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    from brandstudio.resources import templates_folder
+
+    copy = tmp_path / "mine.json"
+    copy.write_bytes((templates_folder() / "promo.json").read_bytes())
+    result = cli("render", copy, "--out", tmp_path / "out")
+    assert result.status == 0, result.stderr
+    assert "sample photo unusable" in result.stderr
+    assert Path(result.stdout.strip()).is_file()
+
+
+def test_the_same_warning_is_said_once_for_all_presets(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    result = cli(
+        "render",
+        "contest",
+        "--preset",
+        "all",
+        "--set",
+        "headline=Вход \U00013000",
+        "--out",
+        tmp_path,
+    )
+    assert result.status == 0
+    assert result.stderr.count("left out") == 1

@@ -202,3 +202,23 @@ def test_validate_as_a_real_process(tmp_path: Path) -> None:
     ok = run_command(["validate", CONTEST])
     assert ok.status == 0
     assert "ok" in ok.stdout
+
+
+def test_warns_when_the_font_lacks_characters_of_the_text(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    data = contest()
+    data["layers"][HEADLINE]["props"]["font"]["family"] = "Marck Script"
+    data["slots"]["headline"]["sample"] = "Приз 5000 ₽ \U00013000"
+    path = tmp_path / "script.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = cli("validate", path)
+    assert result.status == 0, "a missing glyph is a warning, not an error"
+    assert "the font Marck Script lacks ₽ (drawn with another font)" in result.stderr
+    assert "no bundled font has \U00013000" in result.stderr
+
+
+def test_unknown_brand_is_a_usage_error(cli: Callable[..., Completed]) -> None:
+    result = cli("validate", CONTEST, "--brand", "nobody")
+    assert result.status == 2
+    assert "--brand" in result.stderr
