@@ -17,12 +17,11 @@ $(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(PIP) install --quiet -c $(CONSTRAINTS) -e '.[test]'
 	touch $@
 
-# The studio window and the renderer are still being built: for now `run` checks the
-# starter templates and lists the network presets they lay out for.
+# The studio window is still being built: until it is, `run` renders the demo campaign
+# (every starter template at every preset, demo brand) into ./out and says so.
 run: $(VENV)/.installed
-	@echo "The studio window is not built yet: checking the starter templates instead." >&2
-	$(BIN)/brandstudio validate templates/*.json
-	$(BIN)/brandstudio presets
+	@echo "The studio window is not built yet: rendering the demo campaign into ./out instead." >&2
+	$(BIN)/brandstudio demo --out out
 
 test: $(VENV)/.installed
 	@bash tools/system-packages.sh

@@ -126,6 +126,11 @@ def test_wheel_ships_the_package_data(wheel_names: list[str]) -> None:
         "brandstudio/templates/contest.json",
         "brandstudio/data/presets.json",
         "brandstudio/cli/main.py",
+        "brandstudio/assets/brands/demo/brand.json",
+        "brandstudio/assets/brands/demo/logos/zerno-light.png",
+        "brandstudio/templates/photos/fig-bowl.jpg",
+        "brandstudio/templates/photos/LICENSES.md",
+        "brandstudio/render/engine.py",
     ):
         assert required in names, f"{required} is missing from the wheel"
     fonts = [
@@ -215,3 +220,19 @@ def test_installed_command_validates_its_own_starter_template(
     result = _run([installed.bin / "brandstudio", "validate", contest], cwd=elsewhere, timeout=120)
     assert result.returncode == 0, _explain(result)
     assert f"{contest}: ok" in result.stdout
+
+
+def test_installed_command_renders_a_starter_with_bundled_assets(
+    installed: Venv, elsewhere: Path
+) -> None:
+    out = elsewhere / "rendered"
+    result = _run(
+        [installed.bin / "brandstudio", "render", "promo", "--preset", "vk-post", "--out", out],
+        cwd=elsewhere,
+        timeout=120,
+    )
+    assert result.returncode == 0, _explain(result)
+    written = Path(result.stdout.strip())
+    assert written == out / "promo_vk-post.jpg"
+    assert written.stat().st_size > 20_000
+    assert "warning" not in result.stderr, result.stderr

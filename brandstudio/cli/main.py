@@ -8,13 +8,14 @@ import sys
 from collections.abc import Sequence
 
 from brandstudio import __version__
-from brandstudio.cli import cmd_presets, cmd_render, cmd_validate, exitcodes, output
+from brandstudio.cli import cmd_demo, cmd_presets, cmd_render, cmd_validate, exitcodes, output
 from brandstudio.fileformat import FormatError
 
 EPILOG = """examples:
   brandstudio presets                      list the network sizes
   brandstudio validate my-template.json    check a template file
   brandstudio render contest --preset all  render a starter template in every size
+  brandstudio demo                         the demo campaign: all starters, all sizes
 
 Data goes to stdout, messages to stderr. Exit status: 0 done, 1 some items
 failed (the rest were done), 2 unusable input or command line.
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_presets.add_parser(commands)
     cmd_validate.add_parser(commands)
     cmd_render.add_parser(commands)
+    cmd_demo.add_parser(commands)
     return parser
 
 

@@ -187,3 +187,13 @@ def test_the_same_warning_is_said_once_for_all_presets(
     )
     assert result.status == 0
     assert result.stderr.count("left out") == 1
+
+
+def test_demo_campaign_renders_every_starter(tmp_path: Path, cli: Callable[..., Completed]) -> None:
+    from brandstudio.resources import starter_templates
+
+    result = cli("demo", "--preset", "vk-post", "--out", tmp_path)
+    assert result.status == 0, result.stderr
+    names = sorted(Path(line).name for line in result.stdout.splitlines())
+    assert names == sorted(f"{path.stem}_vk-post.jpg" for path in starter_templates())
+    assert "demo campaign" in result.stderr
