@@ -1,4 +1,4 @@
-"""Finding a brand by name or folder (the brand library of issue 4 will add user brands)."""
+"""Finding a brand: a folder, a brand in the user's library, or a bundled brand."""
 
 from __future__ import annotations
 
@@ -17,17 +17,22 @@ def bundled_brands() -> list[str]:
 
 
 def find_brand(name_or_folder: str = DEFAULT_BRAND) -> BrandKit:
-    """A folder holding ``brand.json``, or the name of a bundled brand.
+    """A folder holding ``brand.json``, a brand of the library, or a bundled brand (``demo``).
 
     Raises LookupError naming what was tried; FormatError when the brand file is unusable.
     """
-    folder = Path(name_or_folder)
+    from brandstudio.library.store import open_library
+
+    folder = Path(name_or_folder).expanduser()
     if (folder / BRAND_FILE).is_file():
         return load_brand(folder)
+    library = open_library()
+    if library.has_brand(name_or_folder):
+        return library.load_brand(name_or_folder)
     if name_or_folder in bundled_brands():
         return load_brand(assets_folder() / "brands" / name_or_folder)
-    known = ", ".join(bundled_brands())
+    known = ", ".join([*library.brand_names(), *bundled_brands()])
     raise LookupError(
-        f"no brand {name_or_folder!r}: give a folder containing {BRAND_FILE} "
-        f"or one of the bundled brands ({known})"
+        f"no brand {name_or_folder!r}: give a brand of the library or a folder containing"
+        f" {BRAND_FILE} (brands: {known})"
     )

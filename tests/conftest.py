@@ -12,6 +12,9 @@ from helpers import Completed
 # Qt aborts without a display unless told to draw offscreen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="brandstudio-xdg-"))
+# Never the real user library: every test run gets its own (tests needing a fresh one
+# set BRANDSTUDIO_HOME to a tmp_path of their own).
+os.environ["BRANDSTUDIO_HOME"] = tempfile.mkdtemp(prefix="brandstudio-home-")
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"

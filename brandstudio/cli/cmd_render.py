@@ -9,6 +9,8 @@ from pathlib import Path
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import exitcodes, output
 from brandstudio.fileformat import FormatError, load_template
+from brandstudio.library.errors import LibraryError
+from brandstudio.library.store import open_library
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.presets import find_preset, load_presets
@@ -61,7 +63,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         dest="values",
         help="fill a slot (text, a photo path, a URL); repeat for several",
     )
-    parser.add_argument("--brand", default=DEFAULT_BRAND, help="a brand folder or bundled name")
+    parser.add_argument(
+        "--brand",
+        help="a brand of the library, a brand folder, or demo (default: the library"
+        " template's own brand, else demo)",
+    )
     parser.add_argument("--out", type=Path, default=Path("out"), help="output folder (default out)")
     parser.add_argument("--format", choices=sorted(EXTENSIONS), default="jpeg")
     parser.add_argument("--quality", type=int, default=90, help="1-100 for JPEG and WebP")
@@ -71,14 +77,22 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def _template_path(text: str) -> Path:
+def _template_path(text: str) -> tuple[Path, Path, str | None]:
+    """The template file, the folder its asset paths start from, and its brand when it is a
+    library template (BRAND/TEMPLATE: assets are relative to the brand folder)."""
     path = Path(text).expanduser()
     if path.exists():
-        return path
+        return path, path.parent, None
     starter = templates_folder() / f"{text}.json"
     if "/" not in text and starter.is_file():
-        return starter
-    raise UsageError(f"TEMPLATE: no such file or starter template: {text}")
+        return starter, starter.parent, None
+    brand, slash, name = text.partition("/")
+    if slash and "/" not in name:
+        library = open_library()
+        if library.has_brand(brand):
+            folder = library.brand_folder(brand)
+            return library.template_path(brand, name), folder, folder.name
+    raise UsageError(f"TEMPLATE: no such file, starter or library template (BRAND/NAME): {text}")
 
 
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
@@ -136,18 +150,18 @@ def _check_options(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         _check_options(args)
-        path = _template_path(args.template)
+        path, base, owner = _template_path(args.template)
         template = load_template(path).template
         presets = _presets(args.preset, template)
         content = _content(args.values, template)
-        kit = find_brand(args.brand)
-        assets = resolve_assets(template, content, kit, path.parent, presets)
+        kit = find_brand(args.brand or owner or DEFAULT_BRAND)
+        assets = resolve_assets(template, content, kit, base, presets)
         args.out.mkdir(parents=True, exist_ok=True)
         fingerprint = job_fingerprint(
             {
                 "template": str(path.resolve()),
                 "content": content,
-                "brand": args.brand,
+                "brand": str(kit.folder),
                 "format": args.format,
                 "quality": args.quality,
                 "max_kb": args.max_kb,
@@ -156,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         )
         folder = OutputFolder(args.out, fingerprint, overwrite=args.overwrite)
         format_name(args.name, _name_values(path, None, template))  # check the pattern early
-    except (UsageError, RenderError, LookupError, NamePatternError) as error:
+    except (UsageError, RenderError, LookupError, NamePatternError, LibraryError) as error:
         output.error(str(error))
         return exitcodes.UNUSABLE
     except FormatError as error:

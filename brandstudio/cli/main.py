@@ -8,7 +8,16 @@ import sys
 from collections.abc import Sequence
 
 from brandstudio import __version__
-from brandstudio.cli import cmd_demo, cmd_presets, cmd_render, cmd_validate, exitcodes, output
+from brandstudio.cli import (
+    cmd_brand,
+    cmd_demo,
+    cmd_presets,
+    cmd_render,
+    cmd_template,
+    cmd_validate,
+    exitcodes,
+    output,
+)
 from brandstudio.fileformat import FormatError
 
 EPILOG = """examples:
@@ -36,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_validate.add_parser(commands)
     cmd_render.add_parser(commands)
     cmd_demo.add_parser(commands)
+    cmd_brand.add_parser(commands)
+    cmd_template.add_parser(commands)
     return parser
 
 

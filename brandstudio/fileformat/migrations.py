@@ -44,8 +44,23 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
+def _v2_to_v3(data: Data) -> Data:
+    """Version 3 adds ``revision`` (save counter, from 0) and ``tags`` after ``name``."""
+    upgraded: Data = {}
+    for key, value in data.items():
+        upgraded[key] = value
+        if key == "name":
+            upgraded.setdefault("revision", 0)
+            upgraded.setdefault("tags", [])
+    upgraded.setdefault("revision", 0)
+    upgraded.setdefault("tags", [])
+    upgraded["version"] = 3
+    return upgraded
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "text font_size renamed size; opacity from percent to fraction", _v1_to_v2),
+    Migration(2, "revision and tags added", _v2_to_v3),
 )
 
 

@@ -6,9 +6,10 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Annotated, Final, Literal
 
-from annotated_types import Len
+from annotated_types import Interval, Len
 
 from brandstudio.model._record import record
+from brandstudio.model.geometry import Anchor
 from brandstudio.model.values import FontWeight, HexColor, Label, RoleName
 
 BRAND_FORMAT: Final = "brandstudio.brand"
@@ -38,6 +39,22 @@ class LogoVariants:
     light: AssetPath | None = None
     dark: AssetPath | None = None
     mono: AssetPath | None = None
+    clear_space: Annotated[float, Interval(ge=0.0, le=1.0)] = 0.25
+    """Empty margin to keep around the logo, as a fraction of its height."""
+
+
+@record
+class StampDefaults:
+    """How ``stamp`` puts the logo on photos unless told otherwise.
+
+    ``size`` and ``margin`` are fractions of the photo's shorter side.
+    """
+
+    position: Anchor | Literal["auto"] = "bottom-right"
+    size: Annotated[float, Interval(ge=0.02, le=0.8)] = 0.18
+    margin: Annotated[float, Interval(ge=0.0, le=0.3)] = 0.03
+    opacity: Annotated[float, Interval(ge=0.05, le=1.0)] = 1.0
+    variant: Literal["auto", "light", "dark", "mono"] = "auto"
 
 
 @record
@@ -50,4 +67,5 @@ class Brand:
     palette: Mapping[RoleName, HexColor] = dataclasses.field(default_factory=dict)
     fonts: Mapping[RoleName, BrandFont] = dataclasses.field(default_factory=dict)
     logos: Mapping[RoleName, LogoVariants] = dataclasses.field(default_factory=dict)
+    stamp: StampDefaults = StampDefaults()
     tags: Annotated[tuple[Label, ...], Len(0, 32)] = ()

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Annotated, Final, Literal
 
-from annotated_types import Len
+from annotated_types import Interval, Len
 
 from brandstudio.model._record import record
 from brandstudio.model.layers import Layer
@@ -14,7 +14,7 @@ from brandstudio.model.paint import Paint
 from brandstudio.model.values import CanvasSide, Label, LongText, SlotName
 
 TEMPLATE_FORMAT: Final = "brandstudio.template"
-TEMPLATE_VERSION: Final = 2
+TEMPLATE_VERSION: Final = 3
 """The version this build writes; older files are migrated on load, newer ones refused."""
 
 MAX_LAYERS: Final = 200
@@ -48,8 +48,11 @@ class Template:
     """A layered post template. ``layers`` is bottom to top (list order is z-order)."""
 
     format: Literal["brandstudio.template"] = TEMPLATE_FORMAT
-    version: Literal[2] = TEMPLATE_VERSION
+    version: Literal[3] = TEMPLATE_VERSION
     name: Annotated[str, Len(1, 100)]
+    revision: Annotated[int, Interval(ge=0, le=2**31 - 1)] = 0
+    """Counts saves: the library refuses a save over a newer revision than the one edited."""
+    tags: Annotated[tuple[Label, ...], Len(0, 32)] = ()
     canvas: Canvas = Canvas()
     background: Paint = "brand:background"
     slots: Annotated[Mapping[SlotName, Slot], Len(0, MAX_SLOTS)] = dataclasses.field(

@@ -194,7 +194,7 @@ def test_unreadable_inputs_name_the_file(
 
 def test_validate_as_a_real_process(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "brandstudio.template", "version": 2, "name": ""}', "utf-8")
+    bad.write_text('{"format": "brandstudio.template", "version": 3, "name": ""}', "utf-8")
     result = run_command(["validate", bad])
     assert result.status == 2
     assert "$.name" in result.stderr

@@ -36,6 +36,8 @@ def test_top_level_keys_in_fixed_order(tmp_path: Path) -> None:
         "format",
         "version",
         "name",
+        "revision",
+        "tags",
         "canvas",
         "background",
         "slots",

@@ -1,0 +1,182 @@
+"""``brandstudio brand``: the brand kits in the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from brandstudio.cli import exitcodes, output
+from brandstudio.cli.with_library import with_library
+from brandstudio.library.store import Library
+
+EPILOG = """examples:
+  brandstudio brand list
+  brandstudio brand new "Кофейня Север" --from-logo ~/logos/sever.png
+  brandstudio brand show Зерно
+  brandstudio brand export Зерно ~/Desktop/zerno.brandkit
+  brandstudio brand import zerno.brandkit --as "Зерно (копия)"
+  brandstudio brand delete "Кофейня Север" --yes
+  brandstudio brand restore "Кофейня Север"
+
+The library lives in the user data folder (BRANDSTUDIO_HOME overrides it); deleted
+brands go to its trash and can be restored.
+"""
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "brand",
+        help="list, create, show, export, import, delete and restore brand kits",
+        description="Brand kits in the library: palette, fonts, logos, templates.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="one brand name per line")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=run_list)
+    new = actions.add_parser("new", help="create a brand")
+    new.add_argument("name", metavar="NAME")
+    new.add_argument(
+        "--from-logo", type=Path, metavar="FILE", help="logo; palette proposed from it"
+    )
+    new.set_defaults(run=run_new)
+    show = actions.add_parser("show", help="palette, fonts (with script coverage), logos")
+    show.add_argument("name", metavar="NAME")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(run=run_show)
+    export = actions.add_parser("export", help="write the brand as one .brandkit file")
+    export.add_argument("name", metavar="NAME")
+    export.add_argument("file", type=Path, metavar="FILE.brandkit")
+    export.set_defaults(run=run_export)
+    imported = actions.add_parser("import", help="add a brand from a .brandkit file")
+    imported.add_argument("file", type=Path, metavar="FILE.brandkit")
+    imported.add_argument("--as", dest="as_name", metavar="NAME")
+    imported.add_argument("--replace", action="store_true", help="trash a brand of that name")
+    imported.set_defaults(run=run_import)
+    delete = actions.add_parser("delete", help="move a brand to the library's trash")
+    delete.add_argument("name", metavar="NAME")
+    delete.add_argument("--yes", action="store_true", help="do not ask")
+    delete.set_defaults(run=run_delete)
+    restore = actions.add_parser("restore", help="bring a brand back from the trash")
+    restore.add_argument("name", metavar="NAME")
+    restore.set_defaults(run=run_restore)
+
+
+@with_library
+def run_list(args: argparse.Namespace, library: Library) -> int:
+    names = library.brand_names()
+    if args.json:
+        items = [{"name": name, "templates": library.template_names(name)} for name in names]
+        output.data(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        for name in names:
+            output.data(name)
+    return exitcodes.OK
+
+
+@with_library
+def run_new(args: argparse.Namespace, library: Library) -> int:
+    from brandstudio.library.palette import PaletteError
+
+    try:
+        kit = library.new_brand(args.name, args.from_logo)
+    except PaletteError as error:
+        output.error(f"--from-logo: {error}")
+        return exitcodes.UNUSABLE
+    output.data(str(kit.folder))
+    palette = ", ".join(f"{role} {value}" for role, value in kit.brand.palette.items())
+    output.message(f"brand {kit.brand.name!r} created; palette: {palette}")
+    return exitcodes.OK
+
+
+@with_library
+def run_show(args: argparse.Namespace, library: Library) -> int:
+    from brandstudio.library.fontcheck import FontCheckError, check_font_file, coverage_summary
+    from brandstudio.render.assets import font_book_for
+
+    kit = library.load_brand(args.name)
+    brand = kit.brand
+    book = font_book_for(kit)
+    fonts: dict[str, dict[str, object]] = {}
+    for role, font in brand.fonts.items():
+        face = book.face(font.family, font.weight)
+        try:
+            covers = coverage_summary(check_font_file(face.path))
+        except FontCheckError as error:
+            covers = f"unusable: {error.reason}"
+        fonts[role] = {"family": font.family, "weight": font.weight, "covers": covers}
+    logos = {
+        role: {v: path for v in ("light", "dark", "mono") if (path := getattr(variants, v))}
+        for role, variants in brand.logos.items()
+    }
+    templates = library.template_names(args.name)
+    if args.json:
+        info = {
+            "name": brand.name,
+            "folder": str(kit.folder),
+            "palette": dict(brand.palette),
+            "fonts": fonts,
+            "logos": logos,
+            "tags": list(brand.tags),
+            "templates": templates,
+        }
+        output.data(json.dumps(info, ensure_ascii=False, indent=2))
+        return exitcodes.OK
+    output.data(f"{brand.name}  ({kit.folder})")
+    output.data("palette:")
+    for role, value in brand.palette.items():
+        output.data(f"  {role:<12} {value}")
+    output.data("fonts:")
+    for role, details in fonts.items():
+        output.data(f"  {role:<12} {details['family']} {details['weight']}: {details['covers']}")
+    output.data("logos:")
+    for role, variants in logos.items():
+        output.data(f"  {role:<12} " + ", ".join(f"{k} {v}" for k, v in variants.items()))
+    output.data("templates: " + (", ".join(templates) or "none"))
+    return exitcodes.OK
+
+
+@with_library
+def run_export(args: argparse.Namespace, library: Library) -> int:
+    from brandstudio.library.bundle import export_brand
+
+    output.data(str(export_brand(library, args.name, args.file)))
+    return exitcodes.OK
+
+
+@with_library
+def run_import(args: argparse.Namespace, library: Library) -> int:
+    from brandstudio.library.bundle import BundleError, import_bundle
+
+    try:
+        kit = import_bundle(library, args.file, as_name=args.as_name, replace=args.replace)
+    except BundleError as error:
+        output.error(str(error))
+        return exitcodes.UNUSABLE
+    output.data(kit.folder.name)
+    return exitcodes.OK
+
+
+@with_library
+def run_delete(args: argparse.Namespace, library: Library) -> int:
+    folder = library.brand_folder(args.name)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            output.error(f"brand delete {args.name}: add --yes to confirm (no terminal to ask on)")
+            return exitcodes.UNUSABLE
+        answer = input(f"Move brand {folder.name!r} and its templates to the trash? [y/N] ")
+        if answer.strip().casefold() not in ("y", "yes", "д", "да"):
+            output.message("nothing deleted")
+            return exitcodes.OK
+    library.delete_brand(args.name)
+    output.message(f"brand {folder.name!r} moved to the trash (brandstudio brand restore to undo)")
+    return exitcodes.OK
+
+
+@with_library
+def run_restore(args: argparse.Namespace, library: Library) -> int:
+    output.data(library.restore_brand(args.name).folder.name)
+    return exitcodes.OK

@@ -1,0 +1,1 @@
+"""The brand library on disk."""

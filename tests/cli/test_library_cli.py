@@ -1,0 +1,99 @@
+"""``brandstudio brand`` and ``brandstudio template`` on a library of their own."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import Completed
+from PIL import Image, ImageDraw
+
+DEMO = "Зерно"
+
+
+@pytest.fixture(autouse=True)
+def own_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("BRANDSTUDIO_HOME", str(home))
+    return home
+
+
+def test_brand_list_one_name_per_line(cli: Callable[..., Completed]) -> None:
+    result = cli("brand", "list")
+    assert result.status == 0
+    assert result.stdout == f"{DEMO}\n"
+    listed = json.loads(cli("brand", "list", "--json").stdout)
+    assert listed[0]["name"] == DEMO and "promo" in listed[0]["templates"]
+
+
+def test_brand_new_from_logo_proposes_a_palette(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    logo = tmp_path / "logo.png"
+    image = Image.new("RGBA", (400, 200), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 190, 190), fill=(20, 90, 160, 255))
+    draw.rectangle((220, 60, 390, 140), fill=(240, 160, 30, 255))
+    image.save(logo)
+    result = cli("brand", "new", "Север", "--from-logo", logo)
+    assert result.status == 0, result.stderr
+    shown = json.loads(cli("brand", "show", "Север", "--json").stdout)
+    palette = {value.upper() for value in shown["palette"].values()}
+    assert any(_close(value, (20, 90, 160)) for value in palette), palette
+    assert "Latin" in shown["fonts"]["heading"]["covers"]
+    assert "Cyrillic" in shown["fonts"]["body"]["covers"]
+
+
+def _close(hex_value: str, rgb: tuple[int, int, int]) -> bool:
+    channels = [int(hex_value[i : i + 2], 16) for i in (1, 3, 5)]
+    return sum(abs(a - b) for a, b in zip(channels, rgb, strict=True)) < 40
+
+
+def test_brand_show_text(cli: Callable[..., Completed]) -> None:
+    result = cli("brand", "show", DEMO)
+    assert result.status == 0
+    assert "primary" in result.stdout and "Oswald 700" in result.stdout
+    assert "₽" in result.stdout
+
+
+def test_delete_needs_yes_without_a_terminal(cli: Callable[..., Completed]) -> None:
+    refused = cli("brand", "delete", DEMO)
+    assert refused.status == 2 and "--yes" in refused.stderr
+    assert cli("brand", "list").stdout == f"{DEMO}\n"
+    assert cli("brand", "delete", DEMO, "--yes").status == 0
+    assert cli("brand", "list").stdout == ""
+    assert cli("brand", "restore", DEMO).status == 0
+    assert cli("brand", "list").stdout == f"{DEMO}\n"
+
+
+def test_unknown_brand_is_named(cli: Callable[..., Completed]) -> None:
+    result = cli("brand", "show", "Нет такого")
+    assert result.status == 2
+    assert "'Нет такого'" in result.stderr
+
+
+def test_template_commands_and_library_render(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    assert cli("template", "new", "Декабрь", "--brand", DEMO, "--from", "contest").status == 0
+    assert cli("template", "copy", f"{DEMO}/Декабрь", "Январь").status == 0
+    assert cli("template", "rename", f"{DEMO}/Январь", "Февраль").status == 0
+    tagged = cli("template", "tag", f"{DEMO}/Февраль", "--add", "зима")
+    assert tagged.stdout.strip() == "зима"
+    names = cli("template", "list", "--brand", DEMO).stdout.splitlines()
+    assert {"Декабрь", "Февраль"} <= set(names) and "Январь" not in names
+    assert f"{DEMO}/promo" in cli("template", "list").stdout.splitlines()
+    rendered = cli("render", f"{DEMO}/Декабрь", "--preset", "vk-post", "--out", tmp_path / "o")
+    assert rendered.status == 0, rendered.stderr
+    assert "sample photo" not in rendered.stderr, "library templates find the brand's photos"
+    assert cli("template", "delete", f"{DEMO}/Февраль").status == 0
+    assert "Февраль" not in cli("template", "list", "--brand", DEMO).stdout
+    thumb = Path(cli("template", "thumbnail", f"{DEMO}/promo").stdout.strip())
+    assert thumb.is_file()
+
+
+def test_bad_template_address(cli: Callable[..., Completed]) -> None:
+    result = cli("template", "copy", "promo", "x")
+    assert result.status == 2 and "BRAND/TEMPLATE" in result.stderr
