@@ -39,6 +39,7 @@ from brandstudio.model.template import Template
 from brandstudio.render.assets import resolve_assets
 from brandstudio.render.engine import render
 from brandstudio.render.naming import safe_name
+from brandstudio.render.photo import open_photo
 from brandstudio.resources import assets_folder, templates_folder
 
 MARKER = "library.json"
@@ -154,9 +155,7 @@ class Library:
             (staged / "templates").mkdir()
             if logo is not None:
                 palette = propose_roles(palette_from_logo(logo))
-                with Image.open(logo, formats=("PNG", "WEBP", "JPEG")) as image:
-                    image.load()
-                    converted = image.convert("RGBA")
+                converted = open_photo(logo).convert("RGBA")  # the safe decoder
                 target = staged / "logos" / "logo.png"
                 converted.save(target)
                 if _mean_luminance(converted) < 0.5:  # dark ink: the logo for light backgrounds

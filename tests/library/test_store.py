@@ -35,7 +35,11 @@ def test_the_test_run_never_uses_the_real_user_folder() -> None:
 def test_seeded_once_with_the_demo_brand_and_starters(library: Library) -> None:
     assert library.brand_names() == [DEMO]
     assert library.template_names(DEMO) == [
-        "announcement", "contest", "logo-stamp", "promo", "quote"
+        "announcement",
+        "contest",
+        "logo-stamp",
+        "promo",
+        "quote",
     ]
     sample = library.brand_folder(DEMO) / "photos" / "fig-bowl.jpg"
     assert sample.is_file(), "starter sample photos are copied into the brand folder"
