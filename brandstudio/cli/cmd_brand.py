@@ -19,6 +19,8 @@ EPILOG = """examples:
   brandstudio brand import zerno.brandkit --as "Зерно (копия)"
   brandstudio brand delete "Кофейня Север" --yes
   brandstudio brand restore "Кофейня Север"
+  brandstudio brand font "Кофейня Север" heading ~/fonts/Sever-Bold.ttf
+  brandstudio brand font "Кофейня Север" body Rubik --weight 500
 
 The library lives in the user data folder (BRANDSTUDIO_HOME overrides it); deleted
 brands go to its trash and can be restored.
@@ -60,6 +62,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     delete.add_argument("name", metavar="NAME")
     delete.add_argument("--yes", action="store_true", help="do not ask")
     delete.set_defaults(run=run_delete)
+    font = actions.add_parser("font", help="set a font role to a bundled family or a font file")
+    font.add_argument("name", metavar="NAME")
+    font.add_argument("role", metavar="ROLE", help="heading, body or another role")
+    font.add_argument("source", metavar="FAMILY_OR_FILE")
+    font.add_argument("--weight", type=int, help="100-1000 (default: the file's own, or 400)")
+    font.set_defaults(run=run_font)
     restore = actions.add_parser("restore", help="bring a brand back from the trash")
     restore.add_argument("name", metavar="NAME")
     restore.set_defaults(run=run_restore)
@@ -179,4 +187,22 @@ def run_delete(args: argparse.Namespace, library: Library) -> int:
 @with_library
 def run_restore(args: argparse.Namespace, library: Library) -> int:
     output.data(library.restore_brand(args.name).folder.name)
+    return exitcodes.OK
+
+
+@with_library
+def run_font(args: argparse.Namespace, library: Library) -> int:
+    from brandstudio.library.fontcheck import FontCheckError
+
+    if args.weight is not None and not 100 <= args.weight <= 1000:
+        output.error(f"--weight {args.weight}: must be 100 to 1000")
+        return exitcodes.UNUSABLE
+    try:
+        font = library.set_font(args.name, args.role, args.source, args.weight)
+    except FontCheckError as error:
+        output.error(str(error))
+        return exitcodes.UNUSABLE
+    output.data(
+        f"{args.role}: {font.family} {font.weight}" + (f" ({font.file})" if font.file else "")
+    )
     return exitcodes.OK

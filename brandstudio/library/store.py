@@ -188,6 +188,41 @@ class Library:
             staged.rename(self.brands_dir / name)
         return self.load_brand(name)
 
+    def set_font(self, name: str, role: str, source: str, weight: int | None = None) -> BrandFont:
+        """Give a brand font role a bundled family (by name) or an imported font file.
+
+        A file is checked first (fontTools and a probe render: a truncated font is refused
+        with FontCheckError) and copied into the brand's ``fonts/`` folder.
+        """
+        from brandstudio.library.fontcheck import check_font_file
+        from brandstudio.render.fonts import FontBook
+
+        path = Path(source).expanduser()
+        with self.lock:
+            kit = self.load_brand(name)
+            if path.is_file() or path.suffix.casefold() in (".ttf", ".otf"):
+                report = check_font_file(path)
+                target = kit.folder / "fonts" / safe_name(path.name)
+                target.parent.mkdir(exist_ok=True)
+                atomic_write_bytes(target, path.read_bytes())
+                font = BrandFont(
+                    family=report.family,
+                    weight=weight or report.weight,
+                    file=f"fonts/{target.name}",
+                )
+            else:
+                book = FontBook.bundled()
+                if not book.has_family(source):
+                    known = ", ".join(book.families())
+                    raise LibraryError(
+                        f"{source!r} is not a font file or a bundled family ({known})"
+                    )
+                font = BrandFont(family=book.face(source).family, weight=weight or 400)
+            fonts = {**kit.brand.fonts, role: font}
+            save_brand(dataclasses.replace(kit.brand, fonts=fonts), kit.folder)
+            load_brand(kit.folder)
+            return font
+
     def install_brand(self, staged: Path, name: str, replace: bool = False) -> Path:
         """Move a staged, validated brand folder into the library in one rename.
 

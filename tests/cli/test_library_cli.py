@@ -97,3 +97,32 @@ def test_template_commands_and_library_render(
 def test_bad_template_address(cli: Callable[..., Completed]) -> None:
     result = cli("template", "copy", "promo", "x")
     assert result.status == 2 and "BRAND/TEMPLATE" in result.stderr
+
+
+def test_brand_font_from_a_file_and_a_bundled_family(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    from brandstudio.resources import assets_folder
+
+    rubik = assets_folder() / "fonts" / "Rubik" / "Rubik-Black.ttf"
+    imported = cli("brand", "font", DEMO, "heading", rubik)
+    assert imported.status == 0, imported.stderr
+    assert imported.stdout.strip() == "heading: Rubik 900 (fonts/Rubik-Black.ttf)"
+    assert cli("brand", "font", DEMO, "body", "PT Serif", "--weight", "700").status == 0
+    shown = json.loads(cli("brand", "show", DEMO, "--json").stdout)
+    assert shown["fonts"]["heading"]["family"] == "Rubik"
+    assert shown["fonts"]["body"] == {
+        "family": "PT Serif",
+        "weight": 700,
+        "covers": shown["fonts"]["body"]["covers"],
+    }
+    truncated = tmp_path / "Broken.ttf"
+    truncated.write_bytes(rubik.read_bytes()[:20000])
+    refused = cli("brand", "font", DEMO, "heading", truncated)
+    assert refused.status == 2 and "Broken.ttf" in refused.stderr
+    assert (
+        json.loads(cli("brand", "show", DEMO, "--json").stdout)["fonts"]["heading"]["family"]
+        == "Rubik"
+    )
+    rendered = cli("render", f"{DEMO}/promo", "--preset", "vk-post", "--out", tmp_path / "o")
+    assert rendered.status == 0, rendered.stderr
