@@ -149,9 +149,16 @@ def run_show(args: argparse.Namespace, library: Library) -> int:
 
 @with_library
 def run_export(args: argparse.Namespace, library: Library) -> int:
-    from brandstudio.library.bundle import export_brand
+    from brandstudio.library.bundle import BundleError, export_brand
 
-    output.data(str(export_brand(library, args.name, args.file)))
+    try:
+        output.data(str(export_brand(library, args.name, args.file)))
+    except BundleError as error:
+        output.error(str(error))
+        return exitcodes.UNUSABLE
+    except OSError as error:
+        output.error(f"{error.filename or args.file}: cannot write: {error.strerror}")
+        return exitcodes.UNUSABLE
     return exitcodes.OK
 
 

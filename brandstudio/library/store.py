@@ -14,6 +14,7 @@ Every write is atomic (temp file + rename) and made under the lock.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import io
@@ -98,6 +99,7 @@ class Library:
             for starter in sorted(templates_folder().glob("*.json")):
                 self._import_template_file(starter, staged, starter.stem)
             staged.rename(self.brands_dir / name)
+            _remove_empty_staging(staged.parent, self.staging_dir)
         marker = {"format": "brandstudio.library", "version": 1, "seeded": [name]}
         atomic_write_text(self.home / MARKER, dump_json(marker))
 
@@ -134,11 +136,15 @@ class Library:
     def load_brand(self, name: str) -> BrandKit:
         return load_brand(self.brand_folder(name))
 
-    def _check_new_name(self, name: str) -> str:
+    @staticmethod
+    def _check_name_form(name: str) -> None:
         if safe_name(name) != name or name.startswith("."):
             raise LibraryError(
                 f'{name!r} cannot be a brand name: avoid / \\ : * ? " < > | and leading dots'
             )
+
+    def _check_new_name(self, name: str) -> str:
+        self._check_name_form(name)
         if self.has_brand(name):
             raise LibraryError(f"a brand called {name!r} already exists")
         return name
@@ -186,6 +192,7 @@ class Library:
             save_brand(brand, staged)
             load_brand(staged)  # the same checks as any brand
             staged.rename(self.brands_dir / name)
+            _remove_empty_staging(staged.parent, self.staging_dir)
         return self.load_brand(name)
 
     def set_font(self, name: str, role: str, source: str, weight: int | None = None) -> BrandFont:
@@ -229,6 +236,7 @@ class Library:
         A brand of the same name is moved to the trash first with ``replace``; otherwise the
         clash is a LibraryError.
         """
+        self._check_name_form(name)
         with self.lock:
             existing = self._find_brand_folder(name)
             if existing is not None:
@@ -240,6 +248,7 @@ class Library:
                 self._to_trash(existing)
             target = self.brands_dir / name
             staged.rename(target)
+            _remove_empty_staging(staged.parent, self.staging_dir)
             return target
 
     def _to_trash(self, path: Path) -> Path:
@@ -398,6 +407,13 @@ class Library:
     def iter_templates(self, brand: str) -> Iterator[tuple[str, Path]]:
         for name in self.template_names(brand):
             yield name, self.templates_dir(brand) / f"{name}.json"
+
+
+def _remove_empty_staging(folder: Path, staging: Path) -> None:
+    """Remove a staging folder emptied by installing what it held."""
+    if folder.parent == staging:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _mean_luminance(image: Image.Image) -> float:

@@ -126,3 +126,40 @@ def test_brand_font_from_a_file_and_a_bundled_family(
     )
     rendered = cli("render", f"{DEMO}/promo", "--preset", "vk-post", "--out", tmp_path / "o")
     assert rendered.status == 0, rendered.stderr
+
+
+def test_export_delete_import_renders_the_same_pixels(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    assert cli("brand", "new", "Север").status == 0
+    assert cli("template", "new", "Пост", "--brand", "Север", "--from", "promo").status == 0
+    args = ("render", "Север/Пост", "--preset", "vk-post", "--format", "png")
+    before = Path(cli(*args, "--out", tmp_path / "before").stdout.strip())
+    bundle = tmp_path / "sever.brandkit"
+    exported = cli("brand", "export", "Север", bundle)
+    assert exported.status == 0, exported.stderr
+    assert cli("brand", "delete", "Север", "--yes").status == 0
+    imported = cli("brand", "import", bundle)
+    assert imported.status == 0, imported.stderr
+    after = Path(cli(*args, "--out", tmp_path / "after").stdout.strip())
+    with Image.open(before) as first, Image.open(after) as second:
+        assert first.tobytes() == second.tobytes()
+    clash = cli("brand", "import", bundle)
+    assert clash.status == 2 and "--as" in clash.stderr
+    assert cli("brand", "import", bundle, "--as", "Север 2").status == 0
+    assert "Север 2" in cli("brand", "list").stdout.splitlines()
+
+
+def test_a_hostile_bundle_is_refused_and_named(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    import zipfile
+
+    bundle = tmp_path / "evil.brandkit"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr("manifest.json", "{}")
+        archive.writestr("brand/../../../../tmp/evil.png", b"x")
+    result = cli("brand", "import", bundle)
+    assert result.status == 2
+    assert "evil.png" in result.stderr and "Traceback" not in result.stderr
+    assert cli("brand", "list").stdout == f"{DEMO}\n"

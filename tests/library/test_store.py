@@ -45,6 +45,12 @@ def test_seeded_once_with_the_demo_brand_and_starters(library: Library) -> None:
     assert sample.is_file(), "starter sample photos are copied into the brand folder"
 
 
+def test_seeding_leaves_no_staging_behind(library: Library) -> None:
+    assert list(library.staging_dir.iterdir()) == []
+    library.new_brand("Север")
+    assert list(library.staging_dir.iterdir()) == []
+
+
 def test_a_deleted_demo_brand_stays_deleted(tmp_path: Path) -> None:
     home = tmp_path / "home"
     Library(home).delete_brand(DEMO)
