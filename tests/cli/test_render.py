@@ -122,7 +122,7 @@ def test_name_pattern_and_custom_size(tmp_path: Path, cli: Callable[..., Complet
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["nope.json"], "no such file or starter"),
+        (["nope.json"], "no such file, starter or library template"),
         (["contest", "--preset", "myspace"], "--preset myspace"),
         (["contest", "--preset", "100000x10"], "100000x10"),
         (["contest", "--set", "title=x"], "--set title"),
