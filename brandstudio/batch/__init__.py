@@ -1,0 +1,1 @@
+"""Bulk work: worker processes, resumable output folders, reports; stamp and data merge."""

@@ -1,0 +1,145 @@
+"""Runs a planned batch: resume what is done, hand the rest to workers, journal, report.
+
+Shared by ``stamp``, ``render --data`` and the studio's bulk dialogs. The caller plans the items
+(inputs and their output paths, claimed in the journal); this module does the rest and never
+raises for one item's trouble: each ends as ok, failed or skipped in the BatchReport.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from brandstudio.batch.journal import OutputJournal
+from brandstudio.batch.pool import Job, Outcome, WorkerPool
+from brandstudio.batch.report import BatchReport, ItemReport, report_path
+from brandstudio.fsutil import atomic_write_text
+
+STOPPED_BY_USER = "stopped by the user (Ctrl+C or Cancel): run the same command again to resume"
+
+
+@dataclass(frozen=True)
+class WorkResult:
+    """What a worker returns for one item: the files written (path, bytes, SHA-256), warnings."""
+
+    outputs: tuple[tuple[Path, int, str], ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class PlannedItem:
+    """One item before the run: its report entry, resume key, worker payload and outputs.
+
+    ``payload`` is None for an item that already failed or was skipped during planning.
+    """
+
+    report: ItemReport
+    key: str
+    payload: Any = None
+    targets: tuple[Path, ...] = ()
+
+
+@dataclass
+class BatchSettings:
+    """How to run: worker count, and the callbacks a front end listens to."""
+
+    jobs: int
+    on_output: Callable[[Path], None] = lambda path: None
+    on_progress: Callable[[int, int], None] = lambda done, total: None
+    on_pool: Callable[[WorkerPool], None] = lambda pool: None
+    """Called with the pool once it exists (a GUI keeps it to call ``stop()`` on Cancel)."""
+    memory_limit: int | None = None
+    item_timeout: float | None = None
+    seconds: float = field(default=0.0, init=False)
+
+
+def resume_or_plan(journal: OutputJournal, item: PlannedItem) -> bool:
+    """Mark ``item`` skipped when this job already made all its outputs; True if it was."""
+    done = journal.done_outputs(item.key)
+    if not done or {path.name for path in done} != {path.name for path in item.targets}:
+        return False
+    item.report.status = "skipped"
+    item.report.outputs = [str(path) for path in sorted(done)]
+    item.payload = None
+    return True
+
+
+def run_batch(
+    items: Sequence[PlannedItem], job: Job, journal: OutputJournal, settings: BatchSettings
+) -> BatchReport:
+    """Do every item that has a payload; returns the report (also saved as report.json)."""
+    started = time.monotonic()
+    journal.remove_stale_temp_files()
+    todo = [item for item in items if item.payload is not None]
+    for item in todo:  # until a worker says otherwise
+        item.report.status = "failed"
+        item.report.error = "not done: the batch stopped before it"
+    _claim_all(journal, todo)
+    report = BatchReport([item.report for item in items])
+    total = len(todo)
+    settings.on_progress(0, total)
+    finished = 0
+    pool_kwargs: dict[str, Any] = {"memory_limit": settings.memory_limit}
+    if settings.item_timeout is not None:
+        pool_kwargs["item_timeout"] = settings.item_timeout
+    try:
+        with WorkerPool(job, min(settings.jobs, max(1, total)), **pool_kwargs) as pool:
+            settings.on_pool(pool)
+            for outcome in pool.run([item.payload for item in todo]):
+                _record(todo[outcome.index], outcome, journal, settings)
+                finished += 1
+                settings.on_progress(finished, total)
+                if outcome.disk_full and not pool.stopping:
+                    report.stopped = f"the disk is full ({outcome.error})"
+                    pool.stop()
+            if pool.interrupted:
+                report.stopped = STOPPED_BY_USER
+    except KeyboardInterrupt:
+        report.stopped = STOPPED_BY_USER
+    finally:
+        journal.flush(sync=True)
+        journal.remove_stale_temp_files()
+    settings.seconds = time.monotonic() - started
+    report.saved_to = save_report(journal, report)
+    journal.close()
+    return report
+
+
+def _claim_all(journal: OutputJournal, todo: Sequence[PlannedItem]) -> None:
+    for item in todo:
+        journal.pending(item.key, item.targets)
+
+
+def _record(
+    item: PlannedItem, outcome: Outcome, journal: OutputJournal, settings: BatchSettings
+) -> None:
+    if not outcome.ok:
+        item.report.status = "failed"
+        item.report.error = outcome.error
+        return
+    result: WorkResult = outcome.value
+    item.report.status = "ok"
+    item.report.error = None
+    item.report.warnings.extend(result.warnings)
+    for path, size, digest in result.outputs:
+        journal.done(item.key, path, size, digest)
+        item.report.outputs.append(str(path))
+        settings.on_output(path)
+
+
+def save_report(journal: OutputJournal, report: BatchReport) -> Path | None:
+    """Write report.json into the journal's folder (its own earlier report is replaced)."""
+    stem = PurePosixPath(report_path(journal.folder).stem)
+    path = journal.claim(stem, ".json")
+    journal.pending("report", [path])
+    try:
+        atomic_write_text(path, report.to_text())
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):
+        journal.done("report", path, path.stat().st_size, "")
+    return path

@@ -1,0 +1,54 @@
+"""Writing one output file from a worker: atomic, checked, and clear about a full disk."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+from pathlib import Path
+from typing import Final
+
+from brandstudio.batch.journal import temp_path_for
+from brandstudio.batch.pool import ItemError
+from brandstudio.fsutil import sync_folder
+
+DISK_FULL_FAULT: Final = "BRANDSTUDIO_FAULT_DISK_FULL_AFTER"
+"""Test hook: a worker's writes fail with ENOSPC after this many outputs (fault injection)."""
+
+_written = 0
+
+
+def write_output(target: Path, data: bytes) -> tuple[int, str]:
+    """Write ``data`` to ``target`` atomically; returns (size in bytes, hex SHA-256).
+
+    The bytes go to a hidden temporary file beside the target, are synced, and replace the
+    target in one rename. A full disk raises ItemError with ``disk_full`` set; any other
+    write error raises ItemError naming the file.
+    """
+    global _written
+    temp = temp_path_for(target)
+    try:
+        _inject_disk_full()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        temp.replace(target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise ItemError(f"{target}: the disk is full", disk_full=True) from None
+        raise ItemError(f"cannot write {target}: {error.strerror or error}") from None
+    sync_folder(target.parent)
+    _written += 1
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
+def _inject_disk_full() -> None:
+    limit = os.environ.get(DISK_FULL_FAULT, "")
+    if limit.isdigit() and _written >= int(limit):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

@@ -1,0 +1,101 @@
+"""What every bulk command shares: --jobs/--overwrite, the progress bar, the closing summary."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from brandstudio.batch.journal import OutputJournal
+from brandstudio.batch.pool import Job
+from brandstudio.batch.progress import Progress, format_duration
+from brandstudio.batch.report import BatchReport
+from brandstudio.batch.runner import STOPPED_BY_USER, BatchSettings, PlannedItem, run_batch
+from brandstudio.cli import exitcodes, output
+
+MAX_FAILURES_LISTED = 20
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"{value}: must be 1 to 256")
+    return value
+
+
+def add_batch_options(parser: argparse.ArgumentParser) -> None:
+    """--overwrite and --jobs, as every bulk command has them."""
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace existing files of other jobs"
+    )
+    parser.add_argument(
+        "--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
+        help=f"worker processes (default: the CPU count, here {default_jobs()})",
+    )  # fmt: skip
+
+
+def run_and_summarise(
+    planned: Sequence[PlannedItem],
+    job: Job,
+    journal: OutputJournal,
+    args: argparse.Namespace,
+    *,
+    verb: str,
+    unit: str,
+) -> int:
+    """Run the batch with a progress bar, print outputs and a summary; return the exit status."""
+    todo = sum(1 for item in planned if item.payload is not None)
+    progress = Progress(todo, unit=unit)
+
+    def on_progress(done: int, total: int) -> None:
+        if done:
+            progress.advance(done - progress.done)
+
+    def on_output(path: Path) -> None:
+        output.data(str(path))
+
+    settings = BatchSettings(jobs=args.jobs, on_output=on_output, on_progress=on_progress)
+    report = run_batch(planned, job, journal, settings)
+    progress.finish()
+    _summarise(report, journal.folder, verb, unit, settings.seconds)
+    if report.stopped == STOPPED_BY_USER:
+        return exitcodes.INTERRUPTED
+    return exitcodes.SOME_FAILED if report.count("failed") else exitcodes.OK
+
+
+def _summarise(report: BatchReport, folder: Path, verb: str, unit: str, seconds: float) -> None:
+    ok, failed, skipped = (report.count(status) for status in ("ok", "failed", "skipped"))
+    resumed = sum(1 for item in report.items if item.status == "skipped" and item.outputs)
+    files = sum(len(item.outputs) for item in report.items if item.status == "ok")
+    line = f"{verb} {ok} {unit} ({files} files) in {format_duration(seconds)} into {folder}"
+    if resumed:
+        line += f"; {resumed} already done (checked, skipped)"
+    if skipped - resumed:
+        line += f"; {skipped - resumed} files skipped (not photos by name)"
+    output.message(line)
+    if report.stopped:
+        output.message(f"stopped: {report.stopped}")
+    failures = report.failures()
+    if failures:
+        output.message(f"{failed} failed:")
+        for item in failures[:MAX_FAILURES_LISTED]:
+            where = f"row {item.row}: " if item.row is not None else ""
+            output.message(f"  {where}{item.input}: {item.error}")
+        if failed > MAX_FAILURES_LISTED:
+            output.message(f"  ... and {failed - MAX_FAILURES_LISTED} more")
+    if report.saved_to is not None:
+        output.message(f"report: {report.saved_to}")
+    else:
+        output.message(f"the report could not be written into {folder}")
