@@ -81,8 +81,8 @@ def _scan_folder(
     pending: list[tuple[Path, PurePosixPath]] = [(folder, PurePosixPath())]
     while pending:
         current, inside = pending.pop(0)
-        if file_id(current) in excluded:
-            continue
+        if inside.parts and file_id(current) in excluded:
+            continue  # the output folder inside an input folder
         try:
             entries = sorted(os.scandir(current), key=lambda entry: entry.name.casefold())
         except OSError as error:

@@ -21,6 +21,7 @@ class ItemReport:
     outputs: list[str] = field(default_factory=list)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     row: int | None = None
 
     def as_json(self) -> dict[str, Any]:
@@ -35,6 +36,8 @@ class ItemReport:
             record["row"] = self.row
         if self.warnings:
             record["warnings"] = self.warnings
+        if self.notes:
+            record["notes"] = self.notes
         return record
 
 

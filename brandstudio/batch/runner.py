@@ -28,6 +28,8 @@ class WorkResult:
 
     outputs: tuple[tuple[Path, int, str], ...]
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    """Choices made for the user (the corner --position auto picked), for the report."""
 
 
 @dataclass
@@ -125,6 +127,7 @@ def _record(
     item.report.status = "ok"
     item.report.error = None
     item.report.warnings.extend(result.warnings)
+    item.report.notes.extend(result.notes)
     for path, size, digest in result.outputs:
         journal.done(item.key, path, size, digest)
         item.report.outputs.append(str(path))

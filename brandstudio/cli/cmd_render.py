@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from brandstudio.batch.journal import OutputJournal, sha256_of
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import exitcodes, output
+from brandstudio.cli.batch_output import default_jobs
+from brandstudio.cli.preset_args import UsageError, parse_presets
 from brandstudio.fileformat import FormatError, load_template
 from brandstudio.library.errors import LibraryError
 from brandstudio.library.store import open_library
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
-from brandstudio.presets import find_preset, load_presets
 from brandstudio.render.assets import RenderError, resolve_assets
 from brandstudio.render.engine import render
 from brandstudio.render.export import EXTENSIONS, ExportError, encode, encode_under, write_image
-from brandstudio.render.naming import NamePatternError, OutputFolder, format_name, job_fingerprint
+from brandstudio.render.naming import NamePatternError, format_name, job_fingerprint
 from brandstudio.resources import templates_folder
 
 DEFAULT_PATTERN = "{template}_{preset}"
+DATA_PATTERN = "{template}_{row}_{preset}"
 EPILOG = f"""examples:
   brandstudio render templates/contest.json --preset all --out posts
   brandstudio render contest --preset instagram-story --preset vk-post \\
@@ -31,16 +33,20 @@ EPILOG = f"""examples:
 TEMPLATE is a template file, or the name of a starter template (contest, promo, ...).
 PRESET is a preset id (see `brandstudio presets`), WIDTHxHEIGHT, or all; without
 --preset the template's own canvas size is used. Name fields: {{template}}, {{preset}},
-{{width}}, {{height}}; default {DEFAULT_PATTERN!r}. A file from another job is never
-overwritten (a -2 suffix is added) unless --overwrite; re-running the same command
-replaces its own files.
+{{width}}, {{height}}; default {DEFAULT_PATTERN!r} ({DATA_PATTERN!r} with --data).
+A file from another job is never overwritten (a -2 suffix is added) unless
+--overwrite; re-running the same command replaces its own files.
+
+With --data, each row of the CSV/XLSX fills the slots named by its columns (image
+paths relative to the spreadsheet; a column "hide" lists layers to hide, a column
+"hide:LAYER" hides LAYER where it says yes). Name fields add {{row}} and every column;
+a bad row is reported with its number and the others are made; running it again
+resumes. A summary goes to stderr, report.json to the output folder:
+  brandstudio render promo --data products.csv --preset all --name "{{row}}_{{sku}}_{{preset}}"
+  brandstudio render contest --data entries.xlsx --sheet Июнь --out june
 
 exit status: 0 every image written; 1 some failed (each reported); 2 unusable input.
 """
-
-
-class UsageError(Exception):
-    """A command-line value that cannot be used; the message names the argument."""
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,8 +78,16 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--format", choices=sorted(EXTENSIONS), default="jpeg")
     parser.add_argument("--quality", type=int, default=90, help="1-100 for JPEG and WebP")
     parser.add_argument("--max-kb", type=int, metavar="N", help="largest file size in KB")
-    parser.add_argument("--name", default=DEFAULT_PATTERN, metavar="PATTERN")
+    parser.add_argument("--name", metavar="PATTERN")
     parser.add_argument("--overwrite", action="store_true", help="replace existing files")
+    parser.add_argument(
+        "--data", type=Path, metavar="FILE", help="a CSV or XLSX file: one post per row"
+    )
+    parser.add_argument("--sheet", metavar="NAME", help="with --data: the XLSX sheet to read")
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=default_jobs(), metavar="N",
+        help="with --data: worker processes (default: the CPU count)",
+    )  # fmt: skip
     parser.set_defaults(run=run)
 
 
@@ -95,33 +109,10 @@ def _template_path(text: str) -> tuple[Path, Path, str | None]:
     raise UsageError(f"TEMPLATE: no such file, starter or library template (BRAND/NAME): {text}")
 
 
-_SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
-
-
-def _presets(values: list[str], template: Template) -> list[Preset | None]:
+def _presets(values: list[str]) -> list[Preset | None]:
     if not values:
         return [None]
-    chosen: list[Preset | None] = []
-    for value in (part.strip() for item in values for part in item.split(",")):
-        if value == "all":
-            chosen.extend(load_presets())
-            continue
-        preset = find_preset(value)
-        size = _SIZE.match(value)
-        if preset is None and size:
-            width, height = int(size[1]), int(size[2])
-            if not (16 <= width <= 8192 and 16 <= height <= 8192):
-                raise UsageError(f"--preset {value}: sides must be 16 to 8192 px")
-            preset = Preset(
-                id=value, name=value, width=width, height=height, source="custom", checked="-" * 10
-            )
-        if preset is None:
-            raise UsageError(f"--preset {value}: unknown preset (see `brandstudio presets`)")
-        chosen.append(preset)
-    unique: dict[str, Preset | None] = {}
-    for preset in chosen:
-        unique.setdefault(preset.id if preset else "", preset)
-    return list(unique.values())
+    return [preset for preset in parse_presets(values) if isinstance(preset, Preset)]
 
 
 def _content(values: list[str], template: Template) -> dict[str, str]:
@@ -148,11 +139,16 @@ def _check_options(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.data is not None:
+        from brandstudio.cli.render_data import run_data_merge
+
+        return run_data_merge(args)
+    args.name = args.name or DEFAULT_PATTERN
     try:
         _check_options(args)
         path, base, owner = _template_path(args.template)
         template = load_template(path).template
-        presets = _presets(args.preset, template)
+        presets = _presets(args.preset)
         content = _content(args.values, template)
         kit = find_brand(args.brand or owner or DEFAULT_BRAND)
         assets = resolve_assets(template, content, kit, base, presets)
@@ -168,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
                 "name": args.name,
             }
         )
-        folder = OutputFolder(args.out, fingerprint, overwrite=args.overwrite)
+        folder = OutputJournal(args.out, fingerprint, overwrite=args.overwrite)
         format_name(args.name, _name_values(path, None, template))  # check the pattern early
     except (UsageError, RenderError, LookupError, NamePatternError, LibraryError) as error:
         output.error(str(error))
@@ -185,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for preset in presets:
         stem = format_name(args.name, _name_values(path, preset, template))
-        target = folder.path_for(stem, EXTENSIONS[args.format])
+        target = folder.claim(PurePosixPath(stem), EXTENSIONS[args.format])
         rendered = render(template, content, assets, preset)
         for warning in rendered.warnings[len(assets.warnings) :]:
             if warning not in said:  # the same problem at every preset is said once
@@ -202,13 +198,15 @@ def run(args: argparse.Namespace) -> int:
                     f"{target.name}: quality {encoded.quality}, {len(encoded.data) // 1024} KB"
                     f" (cap {args.max_kb} KB)"
                 )
+            folder.pending("render", [target])
             write_image(target, encoded)
-            folder.record(target)
+            folder.done("render", target, len(encoded.data), sha256_of(target))
         except (ExportError, OSError) as error:
             failed += 1
             output.error(f"{target}: {error}")
             continue
         output.data(str(target))
+    folder.close()
     return exitcodes.SOME_FAILED if failed else exitcodes.OK
 
 

@@ -13,6 +13,7 @@ from brandstudio.cli import (
     cmd_demo,
     cmd_presets,
     cmd_render,
+    cmd_stamp,
     cmd_template,
     cmd_validate,
     exitcodes,
@@ -25,6 +26,9 @@ EPILOG = """examples:
   brandstudio validate my-template.json    check a template file
   brandstudio render contest --preset all  render a starter template in every size
   brandstudio demo                         the demo campaign: all starters, all sizes
+  brandstudio stamp photos/ --out branded  the brand's logo on every photo of a folder
+  brandstudio render promo --data products.xlsx --name "{row}_{sku}_{preset}"
+                                           one post per spreadsheet row
 
 Data goes to stdout, messages to stderr. Exit status: 0 done, 1 some items
 failed (the rest were done), 2 unusable input or command line.
@@ -44,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_presets.add_parser(commands)
     cmd_validate.add_parser(commands)
     cmd_render.add_parser(commands)
+    cmd_stamp.add_parser(commands)
     cmd_demo.add_parser(commands)
     cmd_brand.add_parser(commands)
     cmd_template.add_parser(commands)

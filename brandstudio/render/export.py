@@ -32,8 +32,13 @@ class Encoded:
 def srgb_profile() -> bytes:
     """The sRGB ICC profile embedded in every output, so colours show the same everywhere."""
     profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-    data: bytes = profile.tobytes()
-    return data
+    data = bytearray(profile.tobytes())
+    # littleCMS stamps the creation time into the header (bytes 24-35): zero it, and the
+    # profile ID (84-99, "not computed" when zero), so the same image always encodes to the
+    # same bytes and a resumed batch equals an uninterrupted one.
+    data[24:36] = bytes(12)
+    data[84:100] = bytes(16)
+    return bytes(data)
 
 
 def _flatten(image: Image.Image, background: tuple[int, int, int] = (255, 255, 255)) -> Image.Image:

@@ -1,0 +1,260 @@
+"""Data merge: one finished post per spreadsheet row, columns filling the template's slots.
+
+A column fills the slot of the same name (or label), case and spaces ignored. Image paths are
+relative to the spreadsheet's folder. A column ``hide`` lists layers to hide in that row (ids
+or names, separated by commas); a column ``hide:LAYER`` hides LAYER where its cell says yes
+(1, yes, true, x, да). Every other column is available to the name pattern. Each row is
+checked in the parent (missing image, over-long QR URL, unknown layer) before any work, so the
+report names the row and the column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from PIL import Image
+
+from brandstudio.batch.pool import ItemError
+from brandstudio.batch.runner import WorkResult
+from brandstudio.batch.table import Row, Table
+from brandstudio.batch.writer import write_output
+from brandstudio.fileformat import FormatError, load_template
+from brandstudio.fileformat.brand_io import BrandKit, load_brand
+from brandstudio.model.layers import QrLayer
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.render.assets import RenderError, resolve_assets
+from brandstudio.render.engine import render
+from brandstudio.render.export import ExportError, ImageFormat, encode, encode_under
+from brandstudio.render.qr import QrError, qr_matrix
+
+HIDE_COLUMN: Final = "hide"
+HIDE_PREFIX: Final = "hide:"
+YES: Final = frozenset({"1", "yes", "y", "true", "x", "да", "д", "+"})
+
+
+class RowError(ValueError):
+    """A row that cannot be made; ``column`` names the culprit when there is one."""
+
+    def __init__(self, reason: str, column: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.column = column
+
+    def __str__(self) -> str:
+        return f"column {self.column!r}: {self.reason}" if self.column else self.reason
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """How the table's columns meet the template: slot columns and hide columns."""
+
+    slots: Mapping[str, str]
+    """column name -> slot name"""
+    hide_lists: tuple[str, ...]
+    hide_flags: Mapping[str, str]
+    """column name -> layer id"""
+
+    def describe(self) -> str:
+        """One line for the user: which column fills which slot."""
+        pairs = [f"{column} -> {slot}" for column, slot in self.slots.items()]
+        return ", ".join(pairs) or "no column matches a slot"
+
+
+def map_columns(table: Table, template: Template) -> ColumnMap:
+    """Match columns to slots and layers. Raises RowError (no row) for a hide:LAYER column
+    naming no layer."""
+    by_key: dict[str, str] = {}
+    for name, slot in template.slots.items():
+        by_key.setdefault(_key(name), name)
+        if slot.label:
+            by_key.setdefault(_key(slot.label), name)
+    slots: dict[str, str] = {}
+    hide_lists: list[str] = []
+    hide_flags: dict[str, str] = {}
+    for column in table.columns:
+        key = _key(column)
+        if key == HIDE_COLUMN:
+            hide_lists.append(column)
+        elif key.startswith(HIDE_PREFIX):
+            hide_flags[column] = _layer_id(template, column[len(HIDE_PREFIX) :].strip(), column)
+        elif key in by_key and by_key[key] not in slots.values():
+            slots[column] = by_key[key]
+    return ColumnMap(slots, tuple(hide_lists), hide_flags)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _layer_id(template: Template, wanted: str, column: str) -> str:
+    for layer in template.layers:
+        if wanted in (layer.id, layer.name) or _key(wanted) in (_key(layer.id), _key(layer.name)):
+            return layer.id
+    known = ", ".join(layer.id for layer in template.layers)
+    raise RowError(f"the template has no layer {wanted!r} (layers: {known})", column)
+
+
+@dataclass(frozen=True)
+class RowContent:
+    """What one row asks of the template: slot values and the layers to hide."""
+
+    content: Mapping[str, str]
+    hidden: frozenset[str]
+
+    def digest(self) -> str:
+        """A short hash: a changed row is redone on resume, an unchanged one skipped."""
+        text = json.dumps([dict(self.content), sorted(self.hidden)], ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def row_content(
+    row: Row,
+    columns: ColumnMap,
+    template: Template,
+    base: Mapping[str, str],
+    table_folder: Path,
+) -> RowContent:
+    """The row's slot values (over ``base``, the --set values) and hidden layers, checked.
+
+    Raises RowError naming the column: an image file that is missing or not a file, a URL too
+    long for the template's QR code, a hidden layer that does not exist.
+    """
+    content = dict(base)
+    for column, slot in columns.slots.items():
+        value = row.values.get(column, "")
+        if template.slots[slot].type == "image":
+            content[slot] = _image_path(value, table_folder, column)
+        else:
+            content[slot] = value
+    _check_qr(template, content, columns)
+    hidden: set[str] = set()
+    for column in columns.hide_lists:
+        for name in row.values.get(column, "").replace(";", ",").split(","):
+            if name.strip():
+                hidden.add(_layer_id(template, name.strip(), column))
+    for column, layer_id in columns.hide_flags.items():
+        if row.values.get(column, "").strip().casefold() in YES:
+            hidden.add(layer_id)
+    return RowContent(content, frozenset(hidden))
+
+
+def _image_path(value: str, folder: Path, column: str) -> str:
+    if not value.strip():
+        raise RowError("empty: this row has no image", column)
+    path = Path(value.strip()).expanduser()
+    if not path.is_absolute():
+        path = folder / path
+    if not path.exists():
+        raise RowError(f"no such file: {path}", column)
+    if not path.is_file():
+        raise RowError(f"not a file: {path}", column)
+    return str(path)
+
+
+def _check_qr(template: Template, content: Mapping[str, str], columns: ColumnMap) -> None:
+    for layer in template.layers:
+        if not isinstance(layer, QrLayer) or layer.props.slot not in content:
+            continue
+        try:
+            qr_matrix(content[layer.props.slot], layer.props.error_correction, 0)
+        except QrError as error:
+            column = next((c for c, s in columns.slots.items() if s == layer.props.slot), None)
+            raise RowError(str(error), column) from None
+
+
+def name_values(row: Row, template_path: Path) -> dict[str, object]:
+    """Fields for the name pattern: {row}, {template}, and every column by its name."""
+    values: dict[str, object] = {"row": row.number, "template": template_path.stem}
+    for column, value in row.values.items():
+        values.setdefault(column, value)
+    return values
+
+
+@dataclass(frozen=True)
+class MergeTarget:
+    """One file of a row: the preset (None: the template's canvas), format and path."""
+
+    preset: Preset | None
+    fmt: ImageFormat
+    path: Path
+
+
+@dataclass(frozen=True)
+class MergeItem:
+    """One row's work."""
+
+    row: int
+    content: RowContent
+    targets: tuple[MergeTarget, ...]
+
+
+@dataclass(frozen=True)
+class MergeJob:
+    """The template and brand every row uses, and how to encode; loaded once per worker."""
+
+    template_path: Path
+    template_folder: Path
+    brand_folder: Path
+    quality: int = 90
+    max_kb: int | None = None
+
+    def start(self) -> Callable[[MergeItem], WorkResult]:
+        """Load template and brand, return the per-row function."""
+        try:
+            template = load_template(self.template_path).template
+            kit = load_brand(self.brand_folder)
+        except FormatError as error:
+            raise ItemError(error.describe()) from None
+
+        def process(item: MergeItem) -> WorkResult:
+            return self._make(template, kit, item)
+
+        return process
+
+    def _make(self, template: Template, kit: BrandKit, item: MergeItem) -> WorkResult:
+        shown = _hide(template, item.content.hidden)
+        presets = [target.preset for target in item.targets]
+        try:
+            assets = resolve_assets(shown, item.content.content, kit, self.template_folder, presets)
+        except RenderError as error:
+            raise ItemError(str(error)) from None
+        outputs = []
+        warnings: list[str] = list(assets.warnings)
+        for target in item.targets:
+            rendered = render(shown, item.content.content, assets, target.preset)
+            warnings += [w for w in rendered.warnings if w not in warnings]
+            data = self._encode(rendered.image, target)
+            outputs.append((target.path, *write_output(target.path, data)))
+        return WorkResult(tuple(outputs), tuple(warnings))
+
+    def _encode(self, image: Image.Image, target: MergeTarget) -> bytes:
+        try:
+            if self.max_kb is None:
+                return encode(image, target.fmt, self.quality).data
+            return encode_under(image, target.fmt, self.max_kb * 1024, self.quality).data
+        except ExportError as error:
+            raise ItemError(str(error)) from None
+
+
+def _hide(template: Template, hidden: frozenset[str]) -> Template:
+    if not hidden:
+        return template
+    layers = tuple(
+        dataclasses.replace(layer, visible=False) if layer.id in hidden else layer
+        for layer in template.layers
+    )
+    return dataclasses.replace(template, layers=layers)
+
+
+def rows_described(rows: Sequence[Row]) -> str:
+    """'rows 2-61' for the summary line."""
+    if not rows:
+        return "no rows"
+    return f"rows {rows[0].number}-{rows[-1].number}" if len(rows) > 1 else f"row {rows[0].number}"
