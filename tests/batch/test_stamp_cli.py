@@ -271,3 +271,32 @@ def test_unusable_options_exit_2_naming_the_option(
     assert result.status == 2
     assert words in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path: Path) -> None:
+    folder = photo_folder(tmp_path, 30)
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "brandstudio", "stamp", str(folder), "--out", str(out), *STAMP]
+    process = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    journal = out / JOURNAL_NAME
+    while time.monotonic() < deadline:
+        if journal.exists() and journal.read_text(encoding="utf-8").count('"done"') >= 4:
+            break
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)  # what the terminal sends to the whole group
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "stopped by the user" in stderr
+    assert "Traceback" not in stderr
+    report = report_of(out)
+    assert "stopped" in report
+    assert 0 < int(report["ok"]) < 30  # type: ignore[call-overload]
+    assert not leftovers(out)
+    again = run_command(["stamp", folder, "--out", out, *STAMP])
+    assert again.status == 0
+    final = report_of(out)
+    assert int(final["skipped"]) == int(report["ok"])  # type: ignore[call-overload]
+    assert len(outputs_of(out)) == 60

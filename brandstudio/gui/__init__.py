@@ -1,0 +1,1 @@
+"""The studio window (Qt). The only package that imports PySide6."""

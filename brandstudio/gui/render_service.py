@@ -1,0 +1,185 @@
+"""Renders the document off the GUI thread, always the latest state, never a queue of stale ones.
+
+The canvas asks for a render after every edit; while one render runs, newer requests replace
+each other and only the last is drawn next, so a drag stays smooth whatever a render costs.
+Decoded photos and logos are cached between renders (only text edits re-render cheaply).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+
+from brandstudio.fileformat.brand_io import BrandKit
+from brandstudio.model.layers import LogoLayer, PhotoLayer
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.presets import load_presets
+from brandstudio.render.assets import Assets, RenderError, resolve_assets
+from brandstudio.render.engine import render
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """What to render: a document state at a preset (None: the template's canvas)."""
+
+    template: Template
+    content: Mapping[str, str]
+    kit: BrandKit
+    template_folder: Path
+    preset: Preset | None
+    serial: int = 0
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """A finished render: the RGB image (Pillow and Qt), warnings, and its request."""
+
+    request: RenderRequest
+    image: Image.Image
+    qimage: QImage
+    warnings: tuple[str, ...]
+    seconds: float
+
+
+def to_qimage(image: Image.Image) -> QImage:
+    """An RGB Pillow image as a QImage that owns its pixels (same values, no conversion)."""
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    data = rgb.tobytes()
+    qimage = QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888)
+    return qimage.copy()
+
+
+@dataclass
+class AssetCache:
+    """Resolved assets reused while photos, logos and the brand stay the same."""
+
+    key: object = None
+    assets: Assets | None = None
+    hits: int = field(default=0)
+
+    @staticmethod
+    def key_for(request: RenderRequest) -> object:
+        template = request.template
+        images = []
+        for layer in template.layers:
+            if isinstance(layer, PhotoLayer):
+                slot = layer.props.slot
+                images.append((slot, request.content.get(slot), _sample(template, slot)))
+            elif isinstance(layer, LogoLayer):
+                images.append((layer.props.source, None, None))
+        return (tuple(images), str(request.kit.folder), id(request.kit), request.template_folder)
+
+    def get(self, request: RenderRequest) -> Assets:
+        key = self.key_for(request)
+        if key == self.key and self.assets is not None:
+            self.hits += 1
+            return self.assets
+        presets: list[Preset | None] = [None, *load_presets()]
+        if request.preset is not None and request.preset not in presets:
+            presets.append(request.preset)
+        image_slots = {s for s, slot in request.template.slots.items() if slot.type == "image"}
+        content = {k: v for k, v in request.content.items() if k in image_slots}
+        assets = resolve_assets(
+            request.template, content, request.kit, request.template_folder, presets
+        )
+        self.key, self.assets = key, assets
+        return assets
+
+
+def _sample(template: Template, slot: str) -> str | None:
+    found = template.slots.get(slot)
+    return found.sample if found else None
+
+
+class RenderService(QObject):
+    """Renders requests on a background thread; emits ``rendered`` or ``failed`` (a message)."""
+
+    rendered = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Condition()
+        self._render_lock = threading.Lock()
+        self._pending: RenderRequest | None = None
+        self._serial = 0
+        self._stopping = False
+        self._busy = False
+        self._cache = AssetCache()
+        self._thread = threading.Thread(target=self._loop, name="render", daemon=True)
+        self._thread.start()
+
+    def request(self, request: RenderRequest) -> int:
+        """Ask for a render; replaces any request not started yet. Returns its serial."""
+        with self._lock:
+            self._serial += 1
+            self._pending = RenderRequest(
+                request.template,
+                dict(request.content),
+                request.kit,
+                request.template_folder,
+                request.preset,
+                self._serial,
+            )
+            self._lock.notify()
+            return self._serial
+
+    def render_now(self, request: RenderRequest) -> RenderResult:
+        """Render on the calling thread (export, tests): the same function, same cache."""
+        with self._render_lock:
+            return self._render(request)
+
+    def idle(self) -> bool:
+        """True when nothing is rendering or waiting."""
+        with self._lock:
+            return self._pending is None and not self._busy
+
+    def stop(self) -> None:
+        """End the render thread (at window close)."""
+        with self._lock:
+            self._stopping = True
+            self._lock.notify()
+        self._thread.join(5)
+
+    def _loop(self) -> None:
+        while True:
+            with self._lock:
+                while self._pending is None and not self._stopping:
+                    self._lock.wait()
+                if self._stopping or self._pending is None:
+                    return
+                request, self._pending = self._pending, None
+                self._busy = True
+            try:
+                with self._render_lock:
+                    result: RenderResult | str = self._render(request)
+            except RenderError as error:
+                result = str(error)
+            except Exception as error:  # never let the render thread die silently
+                result = f"cannot render: {type(error).__name__}: {error}"
+            with self._lock:
+                self._busy = False
+            if isinstance(result, str):
+                self.failed.emit(result)
+            else:
+                self.rendered.emit(result)
+
+    def _render(self, request: RenderRequest) -> RenderResult:
+        start = time.perf_counter()
+        assets = self._cache.get(request)
+        done = render(request.template, request.content, assets, request.preset)
+        return RenderResult(
+            request,
+            done.image,
+            to_qimage(done.image),
+            tuple(done.warnings),
+            time.perf_counter() - start,
+        )
