@@ -17,11 +17,15 @@ $(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(PIP) install --quiet -c $(CONSTRAINTS) -e '.[test]'
 	touch $@
 
-# The studio window is still being built: until it is, `run` renders the demo campaign
-# (every starter template at every preset, demo brand) into ./out and says so.
+# Opens the studio on the demo brand (or the last template used). Without a display it
+# renders the demo campaign (every starter template at every preset) into ./out and says so.
 run: $(VENV)/.installed
-	@echo "The studio window is not built yet: rendering the demo campaign into ./out instead." >&2
-	$(BIN)/brandstudio demo --out out
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$(uname)" != "Linux" ]; then \
+		$(BIN)/brandstudio gui; \
+	else \
+		echo "No display here: rendering the demo campaign into ./out instead of opening the studio." >&2; \
+		$(BIN)/brandstudio demo --out out; \
+	fi
 
 test: $(VENV)/.installed
 	@bash tools/system-packages.sh

@@ -24,6 +24,7 @@ from brandstudio.render.photo import PhotoError, open_photo
 
 MAX_LOGO_PIXELS = 40_000_000
 MAX_SCALED_PHOTOS = 4
+MAX_DRAWN_LAYERS = 64
 """How many scaled photos an ``Assets`` keeps for re-renders."""
 """Largest logo file we decode (width x height)."""
 
@@ -46,6 +47,30 @@ class Assets:
     scaled: OrderedDict[tuple[object, ...], Image.Image] = field(default_factory=OrderedDict)
     """Photos already scaled to a box, most recent last: re-renders at the same size (the
     editor, every edit) skip the resize. A memo only: it never changes what is drawn."""
+
+    drawn: OrderedDict[tuple[object, ...], tuple[Image.Image, tuple[str, ...]]] = field(
+        default_factory=OrderedDict
+    )
+    """Layers already drawn (text, badges, QR codes, shapes) with the warnings they gave, by
+    everything they depend on: an edit to one layer re-draws only that one. A memo only."""
+
+    def drawn_layer(
+        self,
+        key: tuple[object, ...],
+        make: Callable[[], tuple[Image.Image | None, tuple[str, ...]]],
+    ) -> tuple[Image.Image | None, tuple[str, ...]]:
+        """The cached (image copy, warnings) of ``make()`` for ``key`` (the last few kept)."""
+        found = self.drawn.get(key)
+        if found is None:
+            image, warnings = make()
+            if image is None:
+                return None, warnings
+            self.drawn[key] = found = (image, warnings)
+            while len(self.drawn) > MAX_DRAWN_LAYERS:
+                self.drawn.popitem(last=False)
+        else:
+            self.drawn.move_to_end(key)
+        return found[0].copy(), found[1]
 
     def scaled_photo(self, key: tuple[object, ...], make: Callable[[], Image.Image]) -> Image.Image:
         """The cached result of ``make()`` for ``key``, keeping the last few entries."""

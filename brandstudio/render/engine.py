@@ -23,6 +23,7 @@ from brandstudio.model.layers import (
     QrLayer,
     ShapeLayer,
     TextLayer,
+    layer_slot,
 )
 from brandstudio.model.layout import Layout, Placement, layout
 from brandstudio.model.preset import Preset
@@ -121,12 +122,47 @@ class _Renderer:
             return self._photo(layer, size)
         if isinstance(layer, LogoLayer):
             return self._logo(canvas, layer, placement, size)
+        if isinstance(layer, LogoLayer):
+            return self._logo(canvas, layer, placement, size)
+        return self._memoised(layer, placement, size)
+
+    def _memoised(
+        self, layer: Layer, placement: Placement, size: tuple[int, int]
+    ) -> Image.Image | None:
+        """Text, badge, QR and shape layers depend only on what the key holds: draw each
+        state once (the editor re-renders after every edit of any layer)."""
+        slot = layer_slot(layer)
+        key = (
+            layer.type,
+            repr(layer.props),
+            size,
+            slot_value(self.template, self.content, slot) if slot else None,
+            self.layout.scale,
+            self.short_side,
+            placement_anchor(layer),
+        )
+
+        def draw() -> tuple[Image.Image | None, tuple[str, ...]]:
+            before = len(self.warnings)
+            image = self._draw_kind(layer, placement, size)
+            return image, tuple(self.warnings[before:])
+
+        image, warnings = self.assets.drawn_layer(key, draw)
+        for warning in warnings:
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+        return image
+
+    def _draw_kind(
+        self, layer: Layer, placement: Placement, size: tuple[int, int]
+    ) -> Image.Image | None:
         if isinstance(layer, TextLayer):
             return self._text(layer, size)
         if isinstance(layer, BadgeLayer):
             return self._badge(layer, size)
         if isinstance(layer, QrLayer):
             return self._qr(layer, placement, size)
+        assert isinstance(layer, ShapeLayer)
         return self._shape(layer, size)
 
     # -- layer types ----------------------------------------------------------------------

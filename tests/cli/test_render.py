@@ -10,8 +10,8 @@ import pytest
 from helpers import Completed, run_command
 from PIL import Image
 
+from brandstudio.batch.journal import JOURNAL_NAME
 from brandstudio.presets import load_presets
-from brandstudio.render.naming import LEDGER_NAME
 
 PHOTO_SIZE = (1600, 1200)
 
@@ -95,8 +95,9 @@ def test_rerun_replaces_its_own_files_but_not_others(
     forced = cli(*args, "--overwrite")
     assert forced.stdout.strip() == str(foreign)
     assert foreign.read_bytes().startswith(b"\x89PNG")
-    ledger = json.loads((out / LEDGER_NAME).read_text(encoding="utf-8"))
-    assert set(ledger) == {"quote_vk-post.png", "quote_vk-post-2.png", "quote_vk-post-3.png"}
+    journal = (out / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()
+    names = {json.loads(line)["name"] for line in journal}
+    assert names == {"quote_vk-post.png", "quote_vk-post-2.png", "quote_vk-post-3.png"}
 
 
 def test_name_pattern_and_custom_size(tmp_path: Path, cli: Callable[..., Completed]) -> None:
