@@ -23,7 +23,7 @@ from brandstudio.render.fonts import FontBook, FontFace
 from brandstudio.render.photo import PhotoError, open_photo
 
 MAX_LOGO_PIXELS = 40_000_000
-MAX_SCALED_PHOTOS = 4
+MAX_SCALED_PHOTOS = 12
 MAX_DRAWN_LAYERS = 64
 """How many scaled photos an ``Assets`` keeps for re-renders."""
 """Largest logo file we decode (width x height)."""
