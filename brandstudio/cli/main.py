@@ -11,6 +11,7 @@ from brandstudio import __version__
 from brandstudio.cli import (
     cmd_brand,
     cmd_demo,
+    cmd_gui,
     cmd_presets,
     cmd_render,
     cmd_stamp,
@@ -22,6 +23,7 @@ from brandstudio.cli import (
 from brandstudio.fileformat import FormatError
 
 EPILOG = """examples:
+  brandstudio                              open the studio window
   brandstudio presets                      list the network sizes
   brandstudio validate my-template.json    check a template file
   brandstudio render contest --preset all  render a starter template in every size
@@ -52,13 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     cmd_demo.add_parser(commands)
     cmd_brand.add_parser(commands)
     cmd_template.add_parser(commands)
+    cmd_gui.add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(arguments or ["gui"])  # no command: open the studio
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return exitcodes.UNUSABLE

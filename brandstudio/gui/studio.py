@@ -18,6 +18,14 @@ from brandstudio.gui.document import Location, TemplateDocument
 from brandstudio.gui.render_service import RenderRequest, RenderResult, RenderService
 from brandstudio.library.store import Library, open_library
 from brandstudio.model.template import Template
+from brandstudio.resources import templates_folder
+
+
+def _is_starter(path: Path) -> bool:
+    try:
+        return path.resolve().parent == templates_folder().resolve()
+    except OSError:
+        return False
 
 
 class Studio(QObject):
@@ -47,10 +55,13 @@ class Studio(QObject):
         return self._replace(TemplateDocument(loaded.template, kit, kit.folder, location=location))
 
     def open_file(self, path: Path, kit: BrandKit | None = None) -> TemplateDocument:
-        """Open a template file; its images are relative to its folder (raises FormatError)."""
+        """Open a template file; its images are relative to its folder (raises FormatError).
+
+        A starter template shipped with Brandstudio opens as a new, unsaved template: Save
+        then asks where to put it, so the starter itself is never changed."""
         loaded = load_template(path)
         kit = kit or find_brand(DEFAULT_BRAND)
-        location = Location(path)
+        location = None if _is_starter(path) else Location(path)
         return self._replace(TemplateDocument(loaded.template, kit, path.parent, location=location))
 
     def open_template(self, template: Template, kit: BrandKit, folder: Path) -> TemplateDocument:
@@ -90,6 +101,10 @@ class Studio(QObject):
     def _save_to(self, document: TemplateDocument, location: Location) -> None:
         template = dataclasses.replace(document.template, revision=document.saved_revision)
         if location.brand is not None and location.name is not None:
+            if location != document.location and location.path.exists():
+                # Save As over another template: the user chose to replace it.
+                on_disk = self.library.load_template(location.brand, location.name).template
+                template = dataclasses.replace(template, revision=on_disk.revision)
             saved = self.library.save_template(location.brand, location.name, template)
         else:
             saved = dataclasses.replace(template, revision=template.revision + 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 
 class WelcomePanel(QWidget):
@@ -33,12 +33,15 @@ class WelcomePanel(QWidget):
             ),
             self.tr("Your brands and templates are in the Library; Ctrl+S saves there."),
         ]
-        for point in points:
-            label = QLabel("• " + point, self)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(label)
-        layout.addStretch(1)
+        body = QLabel("\n\n".join("• " + point for point in points), self)
+        body.setWordWrap(True)
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
         button = QPushButton(self.tr("Got it"), self)
         button.setToolTip(self.tr("Hide this panel (Help ▸ Getting Started shows it again)"))
         button.clicked.connect(self.closeRequested)

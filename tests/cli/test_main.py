@@ -37,10 +37,27 @@ def test_missing_argument_names_it(cli: Callable[..., Completed]) -> None:
     assert "TEMPLATE" in result.stderr
 
 
-def test_no_command_prints_help_and_exits_2(cli: Callable[..., Completed]) -> None:
-    result = cli()
-    assert result.status == 2
-    assert "commands" in result.stderr
+def test_no_command_opens_the_studio_and_says_so_without_a_display() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "brandstudio"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "no display" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_console_entry_point_runs() -> None:

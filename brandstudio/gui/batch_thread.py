@@ -1,0 +1,373 @@
+"""Bulk work off the GUI thread: a batch on worker processes, its progress window, and previews.
+
+Threading rules (as in Picard): nothing here touches a widget from a worker thread; workers
+report back only through signals, which Qt delivers on the GUI thread.
+
+- :class:`BatchThread` runs a batch (planning included: it reads folders and hashes finished
+  outputs) on a QThread and relays ``run_batch``'s callbacks as signals. ``cancel()`` stops the
+  pool handing out items: those in progress finish and are journalled, so nothing is lost and
+  running the same batch again resumes.
+- :class:`BatchProgressDialog` shows a BatchThread's progress, rate and time left, with Cancel.
+- :class:`LatestWorker` computes previews on a background thread; a newer request replaces one
+  not started yet, so a slider drag never queues stale work.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brandstudio.batch.plans import Plan
+from brandstudio.batch.pool import WorkerPool
+from brandstudio.batch.progress import format_duration
+from brandstudio.batch.report import BatchReport
+from brandstudio.batch.runner import BatchSettings, run_batch
+from brandstudio.cli.batch_output import default_jobs
+from brandstudio.gui.batch_summary import plain_tip
+
+Runner = Callable[[BatchSettings, threading.Event], BatchReport]
+"""The work of a BatchThread: given the settings (callbacks wired to the signals) and the
+cancel event, return the report. Runs on the batch thread."""
+
+
+def plan_runner(make_plan: Callable[[], Plan]) -> Runner:
+    """A Runner that plans (on the batch thread) and then runs the plan on worker processes."""
+
+    def run(settings: BatchSettings, cancel: threading.Event) -> BatchReport:
+        plan = make_plan()
+        return run_batch(plan.items, plan.job, plan.journal, settings)
+
+    return run
+
+
+class _Thread(QThread):
+    def __init__(self, body: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._body = body
+        self.setObjectName("brandstudio-batch")
+
+    def run(self) -> None:
+        self._body()
+
+
+class BatchThread(QObject):
+    """Runs a batch on its own thread; the GUI thread never waits for it.
+
+    Signals arrive on the GUI thread: ``progress(done, total)`` after each item (``total`` is
+    known once planning is over), ``output(path)`` for each file written, then exactly one of
+    ``finished(BatchReport)`` or ``failed(message)`` (the batch could not start, or broke).
+    Both come after the thread has ended, so receivers may close windows at once.
+    """
+
+    progress = Signal(int, int)
+    output = Signal(str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self, runner: Runner, *, jobs: int | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.jobs = jobs or default_jobs()
+        self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._pool: WorkerPool | None = None
+        self._result: BatchReport | str | None = None
+        self.report: BatchReport | None = None
+        """The finished batch's report (None until then, or when it failed)."""
+        self.seconds = 0.0
+        """How long the batch took, planning included."""
+        self._thread = _Thread(self._work, self)
+        self._thread.finished.connect(self._on_thread_finished)
+
+    @classmethod
+    def for_plan(
+        cls,
+        make_plan: Callable[[], Plan],
+        *,
+        jobs: int | None = None,
+        parent: QObject | None = None,
+    ) -> BatchThread:
+        """A BatchThread that calls ``make_plan`` and runs its items on worker processes."""
+        return cls(plan_runner(make_plan), jobs=jobs, parent=parent)
+
+    # -- control (GUI thread) --
+
+    def start(self) -> None:
+        """Start the batch (once)."""
+        if self._thread.isRunning() or self._thread.isFinished():
+            raise RuntimeError("a BatchThread runs once")
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Hand out no more items; those in progress finish and are kept. Returns at once."""
+        self._cancel.set()
+        with self._lock:
+            pool = self._pool
+        if pool is not None:
+            pool.stop(interrupted=True)
+
+    @property
+    def cancelled(self) -> bool:
+        """True once cancel() was called."""
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        """True from start() until the thread has ended."""
+        return self._thread.isRunning()
+
+    def wait(self, timeout_ms: int = 60_000) -> bool:
+        """Block until the thread ends (teardown only); True when it has."""
+        return bool(self._thread.wait(timeout_ms))
+
+    def stop_and_wait(self, timeout_ms: int = 60_000) -> bool:
+        """Cancel and wait for the items in progress (closing the application)."""
+        self.cancel()
+        return self.wait(timeout_ms)
+
+    # -- the batch thread --
+
+    def _work(self) -> None:
+        started = time.monotonic()
+        settings = BatchSettings(
+            jobs=self.jobs,
+            on_output=self._emit_output,
+            on_progress=self._emit_progress,
+            on_pool=self._on_pool,
+        )
+        try:
+            self._result = self._runner(settings, self._cancel)
+        except Exception as error:  # the batch could not start: say why, never crash the studio
+            self._result = str(error) or type(error).__name__
+        finally:
+            with self._lock:
+                self._pool = None
+            self.seconds = time.monotonic() - started
+
+    def _on_pool(self, pool: WorkerPool) -> None:
+        with self._lock:
+            self._pool = pool
+        if self._cancel.is_set():
+            pool.stop(interrupted=True)
+
+    def _emit_output(self, path: Path) -> None:
+        self.output.emit(str(path))
+
+    def _emit_progress(self, done: int, total: int) -> None:
+        self.progress.emit(done, total)
+
+    # -- back on the GUI thread --
+
+    def _on_thread_finished(self) -> None:
+        result = self._result
+        if isinstance(result, BatchReport):
+            self.report = result
+            self.finished.emit(result)
+        else:
+            self.failed.emit(result or "the batch ended without a report")
+
+
+class BatchProgressDialog(QDialog):
+    """Progress of a BatchThread: bar, count, rate, time left, the last file, and Cancel.
+
+    It closes itself (accepted) when the batch ends; the window that started the batch listens
+    to the thread's ``finished`` and shows the summary. Esc and the close button cancel the
+    batch rather than hide it: the photos in progress finish first.
+    """
+
+    def __init__(self, thread: BatchThread, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setMinimumWidth(460)
+        self._thread = thread
+        self._started: float | None = None
+        self._total = 0
+        self.heading = QLabel(title)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until planning is over
+        self.bar.setTextVisible(True)
+        self.status = QLabel(self.tr("Preparing: looking at the files…"))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_file = QLabel()
+        self.last_file.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_file.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.last_file.setStyleSheet("color: palette(placeholder-text);")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setToolTip(
+            self.tr(
+                "Stop after the files in progress. Finished files are kept; start the same "
+                "job again to do the rest."
+            )
+        )
+        self.buttons.rejected.connect(self.request_cancel)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.last_file)
+        layout.addSpacing(6)
+        layout.addWidget(self.buttons)
+        thread.progress.connect(self._on_progress)
+        thread.output.connect(self._on_output)
+        thread.finished.connect(self._on_done)
+        thread.failed.connect(self._on_done)
+
+    def request_cancel(self) -> None:
+        """Ask the batch to stop (the files in progress still finish)."""
+        if not self._thread.is_running():
+            super().reject()
+            return
+        self._thread.cancel()
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("Stopping: finishing the files in progress…"))
+
+    def reject(self) -> None:
+        """Esc cancels the batch; the dialog closes when the batch has stopped."""
+        self.request_cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._thread.is_running():
+            event.ignore()
+            self.request_cancel()
+        else:
+            super().closeEvent(event)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if self._started is None:
+            self._started = now
+        self._total = total
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+        if self._thread.cancelled:
+            return
+        text = self.tr("%1 of %2").replace("%1", str(done)).replace("%2", str(total))
+        elapsed = now - self._started
+        if done and elapsed > 0:
+            rate = done / elapsed
+            per = (
+                self.tr("%1 per second").replace("%1", f"{rate:.1f}")
+                if rate >= 1
+                else self.tr("%1 s each").replace("%1", f"{1 / rate:.1f}")
+            )
+            text += " · " + per
+            if done < total:
+                left = format_duration((total - done) / rate)
+                text += " · " + self.tr("about %1 left").replace("%1", left)
+        self.status.setText(text)
+
+    def _on_output(self, path: str) -> None:
+        self.last_file.setText(Path(path).name)
+        self.last_file.setToolTip(plain_tip(path))
+
+    def _on_done(self, *_: Any) -> None:
+        self.accept()
+
+
+class LatestWorker(QObject):
+    """Runs one callable at a time on a background thread; only the latest request matters.
+
+    ``submit(fn)`` returns a serial; ``done(serial, result)`` or ``failed(serial, message)``
+    follows on the GUI thread. A request not started yet is replaced by a newer one. Call
+    ``stop()`` before the owner goes away (a later ``submit`` starts a new thread).
+    """
+
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._condition = threading.Condition()
+        self._pending: tuple[int, Callable[[], object]] | None = None
+        self._serial = 0
+        self._busy = False
+        self._stopping = False
+        self._name = name
+        self._thread = self._start_thread()
+
+    def _start_thread(self) -> threading.Thread:
+        thread = threading.Thread(target=self._loop, name=self._name, daemon=True)
+        thread.start()
+        return thread
+
+    def submit(self, work: Callable[[], object]) -> int:
+        """Queue ``work`` (replacing a request not started yet); returns its serial."""
+        with self._condition:
+            if self._stopping:  # stopped before (a dialog closed, then shown again)
+                self._thread.join()
+                self._stopping = False
+                self._thread = self._start_thread()
+            self._serial += 1
+            self._pending = (self._serial, work)
+            self._condition.notify()
+            return self._serial
+
+    @property
+    def latest(self) -> int:
+        """The serial of the newest request."""
+        with self._condition:
+            return self._serial
+
+    def idle(self) -> bool:
+        """True when nothing runs or waits."""
+        with self._condition:
+            return self._pending is None and not self._busy
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """End the thread after the work in progress (drops what waits)."""
+        with self._condition:
+            self._stopping = True
+            self._pending = None
+            self._condition.notify()
+        self._thread.join(timeout)
+
+    def _loop(self) -> None:
+        while True:
+            with self._condition:
+                while self._pending is None and not self._stopping:
+                    self._condition.wait()
+                if self._stopping or self._pending is None:
+                    return
+                (serial, work), self._pending = self._pending, None
+                self._busy = True
+            try:
+                result: object = work()
+                message: str | None = None
+            except Exception as error:  # a preview that fails says why; the thread goes on
+                result, message = None, str(error) or type(error).__name__
+            with self._condition:
+                self._busy = False
+                stopping = self._stopping
+            if stopping:
+                return
+            try:
+                if message is None:
+                    self.done.emit(serial, result)
+                else:
+                    self.failed.emit(serial, message)
+            except RuntimeError:  # the owner was deleted meanwhile
+                return

@@ -1,0 +1,769 @@
+"""Data merge: one finished post per spreadsheet row, as ``brandstudio render --data`` makes them.
+
+The table is read off the GUI thread with the same reader as the command line (hostile files
+are refused with a message, never a crash); columns are matched to the template's slots by name
+or label and can be re-matched by hand; the selected row is rendered as a thumbnail by the
+studio's own renderer. Start plans one item per row (a row with a missing image fails with its
+row number) and runs them on worker processes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brandstudio.batch.merge import ColumnMap, RowError, map_columns, row_content
+from brandstudio.batch.plans import (
+    MERGE_PATTERN,
+    MergeSettings,
+    check_merge_pattern,
+    column_map,
+    merge_name_values,
+    plan_merge,
+    sheet_names,
+)
+from brandstudio.batch.report import BatchReport
+from brandstudio.batch.table import Row, Table, read_table, system_locale
+from brandstudio.fileformat import save_template
+from brandstudio.gui.batch_summary import BatchSummaryDialog, plain_tip
+from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread, LatestWorker
+from brandstudio.gui.export_dialog import (
+    CANVAS_KEY,
+    NamePatternField,
+    OutputOptions,
+    Prefs,
+    PresetPicker,
+    heading,
+    problem_label,
+)
+from brandstudio.gui.render_service import RenderRequest, to_qimage
+from brandstudio.gui.studio import Studio
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.render.export import EXTENSIONS
+from brandstudio.render.naming import format_name, safe_name
+
+MAX_ROWS_SHOWN = 200
+THUMBNAIL = 300
+"""Longest side of the row preview, px."""
+DEBOUNCE_MS = 150
+HIDE_HINT = "hide"
+
+
+@dataclass(frozen=True)
+class LoadedTable:
+    """A table read on the loader thread, with the file's sheet names (.xlsx)."""
+
+    table: Table
+    sheets: tuple[str, ...]
+
+
+def load_table(path: Path, sheet: str | None) -> LoadedTable:
+    """Read the table (raises TableError with the reason) and list the workbook's sheets."""
+    names = tuple(sheet_names(path))
+    table = read_table(path, sheet, locale=system_locale())
+    return LoadedTable(table, names)
+
+
+def hide_layers(template: Template, hidden: frozenset[str]) -> Template:
+    """The template with these layers hidden (as the merge worker hides them)."""
+    if not hidden:
+        return template
+    layers = tuple(
+        dataclasses.replace(layer, visible=False) if layer.id in hidden else layer
+        for layer in template.layers
+    )
+    return dataclasses.replace(template, layers=layers)
+
+
+class MergeDialog(QDialog):
+    """One post per row of a CSV or Excel table (main window: File ▸ Data Merge…).
+
+    Open it with ``MergeDialog(studio, window).open()``; it needs an open document, whose
+    template, brand and slot values (for slots no column fills) every row uses.
+    """
+
+    def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        document = studio.document
+        if document is None:
+            raise ValueError("no template is open")
+        self.studio = studio
+        self._document = document
+        self._template = document.template
+        self._prefs = Prefs("merge")
+        self.table: Table | None = None
+        self.table_error: str | None = None
+        self._auto = ColumnMap({}, (), {})
+        self._map_error: str | None = None
+        self.batch: BatchThread | None = None
+        self.progress: BatchProgressDialog | None = None
+        self.summary: BatchSummaryDialog | None = None
+        self.report: BatchReport | None = None
+        self.jobs: int | None = None
+        """Worker processes (None: one per CPU)."""
+        self.thumbnail_row: int | None = None
+        """The row number the thumbnail shows (None while none is shown)."""
+        self._snapshot: Path | None = None
+        self._thumbnail_target: int | None = None
+        self.setWindowTitle(self.tr("Data Merge"))
+
+        self._loader = LatestWorker("merge-table", self)
+        self._loader.done.connect(self._on_loaded)
+        self._loader.failed.connect(self._on_load_failed)
+        self._thumbnails = LatestWorker("merge-preview", self)
+        self._thumbnails.done.connect(self._on_thumbnail)
+        self._thumbnails.failed.connect(self._on_thumbnail_failed)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._request_thumbnail)
+
+        left = self._data_panel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._columns_tab(), self.tr("Columns"))
+        self.tabs.addTab(self._output_tab(), self.tr("Output"))
+        self.tabs.setMinimumWidth(400)
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        columns.addLayout(left, 1)
+        columns.addWidget(self.tabs, 0)
+
+        self.problem = problem_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Make Posts"))
+        self.ok_button.setToolTip(self.tr("Make one post per row into the output folder"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.problem, 1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading(self.tr("Data Merge: %1").replace("%1", self._template.name)))
+        intro = QLabel(
+            self.tr(
+                "One finished post per row of a spreadsheet: each column fills the slot of the "
+                "same name. Image paths are relative to the spreadsheet's folder."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(intro)
+        layout.addLayout(columns, 1)
+        layout.addLayout(bottom)
+
+        self._restore()
+        self._connect()
+        self._update()
+
+    # -- building --
+
+    def _data_panel(self) -> QVBoxLayout:
+        self.path = QLineEdit()
+        self.path.setPlaceholderText(self.tr("A .csv or .xlsx file"))
+        self.path.setClearButtonEnabled(True)
+        self.path.setToolTip(self.tr("The spreadsheet: a header row, then one row per post"))
+        self.browse = QPushButton(self.tr("Browse…"))
+        self.browse.setToolTip(self.tr("Choose a CSV or Excel file"))
+        self.browse.clicked.connect(self.choose_table)
+        self.sheet = QComboBox()
+        self.sheet.setToolTip(self.tr("The Excel sheet to read"))
+        self.sheet.setMinimumContentsLength(12)
+        self.sheet_label = QLabel(self.tr("Sheet:"))
+        file_row = QHBoxLayout()
+        file_row.addWidget(QLabel(self.tr("Table:")))
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        file_row.addSpacing(8)
+        file_row.addWidget(self.sheet_label)
+        file_row.addWidget(self.sheet)
+
+        self.notes = QLabel()
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: palette(placeholder-text);")
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #C62828;")
+        self.error.setVisible(False)
+
+        self.rows = QTableWidget()
+        self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rows.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows.setAlternatingRowColors(True)
+        self.rows.verticalHeader().setVisible(False)
+        self.rows.horizontalHeader().setStretchLastSection(True)
+        self.rows.setWordWrap(False)
+        self.rows.setStatusTip(self.tr("The table's first rows; pick one to preview it"))
+        rows_box = QGroupBox(self.tr("Rows"))
+        rows_layout = QVBoxLayout(rows_box)
+        rows_layout.addWidget(self.rows)
+        self.row_count = QLabel()
+        self.row_count.setTextFormat(Qt.TextFormat.PlainText)
+        self.row_count.setStyleSheet("color: palette(placeholder-text);")
+        rows_layout.addWidget(self.row_count)
+
+        self.thumbnail = QLabel()
+        self.thumbnail.setFixedSize(QSize(THUMBNAIL, THUMBNAIL))
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail.setTextFormat(Qt.TextFormat.PlainText)
+        self.thumbnail.setWordWrap(True)
+        self.thumbnail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.thumbnail.setStyleSheet("color: palette(placeholder-text);")
+        self.thumbnail_caption = QLabel()
+        self.thumbnail_caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.thumbnail_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail_caption.setWordWrap(True)
+        self.thumbnail_caption.setFixedWidth(THUMBNAIL)
+        preview_box = QGroupBox(self.tr("Preview"))
+        preview_box.setStatusTip(self.tr("The selected row at the first size"))
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.addWidget(self.thumbnail)
+        preview_layout.addWidget(self.thumbnail_caption)
+        preview_layout.addStretch(1)
+
+        middle = QHBoxLayout()
+        middle.addWidget(rows_box, 1)
+        middle.addWidget(preview_box, 0)
+        left = QVBoxLayout()
+        left.addLayout(file_row)
+        left.addWidget(self.notes)
+        left.addWidget(self.error)
+        left.addLayout(middle, 1)
+        return left
+
+    def _columns_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        explain = QLabel(
+            self.tr(
+                "Which column fills each slot. Matched by name or label; a slot without a "
+                "column keeps the template's value."
+            )
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        self.mapping = QTableWidget(0, 2)
+        self.mapping.setHorizontalHeaderLabels([self.tr("Slot"), self.tr("Column")])
+        self.mapping.verticalHeader().setVisible(False)
+        self.mapping.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.mapping.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._combos: dict[str, QComboBox] = {}
+        slots = self._template.slots
+        self.mapping.setRowCount(len(slots))
+        for row, (name, slot) in enumerate(slots.items()):
+            label = QTableWidgetItem(f"{slot.label or name}  ({slot.type})")
+            label.setToolTip(plain_tip(self.tr("Slot %1").replace("%1", name)))
+            self.mapping.setItem(row, 0, label)
+            combo = QComboBox()
+            combo.setToolTip(self.tr("The column that fills this slot in every row"))
+            combo.addItem(self.tr("— template's value —"), "")
+            self.mapping.setCellWidget(row, 1, combo)
+            self._combos[name] = combo
+        self.mapping.resizeRowsToContents()
+        layout.addWidget(self.mapping, 1)
+        self.hide_note = QLabel()
+        self.hide_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.hide_note.setWordWrap(True)
+        self.hide_note.setToolTip(
+            self.tr(
+                'A column "hide" lists layers to hide in its row; a column "hide:LAYER" hides '
+                "LAYER where its cell says yes (1, yes, x, да)."
+            )
+        )
+        layout.addWidget(self.hide_note)
+        self.extra_note = QLabel()
+        self.extra_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.extra_note.setWordWrap(True)
+        self.extra_note.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.extra_note)
+        return page
+
+    def _output_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        canvas = self._template.canvas
+        label = self.tr("Template canvas — %1 × %2")
+        label = label.replace("%1", str(canvas.width)).replace("%2", str(canvas.height))
+        self.presets = PresetPicker([(CANVAS_KEY, label)])
+        self.presets.list.setMinimumHeight(150)
+        layout.addWidget(QLabel(self.tr("Sizes")))
+        layout.addWidget(self.presets, 1)
+        self.options = OutputOptions()
+        self.name = NamePatternField(
+            self.tr("{template}, {row}, {preset}, {width}, {height} and every column")
+        )
+        self.name.edit.setPlaceholderText(MERGE_PATTERN)
+        self.options.form.insertRow(4, self.tr("Name:"), self.name)
+        layout.addWidget(self.options)
+        return page
+
+    def _connect(self) -> None:
+        self.path.editingFinished.connect(self._path_edited)
+        self.sheet.activated.connect(self._sheet_chosen)
+        self.rows.itemSelectionChanged.connect(self._thumbnail_soon)
+        for combo in self._combos.values():
+            combo.currentIndexChanged.connect(self._mapping_changed)
+        self.presets.changed.connect(self._output_changed)
+        self.options.changed.connect(self._output_changed)
+        self.name.changed.connect(self._update)
+        self.name.set_preview(self._first_name)
+
+    # -- remembered choices --
+
+    def _restore(self) -> None:
+        prefs = self._prefs
+        self.resize(1180, 720)
+        prefs.restore_geometry(self)
+        current = self._document.preset
+        self.presets.set_checked(prefs.names("presets") or [current.id if current else CANVAS_KEY])
+        self.options.restore(prefs)
+        self.name.set_pattern(prefs.text("pattern", MERGE_PATTERN))
+        self.sheet.setVisible(False)
+        self.sheet_label.setVisible(False)
+        self.notes.setVisible(False)
+        self._show_thumbnail_text(self.tr("Choose a table to see its rows"))
+
+    def _remember(self) -> None:
+        prefs = self._prefs
+        prefs.set("presets", self.presets.checked_keys())
+        prefs.set("pattern", self.name.pattern())
+        table = self.table_path()
+        if table is not None:
+            prefs.set("lastTable", str(table.parent))
+        self.options.remember(prefs)
+        prefs.save_geometry(self)
+        prefs.sync()
+
+    # -- the table --
+
+    def table_path(self) -> Path | None:
+        text = self.path.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def choose_table(self) -> None:
+        start = self._prefs.text("lastTable", str(Path.home()))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a Table"),
+            start,
+            self.tr("Tables (*.csv *.tsv *.xlsx *.xlsm);;All files (*)"),
+        )
+        if chosen:
+            self.open_table(Path(chosen))
+
+    def open_table(self, path: Path, sheet: str | None = None) -> None:
+        """Read ``path`` (off the GUI thread); rows, columns and the preview follow."""
+        self.path.setText(str(path))
+        self._load(path, sheet)
+
+    def _path_edited(self) -> None:
+        path = self.table_path()
+        if path is not None and (self.table is None or self.table.path != path):
+            self._load(path, None)
+
+    def _sheet_chosen(self, index: int) -> None:
+        path = self.table_path()
+        if path is not None:
+            self._load(path, self.sheet.itemText(index))
+
+    def _load(self, path: Path, sheet: str | None) -> None:
+        self.table = None
+        self.table_error = None
+        self.notes.setText(self.tr("Reading %1…").replace("%1", path.name))
+        self.notes.setVisible(True)
+        self.error.setVisible(False)
+        self._update()
+        self._loader.submit(lambda: load_table(path, sheet))
+
+    def _on_loaded(self, serial: int, result: object) -> None:
+        if serial != self._loader.latest or not isinstance(result, LoadedTable):
+            return
+        table = result.table
+        self.table = table
+        self.table_error = None
+        self.error.setVisible(False)
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(list(result.sheets))
+        if table.sheet is not None:
+            self.sheet.setCurrentText(table.sheet)
+        self.sheet.blockSignals(False)
+        self.sheet.setVisible(bool(result.sheets))
+        self.sheet_label.setVisible(bool(result.sheets))
+        self.notes.setText("\n".join(table.notes))
+        self.notes.setVisible(bool(table.notes))
+        self._fill_rows(table)
+        self._auto_map(table)
+        self.name.refresh()
+        self._update()
+        if self.rows.rowCount():
+            self.rows.selectRow(0)
+        else:
+            self._show_thumbnail_text(self.tr("The table has no rows"))
+
+    def _on_load_failed(self, serial: int, message: str) -> None:
+        if serial != self._loader.latest:
+            return
+        self.table = None
+        self.table_error = message
+        self.error.setText(message)
+        self.error.setVisible(True)
+        self.notes.clear()
+        self.notes.setVisible(False)
+        self.rows.clear()
+        self.rows.setRowCount(0)
+        self.rows.setColumnCount(0)
+        self.row_count.clear()
+        self._show_thumbnail_text(self.tr("No preview"))
+        self._update()
+
+    def _fill_rows(self, table: Table) -> None:
+        shown = table.rows[:MAX_ROWS_SHOWN]
+        self.rows.clear()
+        self.rows.setColumnCount(len(table.columns) + 1)
+        self.rows.setHorizontalHeaderLabels([self.tr("Row"), *table.columns])
+        self.rows.setRowCount(len(shown))
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for index, row in enumerate(shown):
+            number = QTableWidgetItem(str(row.number))
+            number.setData(Qt.ItemDataRole.UserRole, row.number)
+            if row.error:
+                number.setIcon(warning)
+                number.setToolTip(plain_tip(row.error))
+            self.rows.setItem(index, 0, number)
+            for column, name in enumerate(table.columns, start=1):
+                value = row.values.get(name, "")
+                item = QTableWidgetItem(value.replace("\n", " ⏎ "))
+                if len(value) > 40 or "\n" in value:
+                    item.setToolTip(plain_tip(value))
+                self.rows.setItem(index, column, item)
+        self.rows.resizeColumnsToContents()
+        for column in range(self.rows.columnCount()):
+            self.rows.setColumnWidth(column, min(self.rows.columnWidth(column), 220))
+        problems = sum(1 for row in table.rows if row.error)
+        text = self.tr("Rows: %1").replace("%1", str(len(table.rows)))
+        if len(table.rows) > MAX_ROWS_SHOWN:
+            text += " · " + self.tr("the first %1 shown").replace("%1", str(MAX_ROWS_SHOWN))
+        if problems:
+            text += " · " + self.tr("with problems (marked): %1").replace("%1", str(problems))
+        self.row_count.setText(text)
+
+    def _auto_map(self, table: Table) -> None:
+        try:
+            self._auto = map_columns(table, self._template)
+            self._map_error = None
+        except RowError as error:
+            self._auto = ColumnMap({}, (), {})
+            self._map_error = str(error)
+        hide_columns = {*self._auto.hide_lists, *self._auto.hide_flags}
+        hide_like = {c for c in table.columns if c.strip().casefold().startswith(HIDE_HINT)}
+        choices = [column for column in table.columns if column not in hide_columns | hide_like]
+        by_slot = {slot: column for column, slot in self._auto.slots.items()}
+        for slot, combo in self._combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("— template's value —"), "")
+            for column in choices:
+                combo.addItem(column, column)
+            index = combo.findData(by_slot.get(slot, ""))
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+        hides = [*self._auto.hide_lists, *self._auto.hide_flags]
+        if self._map_error:
+            self.hide_note.setText(self._map_error)
+            self.hide_note.setStyleSheet("color: #C62828;")
+        else:
+            text = self.tr("Hide columns: %1").replace("%1", ", ".join(hides)) if hides else ""
+            self.hide_note.setText(text)
+            self.hide_note.setStyleSheet("")
+        used = set(by_slot.values()) | hide_columns
+        extra = [column for column in table.columns if column not in used]
+        self.extra_note.setText(
+            self.tr("Also for file names: %1").replace("%1", ", ".join(extra)) if extra else ""
+        )
+
+    def chosen_columns(self) -> dict[str, str | None]:
+        """Slot name -> the column chosen for it (None: the template's value)."""
+        return {slot: (str(combo.currentData()) or None) for slot, combo in self._combos.items()}
+
+    def set_column(self, slot: str, column: str | None) -> None:
+        """Choose the column for a slot (None: the template's value)."""
+        combo = self._combos[slot]
+        combo.setCurrentIndex(max(0, combo.findData(column or "")))
+
+    def column_map(self) -> ColumnMap:
+        """The columns as matched now (automatic, then changed by hand)."""
+        return column_map(self._auto, self.chosen_columns())
+
+    def _mapping_changed(self, *_: object) -> None:
+        self._update()
+        self._thumbnail_soon()
+
+    def _output_changed(self) -> None:
+        self.name.refresh()
+        self._update()
+        self._thumbnail_soon()
+
+    # -- names --
+
+    def _stem(self) -> str:
+        location = self._document.location
+        return location.path.stem if location is not None else safe_name(self._template.name)
+
+    def _first_name(self, pattern: str) -> str:
+        presets = self.presets.checked_presets() or [None]
+        extension = EXTENSIONS[self.options.image_format()]
+        if self.table is not None:
+            check_merge_pattern(pattern, self.table, self._stem())
+            first = self.table.rows[0] if self.table.rows else Row(2, {})
+        else:
+            first = Row(2, {})
+        values = merge_name_values(first, self._stem(), presets[0], self._template)
+        return format_name(pattern, values) + extension
+
+    # -- state --
+
+    def problem_text(self) -> str | None:
+        """Why Make Posts is disabled, or None."""
+        if self.table is None:
+            if self.table_error:
+                return self.tr("The table cannot be used: see the message above")
+            if self.table_path() is None:
+                return self.tr("Choose a table")
+            return self.tr("Reading the table…")
+        if not self.table.rows:
+            return self.tr("The table has no rows")
+        if self._map_error is not None:
+            return self.tr("Fix the hide column (Columns tab)")
+        if not self.column_map().slots:
+            return self.tr("No column fills a slot: choose columns on the Columns tab")
+        if not self.presets.checked_keys():
+            return self.tr("Tick at least one size on the Output tab")
+        if self.name.problem() is not None:
+            return self.tr("Fix the file name pattern on the Output tab")
+        if self.options.folder.path() is None:
+            return self.tr("Choose an output folder on the Output tab")
+        return None
+
+    def _update(self) -> None:
+        problem = self.problem_text()
+        self.problem.setText(problem or "")
+        self.ok_button.setEnabled(problem is None and self.batch is None)
+
+    # -- the row preview --
+
+    def selected_row(self) -> Row | None:
+        """The table row selected in the rows view."""
+        if self.table is None:
+            return None
+        selected = self.rows.selectionModel().selectedRows() if self.rows.selectionModel() else []
+        if not selected:
+            return None
+        index = selected[0].row()
+        return self.table.rows[index] if index < len(self.table.rows) else None
+
+    def _thumbnail_soon(self) -> None:
+        self._debounce.start()
+
+    def _request_thumbnail(self) -> None:
+        row = self.selected_row()
+        table = self.table
+        if row is None or table is None:
+            return
+        presets = self.presets.checked_presets()
+        preset = presets[0] if presets else None
+        columns = self.column_map()
+        document = self._document
+        template, base = self._template, dict(document.content)
+        kit, folder, renderer = document.kit, document.template_folder, self.studio.renderer
+        row_label = self.tr("Row %1").replace("%1", str(row.number))
+        self.thumbnail_caption.setText(row_label + " · " + self.tr("rendering…"))
+
+        def render() -> tuple[int, object]:
+            if row.error:
+                raise ValueError(row.error)
+            content = row_content(row, columns, template, base, table.path.parent)
+            shown = hide_layers(template, content.hidden)
+            request = RenderRequest(shown, content.content, kit, folder, preset)
+            image = renderer.render_now(request).image.copy()
+            image.thumbnail((THUMBNAIL, THUMBNAIL))
+            return row.number, to_qimage(image)
+
+        self._thumbnail_target = row.number
+        self._thumbnails.submit(render)
+
+    def _on_thumbnail(self, serial: int, result: object) -> None:
+        if serial != self._thumbnails.latest or not isinstance(result, tuple):
+            return
+        number, image = result
+        self.thumbnail.setPixmap(QPixmap.fromImage(image))
+        self.thumbnail_row = number
+        preset = self._first_preset_label()
+        self.thumbnail_caption.setText(
+            self.tr("Row %1").replace("%1", str(number)) + (f" · {preset}" if preset else "")
+        )
+
+    def _on_thumbnail_failed(self, serial: int, message: str) -> None:
+        if serial != self._thumbnails.latest:
+            return
+        number = self._thumbnail_target
+        self.thumbnail_row = None
+        self._show_thumbnail_text(message, problem=True)
+        self.thumbnail_caption.setText(
+            self.tr("Row %1 cannot be made").replace("%1", str(number)) if number else ""
+        )
+
+    def _show_thumbnail_text(self, text: str, *, problem: bool = False) -> None:
+        self.thumbnail.clear()
+        self.thumbnail.setText(text)
+        colour = "#C62828" if problem else "palette(placeholder-text)"
+        self.thumbnail.setStyleSheet(f"color: {colour}; padding: 12px;")
+
+    def _first_preset_label(self) -> str:
+        presets = self.presets.checked_presets()
+        if not presets:
+            return ""
+        first: Preset | None = presets[0]
+        if first is None:
+            canvas = self._template.canvas
+            return f"{canvas.width} × {canvas.height}"
+        return first.id
+
+    # -- running --
+
+    def merge_settings(self, template_path: Path) -> MergeSettings:
+        """The merge as chosen, the template saved at ``template_path``."""
+        document = self._document
+        return MergeSettings(
+            template=self._template,
+            template_path=template_path,
+            template_stem=self._stem(),
+            template_folder=document.template_folder,
+            brand_folder=document.kit.folder,
+            presets=tuple(self.presets.checked_presets()),
+            base_content=dict(document.content),
+            fmt=self.options.image_format(),
+            quality=self.options.quality.value(),
+            max_kb=self.options.cap_kb(),
+            pattern=self.name.pattern(),
+        )
+
+    def accept(self) -> None:
+        """Start making the posts (the dialog stays open; the summary follows)."""
+        table = self.table
+        out = self.options.folder.path()
+        if self.problem_text() is not None or self.batch is not None:
+            return
+        assert table is not None and out is not None
+        self._remember()
+        snapshot = Path(tempfile.mkdtemp(prefix="brandstudio-merge-"))
+        template_path = snapshot / f"{self._stem()}.json"
+        try:
+            save_template(self._template, template_path)
+        except OSError as error:
+            shutil.rmtree(snapshot, ignore_errors=True)
+            self._on_failed(str(error))
+            return
+        self._snapshot = snapshot
+        settings = self.merge_settings(template_path)
+        columns = self.column_map()
+        overwrite = self.options.overwrite.isChecked()
+        self.batch = BatchThread.for_plan(
+            lambda: plan_merge(table, columns, settings, out, overwrite=overwrite),
+            jobs=self.jobs,
+            parent=self,
+        )
+        self.batch.finished.connect(self._on_finished)
+        self.batch.failed.connect(self._on_failed)
+        self.progress = BatchProgressDialog(self.batch, self.tr("Making Posts"), self)
+        self.summary = None
+        self._update()
+        self.batch.start()
+        self.progress.open()
+
+    def _cleanup(self) -> None:
+        if self._snapshot is not None:
+            shutil.rmtree(self._snapshot, ignore_errors=True)
+            self._snapshot = None
+
+    def _on_finished(self, report: BatchReport) -> None:
+        seconds = self.batch.seconds if self.batch is not None else None
+        self.batch = None
+        self._cleanup()
+        self.report = report
+        self._update()
+        out = self.options.folder.path() or Path()
+        self.summary = BatchSummaryDialog(
+            report, out, title=self.tr("Data Merge Finished"), seconds=seconds, rows=True,
+            parent=self,
+        )  # fmt: skip
+        self.summary.open()
+
+    def _on_failed(self, message: str) -> None:
+        self.batch = None
+        self._cleanup()
+        self._update()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot Make the Posts"), message,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+
+    def _stop_workers(self) -> None:
+        self._debounce.stop()
+        self._loader.stop()
+        self._thumbnails.stop()
+
+    def reject(self) -> None:
+        """Close, unless posts are being made (then Cancel stops them first)."""
+        if self.batch is not None and self.batch.is_running():
+            self.batch.cancel()
+            return
+        self._prefs.save_geometry(self)
+        self._stop_workers()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.batch is not None and self.batch.is_running():
+            event.ignore()
+            self.batch.cancel()
+            return
+        self._stop_workers()
+        super().closeEvent(event)

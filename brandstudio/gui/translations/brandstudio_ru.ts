@@ -1,0 +1,2583 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>AnchorPicker</name>
+    <message>
+        <source>Top left</source>
+        <translation>Сверху слева</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Сверху</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>Сверху справа</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Слева</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>По центру</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Справа</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>Снизу слева</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Снизу</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>Снизу справа</translation>
+    </message>
+    <message>
+        <source>Auto: the calmest corner</source>
+        <translation>Авто: самый спокойный угол</translation>
+    </message>
+    <message>
+        <source>For each photo, the corner with the least detail and the best contrast</source>
+        <translation>Для каждого фото — угол с наименьшим количеством деталей и лучшим контрастом</translation>
+    </message>
+</context>
+<context>
+    <name>AssetEditor</name>
+    <message>
+        <source>Brand logo: %1</source>
+        <translation>Логотип бренда: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the brand has no such logo)</source>
+        <translation>%1 (у бренда нет такого логотипа)</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgressDialog</name>
+    <message>
+        <source>Preparing: looking at the files…</source>
+        <translation>Подготовка: просматриваем файлы…</translation>
+    </message>
+    <message>
+        <source>Stop after the files in progress. Finished files are kept; start the same job again to do the rest.</source>
+        <translation>Остановить после файлов, которые уже в работе. Готовые файлы сохранятся; запустите то же задание снова, чтобы доделать остальное.</translation>
+    </message>
+    <message>
+        <source>Stopping: finishing the files in progress…</source>
+        <translation>Останавливаемся: доделываем файлы в работе…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>%1 per second</source>
+        <translation>%1 в секунду</translation>
+    </message>
+    <message>
+        <source>%1 s each</source>
+        <translation>%1 с на файл</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>осталось около %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchSummaryDialog</name>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>С ошибками</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <source>Files written</source>
+        <translation>Записано файлов</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Время: %1</translation>
+    </message>
+    <message>
+        <source>Already done by an earlier run (checked, not redone): %1</source>
+        <translation>Уже сделано прошлым запуском (проверено, не переделывалось): %1</translation>
+    </message>
+    <message>
+        <source>Skipped, not photos by their name: %1</source>
+        <translation>Пропущено, по имени не фото: %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>What failed and why; report.json has every item.</source>
+        <translation>Что не получилось и почему; в report.json — все файлы.</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>и ещё %1</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Ошибки</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Папка: %1</translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <translation>Отчёт: %1</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Открыть папку</translation>
+    </message>
+    <message>
+        <source>Show the output folder in the file manager</source>
+        <translation>Показать папку с результатами в файловом менеджере</translation>
+    </message>
+    <message>
+        <source>Open Report</source>
+        <translation>Открыть отчёт</translation>
+    </message>
+    <message>
+        <source>Open report.json: every item with its outputs, status and reason</source>
+        <translation>Открыть report.json: каждый файл с результатами, статусом и причиной</translation>
+    </message>
+    <message>
+        <source>Stopped: you cancelled</source>
+        <translation>Остановлено: вы отменили</translation>
+    </message>
+    <message>
+        <source>Stopped before the end</source>
+        <translation>Остановлено до конца</translation>
+    </message>
+    <message>
+        <source>Finished, with failures</source>
+        <translation>Готово, но с ошибками</translation>
+    </message>
+    <message>
+        <source>Finished: nothing new to write</source>
+        <translation>Готово: ничего нового записывать не нужно</translation>
+    </message>
+    <message>
+        <source>All done</source>
+        <translation>Всё готово</translation>
+    </message>
+    <message>
+        <source>Stopped by you. Files already finished are complete and kept; start the same job again with the same output folder to do the rest.</source>
+        <translation>Остановлено вами. Готовые файлы целы и сохранены; запустите то же задание с той же папкой, чтобы доделать остальное.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Остановлено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Canvas</name>
+    <message>
+        <source>Move %1</source>
+        <translation>Переместить %1</translation>
+    </message>
+    <message>
+        <source>Resize %1</source>
+        <translation>Изменить размер: %1</translation>
+    </message>
+    <message>
+        <source>Rotate %1</source>
+        <translation>Повернуть %1</translation>
+    </message>
+    <message>
+        <source>Move %1 Layers</source>
+        <translation>Переместить слои (%1)</translation>
+    </message>
+    <message>
+        <source>Resize %1 Layers</source>
+        <translation>Изменить размер слоёв (%1)</translation>
+    </message>
+    <message>
+        <source>Rotate %1 Layers</source>
+        <translation>Повернуть слои (%1)</translation>
+    </message>
+    <message>
+        <source>Delete Layer</source>
+        <translation>Удалить слой</translation>
+    </message>
+    <message>
+        <source>Delete Layers</source>
+        <translation>Удалить слои</translation>
+    </message>
+</context>
+<context>
+    <name>ColorButton</name>
+    <message>
+        <source>Choose a brand colour or a custom colour.</source>
+        <translation>Выберите цвет бренда или свой цвет.</translation>
+    </message>
+    <message>
+        <source>The brand has no colour “%1”: the primary colour is used.</source>
+        <translation>У бренда нет цвета «%1»: используется основной цвет.</translation>
+    </message>
+    <message>
+        <source>Brand colour %1 (%2)</source>
+        <translation>Цвет бренда %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Custom colour %1</source>
+        <translation>Свой цвет %1</translation>
+    </message>
+    <message>
+        <source>Custom Colour</source>
+        <translation>Свой цвет</translation>
+    </message>
+</context>
+<context>
+    <name>ColorPicker</name>
+    <message>
+        <source>Primary</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <source>Secondary</source>
+        <translation>Дополнительный</translation>
+    </message>
+    <message>
+        <source>Accent</source>
+        <translation>Акцентный</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Фон</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлый</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмный</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Заголовки</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Основной текст</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Логотип</translation>
+    </message>
+</context>
+<context>
+    <name>ColorPopup</name>
+    <message>
+        <source>Brand colours</source>
+        <translation>Цвета бренда</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This brand has no palette.</source>
+        <translation>У этого бренда нет палитры.</translation>
+    </message>
+    <message>
+        <source>Custom colour…</source>
+        <translation>Свой цвет…</translation>
+    </message>
+    <message>
+        <source>Choose any colour, with transparency.</source>
+        <translation>Выбрать любой цвет, с прозрачностью.</translation>
+    </message>
+</context>
+<context>
+    <name>ContentEditor</name>
+    <message>
+        <source>Show a slot&apos;s content, or text written into the layer.</source>
+        <translation>Показывать содержимое поля или текст, записанный в сам слой.</translation>
+    </message>
+    <message>
+        <source>Edit the words in the Content panel.</source>
+        <translation>Текст меняется на панели «Содержимое».</translation>
+    </message>
+    <message>
+        <source>Own text</source>
+        <translation>Свой текст</translation>
+    </message>
+    <message>
+        <source>Slot: %1</source>
+        <translation>Поле: %1</translation>
+    </message>
+    <message>
+        <source>%1 (not in the template)</source>
+        <translation>%1 (нет в шаблоне)</translation>
+    </message>
+</context>
+<context>
+    <name>DropHandler</name>
+    <message>
+        <source>not a photo, logo, font, template or brand bundle</source>
+        <translation>это не фото, логотип, шрифт, шаблон или пакет бренда</translation>
+    </message>
+    <message>
+        <source>the template has no photo slot</source>
+        <translation>в шаблоне нет поля для фото</translation>
+    </message>
+    <message>
+        <source>Photo: %1</source>
+        <translation>Фото: %1</translation>
+    </message>
+    <message>
+        <source>Add Logo</source>
+        <translation>Добавить логотип</translation>
+    </message>
+    <message>
+        <source>Logo added: %1</source>
+        <translation>Логотип добавлен: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a usable font (%2); assign it with: brandstudio brand font</source>
+        <translation>%1 — подходящий шрифт (%2); назначьте его командой: brandstudio brand font</translation>
+    </message>
+    <message>
+        <source>Brand imported: %1</source>
+        <translation>Бренд импортирован: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>%4 · canvas %1 × %2 px · brand %3</source>
+        <translation>%4 · холст %1 × %2 пикс. · бренд %3</translation>
+    </message>
+    <message>
+        <source>Template canvas — %1 × %2</source>
+        <translation>Холст шаблона — %1 × %2</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Размеры</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Tick at least one size</source>
+        <translation>Отметьте хотя бы один размер</translation>
+    </message>
+    <message>
+        <source>Fix the file name pattern</source>
+        <translation>Исправьте шаблон имени файла</translation>
+    </message>
+    <message>
+        <source>Choose an output folder</source>
+        <translation>Выберите папку для результатов</translation>
+    </message>
+    <message>
+        <source>Export %1 Files</source>
+        <translation>Экспортировать файлы (%1)</translation>
+    </message>
+    <message>
+        <source>Export 1 File</source>
+        <translation>Экспортировать 1 файл</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Export Finished</source>
+        <translation>Экспорт завершён</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>Не удалось экспортировать</translation>
+    </message>
+</context>
+<context>
+    <name>FolderField</name>
+    <message>
+        <source>Choose a folder for the new files</source>
+        <translation>Выберите папку для новых файлов</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Pick the output folder</source>
+        <translation>Выбрать папку для результатов</translation>
+    </message>
+</context>
+<context>
+    <name>FontEditor</name>
+    <message>
+        <source>Italic</source>
+        <translation>Курсив</translation>
+    </message>
+    <message>
+        <source>%1 (brand: %2)</source>
+        <translation>%1 (бренд: %2)</translation>
+    </message>
+    <message>
+        <source>%1 (not available)</source>
+        <translation>%1 (недоступен)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 used)</source>
+        <translation>%1 (используется %2)</translation>
+    </message>
+    <message>
+        <source>%1 has no weight %2: the nearest, %3, is drawn.</source>
+        <translation>У %1 нет начертания %2: используется ближайшее, %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>No template open</source>
+        <translation>Шаблон не открыт</translation>
+    </message>
+    <message>
+        <source>Open a template to see its properties.</source>
+        <translation>Откройте шаблон, чтобы увидеть его свойства.</translation>
+    </message>
+    <message>
+        <source>Text layer</source>
+        <translation>Текстовый слой</translation>
+    </message>
+    <message>
+        <source>Logo layer</source>
+        <translation>Слой логотипа</translation>
+    </message>
+    <message>
+        <source>Badge layer</source>
+        <translation>Слой плашки</translation>
+    </message>
+    <message>
+        <source>QR code layer</source>
+        <translation>Слой QR-кода</translation>
+    </message>
+    <message>
+        <source>Photo layer</source>
+        <translation>Слой фото</translation>
+    </message>
+    <message>
+        <source>Shape layer</source>
+        <translation>Слой фигуры</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Шрифт</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Абзац</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Вписывание</translation>
+    </message>
+    <message>
+        <source>Effects</source>
+        <translation>Эффекты</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Плашка</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Логотип</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR-код</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Фигура</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 пикс.</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>Холст</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Фон</translation>
+    </message>
+    <message>
+        <source>Select a layer to see its properties.</source>
+        <translation>Выделите слой, чтобы увидеть его свойства.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Видимый</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Закреплён</translation>
+    </message>
+    <message>
+        <source>A locked layer cannot be moved on the canvas.</source>
+        <translation>Закреплённый слой нельзя сдвинуть на холсте.</translation>
+    </message>
+    <message>
+        <source>Position and size</source>
+        <translation>Положение и размер</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Положение</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>Ш</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation>В</translation>
+    </message>
+    <message>
+        <source>Size preset</source>
+        <translation>Пресет размера</translation>
+    </message>
+    <message>
+        <source>As in the master layout</source>
+        <translation>Как в основном макете</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Показан</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Скрыт</translation>
+    </message>
+    <message>
+        <source>Show or hide this layer at this size only.</source>
+        <translation>Показать или скрыть слой только в этом размере.</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Видимость</translation>
+    </message>
+    <message>
+        <source>Link to master layout</source>
+        <translation>Связать с основным макетом</translation>
+    </message>
+    <message>
+        <source>Drop this size&apos;s own position: the layer follows the master layout again.</source>
+        <translation>Убрать собственное положение в этом размере: слой снова следует основному макету.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layers selected</source>
+        <translation>
+            <numerusform>Выбран %n слой</numerusform>
+            <numerusform>Выбрано %n слоя</numerusform>
+            <numerusform>Выбрано %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Слои</translation>
+    </message>
+    <message>
+        <source>Select one layer to see all its properties.</source>
+        <translation>Выделите один слой, чтобы увидеть все его свойства.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s own canvas</source>
+        <translation>Собственный холст шаблона</translation>
+    </message>
+    <message>
+        <source>Choose a size preset to give this layer its own position there.</source>
+        <translation>Выберите пресет размера, чтобы задать слою собственное положение в нём.</translation>
+    </message>
+    <message>
+        <source>Override for %1</source>
+        <translation>Переопределение для %1</translation>
+    </message>
+    <message>
+        <source>This layer has its own layout at this size; edits apply here only.</source>
+        <translation>У этого слоя своё положение в этом размере; изменения применяются только здесь.</translation>
+    </message>
+    <message>
+        <source>This layer follows the master layout; edits will make an override for this size.</source>
+        <translation>Слой следует основному макету; изменения создадут переопределение для этого размера.</translation>
+    </message>
+    <message>
+        <source>None: this layer follows the master layout.</source>
+        <translation>Нет: слой следует основному макету.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 has no %2: drawn with another font.</source>
+        <translation>⚠ В %1 нет %2: нарисовано другим шрифтом.</translation>
+    </message>
+    <message>
+        <source>⚠ No bundled font has %1: left out of the image.</source>
+        <translation>⚠ Ни в одном встроенном шрифте нет %1: в изображение не попадёт.</translation>
+    </message>
+    <message>
+        <source>Not applied: %1 (%2).</source>
+        <translation>Не применено: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Rename Layer</source>
+        <translation>Переименовать слой</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n Layers</source>
+        <translation>
+            <numerusform>Показать %n слой</numerusform>
+            <numerusform>Показать %n слоя</numerusform>
+            <numerusform>Показать %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hide %n Layers</source>
+        <translation>
+            <numerusform>Скрыть %n слой</numerusform>
+            <numerusform>Скрыть %n слоя</numerusform>
+            <numerusform>Скрыть %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Показать %1</translation>
+    </message>
+    <message>
+        <source>Hide %1</source>
+        <translation>Скрыть %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lock %n Layers</source>
+        <translation>
+            <numerusform>Закрепить %n слой</numerusform>
+            <numerusform>Закрепить %n слоя</numerusform>
+            <numerusform>Закрепить %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlock %n Layers</source>
+        <translation>
+            <numerusform>Открепить %n слой</numerusform>
+            <numerusform>Открепить %n слоя</numerusform>
+            <numerusform>Открепить %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lock %1</source>
+        <translation>Закрепить %1</translation>
+    </message>
+    <message>
+        <source>Unlock %1</source>
+        <translation>Открепить %1</translation>
+    </message>
+    <message>
+        <source>Change Background</source>
+        <translation>Изменить фон</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change Opacity of %n Layers</source>
+        <translation>
+            <numerusform>Изменить непрозрачность %n слоя</numerusform>
+            <numerusform>Изменить непрозрачность %n слоёв</numerusform>
+            <numerusform>Изменить непрозрачность %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>Переместить %1</translation>
+    </message>
+    <message>
+        <source>Resize %1</source>
+        <translation>Изменить размер: %1</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>Изменить %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not applied: %1.</source>
+        <translation>Не применено: %1.</translation>
+    </message>
+    <message>
+        <source>Change Visibility of %1 at %2</source>
+        <translation>Изменить видимость %1 в размере %2</translation>
+    </message>
+    <message>
+        <source>Link %1 to Master Layout</source>
+        <translation>Связать %1 с основным макетом</translation>
+    </message>
+</context>
+<context>
+    <name>LayerListModel</name>
+    <message>
+        <source>%1 — %2 (id: %3)</source>
+        <translation>%1 — %2 (id: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <source>Text layer</source>
+        <translation>Текстовый слой</translation>
+    </message>
+    <message>
+        <source>Logo layer</source>
+        <translation>Слой логотипа</translation>
+    </message>
+    <message>
+        <source>Badge layer</source>
+        <translation>Слой плашки</translation>
+    </message>
+    <message>
+        <source>QR code layer</source>
+        <translation>Слой QR-кода</translation>
+    </message>
+    <message>
+        <source>Photo layer</source>
+        <translation>Слой фото</translation>
+    </message>
+    <message>
+        <source>Shape layer</source>
+        <translation>Слой фигуры</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Add a text layer.</source>
+        <translation>Добавить текстовый слой.</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Логотип</translation>
+    </message>
+    <message>
+        <source>Add the brand&apos;s logo.</source>
+        <translation>Добавить логотип бренда.</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Плашка</translation>
+    </message>
+    <message>
+        <source>Add a badge (a sticker with text).</source>
+        <translation>Добавить плашку (стикер с текстом).</translation>
+    </message>
+    <message>
+        <source>QR Code</source>
+        <translation>QR-код</translation>
+    </message>
+    <message>
+        <source>Add a QR code of a link.</source>
+        <translation>Добавить QR-код ссылки.</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Add a photo.</source>
+        <translation>Добавить фото.</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Фигура</translation>
+    </message>
+    <message>
+        <source>Add a rectangle, ellipse or line.</source>
+        <translation>Добавить прямоугольник, эллипс или линию.</translation>
+    </message>
+    <message>
+        <source>Add Layer</source>
+        <translation>Добавить слой</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Дублировать</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected layers.</source>
+        <translation>Дублировать выбранные слои.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected layers.</source>
+        <translation>Удалить выбранные слои.</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <source>Rename the selected layer.</source>
+        <translation>Переименовать выбранный слой.</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move the selected layers up the stack (in front).</source>
+        <translation>Поднять выбранные слои выше (на передний план).</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Move the selected layers down the stack (behind).</source>
+        <translation>Опустить выбранные слои ниже (на задний план).</translation>
+    </message>
+    <message>
+        <source>Show or Hide</source>
+        <translation>Показать или скрыть</translation>
+    </message>
+    <message>
+        <source>Show or hide the selected layers.</source>
+        <translation>Показать или скрыть выбранные слои.</translation>
+    </message>
+    <message>
+        <source>Lock or Unlock</source>
+        <translation>Закрепить или открепить</translation>
+    </message>
+    <message>
+        <source>Lock the selected layers against moving on the canvas, or unlock them.</source>
+        <translation>Закрепить выбранные слои, чтобы их нельзя было сдвинуть на холсте, или открепить.</translation>
+    </message>
+    <message>
+        <source>Add a layer</source>
+        <translation>Добавить слой</translation>
+    </message>
+    <message>
+        <source>Add a layer of any type above the selection.</source>
+        <translation>Добавить слой любого типа над выделенным.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Открепить</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Закрепить</translation>
+    </message>
+    <message>
+        <source>Rename Layer</source>
+        <translation>Переименовать слой</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Показать %1</translation>
+    </message>
+    <message>
+        <source>Hide %1</source>
+        <translation>Скрыть %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n Layers</source>
+        <translation>
+            <numerusform>Показать %n слой</numerusform>
+            <numerusform>Показать %n слоя</numerusform>
+            <numerusform>Показать %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hide %n Layers</source>
+        <translation>
+            <numerusform>Скрыть %n слой</numerusform>
+            <numerusform>Скрыть %n слоя</numerusform>
+            <numerusform>Скрыть %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lock %1</source>
+        <translation>Закрепить %1</translation>
+    </message>
+    <message>
+        <source>Unlock %1</source>
+        <translation>Открепить %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lock %n Layers</source>
+        <translation>
+            <numerusform>Закрепить %n слой</numerusform>
+            <numerusform>Закрепить %n слоя</numerusform>
+            <numerusform>Закрепить %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlock %n Layers</source>
+        <translation>
+            <numerusform>Открепить %n слой</numerusform>
+            <numerusform>Открепить %n слоя</numerusform>
+            <numerusform>Открепить %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Text Layer</source>
+        <translation>Добавить текстовый слой</translation>
+    </message>
+    <message>
+        <source>Add Logo Layer</source>
+        <translation>Добавить слой логотипа</translation>
+    </message>
+    <message>
+        <source>Add Badge Layer</source>
+        <translation>Добавить плашку</translation>
+    </message>
+    <message>
+        <source>Add QR Code Layer</source>
+        <translation>Добавить QR-код</translation>
+    </message>
+    <message>
+        <source>Add Photo Layer</source>
+        <translation>Добавить слой фото</translation>
+    </message>
+    <message>
+        <source>Add Shape Layer</source>
+        <translation>Добавить фигуру</translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation>Дублировать %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n Layers</source>
+        <translation>
+            <numerusform>Дублировать %n слой</numerusform>
+            <numerusform>Дублировать %n слоя</numerusform>
+            <numerusform>Дублировать %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Удалить %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Layers</source>
+        <translation>
+            <numerusform>Удалить %n слой</numerusform>
+            <numerusform>Удалить %n слоя</numerusform>
+            <numerusform>Удалить %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move %1 Up</source>
+        <translation>Поднять %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n Layers Up</source>
+        <translation>
+            <numerusform>Поднять %n слой</numerusform>
+            <numerusform>Поднять %n слоя</numerusform>
+            <numerusform>Поднять %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move %1 Down</source>
+        <translation>Опустить %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n Layers Down</source>
+        <translation>
+            <numerusform>Опустить %n слой</numerusform>
+            <numerusform>Опустить %n слоя</numerusform>
+            <numerusform>Опустить %n слоёв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reorder Layers</source>
+        <translation>Изменить порядок слоёв</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Announcement</source>
+        <translation>Анонс</translation>
+    </message>
+    <message>
+        <source>Contest</source>
+        <translation>Конкурс</translation>
+    </message>
+    <message>
+        <source>Logo stamp</source>
+        <translation>Логотип на фото</translation>
+    </message>
+    <message>
+        <source>Promo</source>
+        <translation>Акция</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Бренд</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>New template from a starter</source>
+        <translation>Новый шаблон из заготовки</translation>
+    </message>
+    <message>
+        <source>Filter by name or tag</source>
+        <translation>Фильтр по имени или тегу</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>Дублировать…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Cannot open the template</source>
+        <translation>Не удалось открыть шаблон</translation>
+    </message>
+    <message>
+        <source>New Template</source>
+        <translation>Новый шаблон</translation>
+    </message>
+    <message>
+        <source>Name of the new template:</source>
+        <translation>Имя нового шаблона:</translation>
+    </message>
+    <message>
+        <source>Cannot create the template</source>
+        <translation>Не удалось создать шаблон</translation>
+    </message>
+    <message>
+        <source>Duplicate Template</source>
+        <translation>Дублировать шаблон</translation>
+    </message>
+    <message>
+        <source>Name of the copy:</source>
+        <translation>Имя копии:</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 копия</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate the template</source>
+        <translation>Не удалось дублировать шаблон</translation>
+    </message>
+    <message>
+        <source>Rename Template</source>
+        <translation>Переименовать шаблон</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Новое имя:</translation>
+    </message>
+    <message>
+        <source>Cannot rename the template</source>
+        <translation>Не удалось переименовать шаблон</translation>
+    </message>
+    <message>
+        <source>Move the template “%1” to the library trash?</source>
+        <translation>Переместить шаблон «%1» в корзину библиотеки?</translation>
+    </message>
+    <message>
+        <source>It stays open: saving it puts it back in the library.</source>
+        <translation>Он останется открытым: если сохранить его, он вернётся в библиотеку.</translation>
+    </message>
+    <message>
+        <source>Delete Template</source>
+        <translation>Удалить шаблон</translation>
+    </message>
+    <message>
+        <source>Cannot delete the template</source>
+        <translation>Не удалось удалить шаблон</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Теги: %1</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Нет превью: %1</translation>
+    </message>
+    <message>
+        <source>The library has no brands yet.</source>
+        <translation>В библиотеке пока нет брендов.</translation>
+    </message>
+    <message>
+        <source>No templates yet: create one with New.</source>
+        <translation>Шаблонов пока нет: создайте первый кнопкой «Создать».</translation>
+    </message>
+    <message>
+        <source>No template matches the filter.</source>
+        <translation>Под фильтр не подходит ни один шаблон.</translation>
+    </message>
+    <message>
+        <source>New Template from Starter</source>
+        <translation>Новый шаблон из заготовки</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>В корзину</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Library</source>
+        <translation>Библиотека</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Содержимое</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Слои</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>Свойства</translation>
+    </message>
+    <message>
+        <source>All Sizes</source>
+        <translation>Все размеры</translation>
+    </message>
+    <message>
+        <source>Getting Started</source>
+        <translation>С чего начать</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <source>Open a template file</source>
+        <translation>Открыть файл шаблона</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>Сохранить шаблон</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Сохранить &amp;как…</translation>
+    </message>
+    <message>
+        <source>Save the template as a file</source>
+        <translation>Сохранить шаблон в файл</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <source>Export images in the chosen sizes</source>
+        <translation>Экспортировать изображения в выбранных размерах</translation>
+    </message>
+    <message>
+        <source>S&amp;tamp Photos…</source>
+        <translation>&amp;Логотип на фото…</translation>
+    </message>
+    <message>
+        <source>Put the logo on many photos at once</source>
+        <translation>Поставить логотип сразу на много фото</translation>
+    </message>
+    <message>
+        <source>&amp;Data Merge…</source>
+        <translation>&amp;Объединение данных…</translation>
+    </message>
+    <message>
+        <source>Make one post per spreadsheet row</source>
+        <translation>Сделать по посту на каждую строку таблицы</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>Quit Brandstudio</source>
+        <translation>Выйти из Brandstudio</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Отменить последнее изменение</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Redo the change undone</source>
+        <translation>Повторить отменённое изменение</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Дублировать</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected layer</source>
+        <translation>Дублировать выбранный слой</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Выделить &amp;все</translation>
+    </message>
+    <message>
+        <source>Select every layer</source>
+        <translation>Выделить все слои</translation>
+    </message>
+    <message>
+        <source>&amp;Deselect</source>
+        <translation>Снять в&amp;ыделение</translation>
+    </message>
+    <message>
+        <source>Select no layer</source>
+        <translation>Снять выделение со всех слоёв</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>У&amp;величить</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;По размеру окна</translation>
+    </message>
+    <message>
+        <source>Show the whole canvas</source>
+        <translation>Показать холст целиком</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100%)</source>
+        <translation>&amp;Реальный размер (100%)</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel: exactly the exported pixels</source>
+        <translation>Один пиксель изображения на пиксель экрана: ровно те пиксели, что будут в экспорте</translation>
+    </message>
+    <message>
+        <source>&amp;Safe Zone</source>
+        <translation>&amp;Безопасная зона</translation>
+    </message>
+    <message>
+        <source>Show the preset&apos;s safe zone</source>
+        <translation>Показать безопасную зону пресета</translation>
+    </message>
+    <message>
+        <source>&amp;About Brandstudio</source>
+        <translation>&amp;О Brandstudio</translation>
+    </message>
+    <message>
+        <source>About Brandstudio</source>
+        <translation>О Brandstudio</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>&amp;С чего начать</translation>
+    </message>
+    <message>
+        <source>What you can do here</source>
+        <translation>Что здесь можно делать</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;New from Starter</source>
+        <translation>&amp;Новый из заготовки</translation>
+    </message>
+    <message>
+        <source>Start from this starter template</source>
+        <translation>Начать с этой заготовки</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;Layer</source>
+        <translation>С&amp;лой</translation>
+    </message>
+    <message>
+        <source>&amp;Add Layer</source>
+        <translation>&amp;Добавить слой</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Текст</translation>
+    </message>
+    <message>
+        <source>&amp;Logo</source>
+        <translation>&amp;Логотип</translation>
+    </message>
+    <message>
+        <source>&amp;Badge</source>
+        <translation>&amp;Плашка</translation>
+    </message>
+    <message>
+        <source>&amp;QR Code</source>
+        <translation>&amp;QR-код</translation>
+    </message>
+    <message>
+        <source>&amp;Photo</source>
+        <translation>&amp;Фото</translation>
+    </message>
+    <message>
+        <source>&amp;Shape</source>
+        <translation>Фи&amp;гура</translation>
+    </message>
+    <message>
+        <source>Add a new layer of this kind</source>
+        <translation>Добавить новый слой этого типа</translation>
+    </message>
+    <message>
+        <source>A&amp;lign</source>
+        <translation>&amp;Выровнять</translation>
+    </message>
+    <message>
+        <source>&amp;Left Edges</source>
+        <translation>По &amp;левому краю</translation>
+    </message>
+    <message>
+        <source>Horizontal &amp;Centres</source>
+        <translation>По центру по &amp;горизонтали</translation>
+    </message>
+    <message>
+        <source>&amp;Right Edges</source>
+        <translation>По &amp;правому краю</translation>
+    </message>
+    <message>
+        <source>&amp;Top Edges</source>
+        <translation>По &amp;верхнему краю</translation>
+    </message>
+    <message>
+        <source>&amp;Vertical Centres</source>
+        <translation>По центру по в&amp;ертикали</translation>
+    </message>
+    <message>
+        <source>&amp;Bottom Edges</source>
+        <translation>По &amp;нижнему краю</translation>
+    </message>
+    <message>
+        <source>Align the selected layers (one layer: to the canvas)</source>
+        <translation>Выровнять выбранные слои (один слой — относительно холста)</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute</source>
+        <translation>&amp;Распределить</translation>
+    </message>
+    <message>
+        <source>&amp;Horizontally</source>
+        <translation>По &amp;горизонтали</translation>
+    </message>
+    <message>
+        <source>Equal gaps between three or more layers, left to right</source>
+        <translation>Равные промежутки между тремя и более слоями, слева направо</translation>
+    </message>
+    <message>
+        <source>&amp;Vertically</source>
+        <translation>По &amp;вертикали</translation>
+    </message>
+    <message>
+        <source>Equal gaps between three or more layers, top to bottom</source>
+        <translation>Равные промежутки между тремя и более слоями, сверху вниз</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Show or hide this panel</source>
+        <translation>Показать или скрыть эту панель</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Спр&amp;авка</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Use this language (after a restart)</source>
+        <translation>Использовать этот язык (после перезапуска)</translation>
+    </message>
+    <message>
+        <source>The language changes when Brandstudio starts again.</source>
+        <translation>Язык сменится при следующем запуске Brandstudio.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основная</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Пресеты</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>Нет шаблона</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Отменить «%1»</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Повторить «%1»</translation>
+    </message>
+    <message>
+        <source>rendered in %1 ms</source>
+        <translation>отрисовано за %1 мс</translation>
+    </message>
+    <message>
+        <source>Open this template again</source>
+        <translation>Снова открыть этот шаблон</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1”?</source>
+        <translation>Сохранить изменения в «%1»?</translation>
+    </message>
+    <message>
+        <source>Cannot open the template</source>
+        <translation>Не удалось открыть шаблон</translation>
+    </message>
+    <message>
+        <source>Open Template</source>
+        <translation>Открыть шаблон</translation>
+    </message>
+    <message>
+        <source>Brandstudio templates (*.json)</source>
+        <translation>Шаблоны Brandstudio (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Не удалось сохранить</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Save Template As</source>
+        <translation>Сохранить шаблон как</translation>
+    </message>
+    <message>
+        <source>Add %1 Layer</source>
+        <translation>Добавить слой: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate Layer</source>
+        <translation>Дублировать слой</translation>
+    </message>
+    <message>
+        <source>Align Layers</source>
+        <translation>Выровнять слои</translation>
+    </message>
+    <message>
+        <source>Select three or more layers to distribute them.</source>
+        <translation>Чтобы распределить слои, выделите три или больше.</translation>
+    </message>
+    <message>
+        <source>Distribute Layers</source>
+        <translation>Распределить слои</translation>
+    </message>
+    <message>
+        <source>Brandstudio %1
+Branded images for every network, offline.</source>
+        <translation>Brandstudio %1
+Фирменные картинки для всех соцсетей — без интернета.</translation>
+    </message>
+    <message>
+        <source>Brandstudio closed without saving “%1”. Recover the unsaved changes?</source>
+        <translation>Brandstudio закрылся, не сохранив «%1». Восстановить несохранённые изменения?</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Восстановить несохранённую работу</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Data Merge</source>
+        <translation>Объединение данных</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Make Posts</source>
+        <translation>Создать посты</translation>
+    </message>
+    <message>
+        <source>Make one post per row into the output folder</source>
+        <translation>Создать по посту на каждую строку в папке результатов</translation>
+    </message>
+    <message>
+        <source>Data Merge: %1</source>
+        <translation>Объединение данных: %1</translation>
+    </message>
+    <message>
+        <source>One finished post per row of a spreadsheet: each column fills the slot of the same name. Image paths are relative to the spreadsheet&apos;s folder.</source>
+        <translation>По готовому посту на каждую строку таблицы: каждый столбец заполняет поле с тем же именем. Пути к картинкам — относительно папки таблицы.</translation>
+    </message>
+    <message>
+        <source>A .csv or .xlsx file</source>
+        <translation>Файл .csv или .xlsx</translation>
+    </message>
+    <message>
+        <source>The spreadsheet: a header row, then one row per post</source>
+        <translation>Таблица: строка заголовков, затем по строке на пост</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel file</source>
+        <translation>Выберите файл CSV или Excel</translation>
+    </message>
+    <message>
+        <source>The Excel sheet to read</source>
+        <translation>Лист Excel, который читать</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Таблица:</translation>
+    </message>
+    <message>
+        <source>The table&apos;s first rows; pick one to preview it</source>
+        <translation>Первые строки таблицы; выберите строку для превью</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Превью</translation>
+    </message>
+    <message>
+        <source>The selected row at the first size</source>
+        <translation>Выбранная строка в первом размере</translation>
+    </message>
+    <message>
+        <source>Which column fills each slot. Matched by name or label; a slot without a column keeps the template&apos;s value.</source>
+        <translation>Какой столбец заполняет каждое поле. Сопоставляется по имени или подписи; поле без столбца сохраняет значение из шаблона.</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>Slot %1</source>
+        <translation>Поле %1</translation>
+    </message>
+    <message>
+        <source>The column that fills this slot in every row</source>
+        <translation>Столбец, который заполняет это поле в каждой строке</translation>
+    </message>
+    <message>
+        <source>— template&apos;s value —</source>
+        <translation>— значение из шаблона —</translation>
+    </message>
+    <message>
+        <source>A column &quot;hide&quot; lists layers to hide in its row; a column &quot;hide:LAYER&quot; hides LAYER where its cell says yes (1, yes, x, да).</source>
+        <translation>Столбец «hide» перечисляет слои, которые скрыть в его строке; столбец «hide:СЛОЙ» скрывает СЛОЙ там, где в ячейке стоит «да» (1, yes, x, да).</translation>
+    </message>
+    <message>
+        <source>Template canvas — %1 × %2</source>
+        <translation>Холст шаблона — %1 × %2</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Размеры</translation>
+    </message>
+    <message>
+        <source>{template}, {row}, {preset}, {width}, {height} and every column</source>
+        <translation>{template}, {row}, {preset}, {width}, {height} и любой столбец</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Choose a table to see its rows</source>
+        <translation>Выберите таблицу, чтобы увидеть её строки</translation>
+    </message>
+    <message>
+        <source>Choose a Table</source>
+        <translation>Выбор таблицы</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Таблицы (*.csv *.tsv *.xlsx *.xlsm);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Читаем %1…</translation>
+    </message>
+    <message>
+        <source>The table has no rows</source>
+        <translation>В таблице нет строк</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Нет превью</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Rows: %1</source>
+        <translation>Строк: %1</translation>
+    </message>
+    <message>
+        <source>the first %1 shown</source>
+        <translation>показаны первые %1</translation>
+    </message>
+    <message>
+        <source>with problems (marked): %1</source>
+        <translation>с проблемами (отмечены): %1</translation>
+    </message>
+    <message>
+        <source>Hide columns: %1</source>
+        <translation>Столбцы скрытия: %1</translation>
+    </message>
+    <message>
+        <source>Also for file names: %1</source>
+        <translation>Также для имён файлов: %1</translation>
+    </message>
+    <message>
+        <source>The table cannot be used: see the message above</source>
+        <translation>Таблицу нельзя использовать: см. сообщение выше</translation>
+    </message>
+    <message>
+        <source>Choose a table</source>
+        <translation>Выберите таблицу</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>Читаем таблицу…</translation>
+    </message>
+    <message>
+        <source>Fix the hide column (Columns tab)</source>
+        <translation>Исправьте столбец скрытия (вкладка «Столбцы»)</translation>
+    </message>
+    <message>
+        <source>No column fills a slot: choose columns on the Columns tab</source>
+        <translation>Ни один столбец не заполняет поле: выберите столбцы на вкладке «Столбцы»</translation>
+    </message>
+    <message>
+        <source>Tick at least one size on the Output tab</source>
+        <translation>Отметьте хотя бы один размер на вкладке «Результат»</translation>
+    </message>
+    <message>
+        <source>Fix the file name pattern on the Output tab</source>
+        <translation>Исправьте шаблон имени файла на вкладке «Результат»</translation>
+    </message>
+    <message>
+        <source>Choose an output folder on the Output tab</source>
+        <translation>Выберите папку для результатов на вкладке «Результат»</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Строка %1</translation>
+    </message>
+    <message>
+        <source>rendering…</source>
+        <translation>отрисовка…</translation>
+    </message>
+    <message>
+        <source>Row %1 cannot be made</source>
+        <translation>Строку %1 не удалось сделать</translation>
+    </message>
+    <message>
+        <source>Making Posts</source>
+        <translation>Создаём посты</translation>
+    </message>
+    <message>
+        <source>Data Merge Finished</source>
+        <translation>Объединение данных завершено</translation>
+    </message>
+    <message>
+        <source>Cannot Make the Posts</source>
+        <translation>Не удалось создать посты</translation>
+    </message>
+</context>
+<context>
+    <name>NamePatternField</name>
+    <message>
+        <source>Fields in braces are filled for each file: %1</source>
+        <translation>Поля в фигурных скобках заполняются для каждого файла: %1</translation>
+    </message>
+    <message>
+        <source>The file name pattern is empty</source>
+        <translation>Шаблон имени файла пуст</translation>
+    </message>
+    <message>
+        <source>First file: %1</source>
+        <translation>Первый файл: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutputOptions</name>
+    <message>
+        <source>Same as the photo</source>
+        <translation>Как у фото</translation>
+    </message>
+    <message>
+        <source>JPEG for photos everywhere; PNG keeps transparency and sharp text (larger files); WebP is smaller for the same quality.</source>
+        <translation>JPEG подходит для фото везде; PNG сохраняет прозрачность и чёткий текст (файлы больше); WebP меньше при том же качестве.</translation>
+    </message>
+    <message>
+        <source>JPEG and WebP quality: 85-92 suits social networks</source>
+        <translation>Качество JPEG и WebP: для соцсетей подходит 85–92</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Не больше</translation>
+    </message>
+    <message>
+        <source>Lower the quality as little as needed to keep each file under the size</source>
+        <translation>Снижать качество ровно настолько, чтобы каждый файл уложился в размер</translation>
+    </message>
+    <message>
+        <source> KB</source>
+        <translation> КБ</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>Папка для результатов</translation>
+    </message>
+    <message>
+        <source>Where the new files go; originals are never changed</source>
+        <translation>Куда попадут новые файлы; оригиналы не меняются</translation>
+    </message>
+    <message>
+        <source>Replace files left there by other jobs</source>
+        <translation>Заменять файлы, оставленные другими заданиями</translation>
+    </message>
+    <message>
+        <source>Off (recommended): a file that another job or a person put in the folder is never overwritten; the new file gets -2, -3… at the end of its name. Running the same job again always replaces its own files.</source>
+        <translation>Выключено (рекомендуется): файл, который положило в папку другое задание или человек, никогда не перезаписывается; новый файл получает -2, -3… в конце имени. Повторный запуск того же задания всегда заменяет свои файлы.</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>Quality:</source>
+        <translation>Качество:</translation>
+    </message>
+    <message>
+        <source>File size:</source>
+        <translation>Размер файла:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+</context>
+<context>
+    <name>PaintEditor</name>
+    <message>
+        <source>Replace with colour</source>
+        <translation>Заменить цветом</translation>
+    </message>
+    <message>
+        <source>Replace the gradient with a flat colour (its first stop).</source>
+        <translation>Заменить градиент сплошным цветом (его первой точкой).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Linear, %n stops</source>
+        <translation>
+            <numerusform>Линейный, %n точка</numerusform>
+            <numerusform>Линейный, %n точки</numerusform>
+            <numerusform>Линейный, %n точек</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Radial, %n stops</source>
+        <translation>
+            <numerusform>Радиальный, %n точка</numerusform>
+            <numerusform>Радиальный, %n точки</numerusform>
+            <numerusform>Радиальный, %n точек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A gradient: edit its stops in the template file, or replace it.</source>
+        <translation>Градиент: его точки правятся в файле шаблона, или замените его.</translation>
+    </message>
+</context>
+<context>
+    <name>PairEditor</name>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoList</name>
+    <message>
+        <source>Photos and folders to stamp; drop more here</source>
+        <translation>Фото и папки для логотипа; перетащите сюда ещё</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here
+or use the buttons below</source>
+        <translation>Перетащите сюда фото или папки
+или нажмите кнопки ниже</translation>
+    </message>
+</context>
+<context>
+    <name>PresetBar</name>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>The size the canvas shows and edits</source>
+        <translation>Размер, который показывается и редактируется на холсте</translation>
+    </message>
+    <message>
+        <source>Edit this preset only</source>
+        <translation>Только этот пресет</translation>
+    </message>
+    <message>
+        <source>Off: moving and resizing changes the master layout, and every size follows it (linked).
+On: changes apply to this preset only, as an override; the master layout and the other sizes stay as they are.</source>
+        <translation>Выключено: перемещение и изменение размера меняют основной макет, и все размеры следуют за ним (связаны).
+Включено: изменения применяются только к этому пресету как переопределение; основной макет и остальные размеры не меняются.</translation>
+    </message>
+    <message>
+        <source>Safe zone</source>
+        <translation>Безопасная зона</translation>
+    </message>
+    <message>
+        <source>Show the area the network&apos;s interface may cover (for presets that have one)</source>
+        <translation>Показать область, которую может закрыть интерфейс соцсети (у пресетов, где она есть)</translation>
+    </message>
+    <message>
+        <source>Previews</source>
+        <translation>Превью</translation>
+    </message>
+    <message>
+        <source>Choose the sizes shown side by side</source>
+        <translation>Выбрать размеры, которые показываются рядом</translation>
+    </message>
+    <message>
+        <source>Template canvas</source>
+        <translation>Холст шаблона</translation>
+    </message>
+    <message>
+        <source>Template canvas %1</source>
+        <translation>Холст шаблона %1</translation>
+    </message>
+    <message>
+        <source>Show All Sizes</source>
+        <translation>Показать все размеры</translation>
+    </message>
+    <message>
+        <source>Reset to Default</source>
+        <translation>Сбросить по умолчанию</translation>
+    </message>
+</context>
+<context>
+    <name>PresetPicker</name>
+    <message>
+        <source>Tick every size to make; one file per size</source>
+        <translation>Отметьте нужные размеры; по файлу на каждый</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Tick every size</source>
+        <translation>Отметить все размеры</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Снять все</translation>
+    </message>
+    <message>
+        <source>Untick every size</source>
+        <translation>Снять отметки со всех размеров</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>Выбрано: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>Instagram post, square</source>
+        <translation>Пост Instagram, квадрат</translation>
+    </message>
+    <message>
+        <source>Instagram post, portrait 4:5</source>
+        <translation>Пост Instagram, вертикальный 4:5</translation>
+    </message>
+    <message>
+        <source>Instagram story / reel cover</source>
+        <translation>Сторис Instagram / обложка Reels</translation>
+    </message>
+    <message>
+        <source>Facebook post / link image</source>
+        <translation>Пост Facebook / картинка ссылки</translation>
+    </message>
+    <message>
+        <source>X (Twitter) post image</source>
+        <translation>Картинка поста X (Twitter)</translation>
+    </message>
+    <message>
+        <source>LinkedIn post image</source>
+        <translation>Картинка поста LinkedIn</translation>
+    </message>
+    <message>
+        <source>Pinterest pin 2:3</source>
+        <translation>Пин Pinterest 2:3</translation>
+    </message>
+    <message>
+        <source>YouTube video thumbnail</source>
+        <translation>Обложка видео YouTube</translation>
+    </message>
+    <message>
+        <source>VK community cover</source>
+        <translation>Обложка сообщества ВКонтакте</translation>
+    </message>
+    <message>
+        <source>VK wall post</source>
+        <translation>Пост на стене ВКонтакте</translation>
+    </message>
+    <message>
+        <source>VK story / clip cover</source>
+        <translation>История ВКонтакте / обложка клипа</translation>
+    </message>
+    <message>
+        <source>Odnoklassniki post</source>
+        <translation>Пост в Одноклассниках</translation>
+    </message>
+    <message>
+        <source>Telegram channel post</source>
+        <translation>Пост в Telegram-канале</translation>
+    </message>
+    <message>
+        <source>TikTok photo post / video cover</source>
+        <translation>Фотопост TikTok / обложка видео</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewStrip</name>
+    <message>
+        <source>Choose the sizes to preview with Previews in the preset bar.</source>
+        <translation>Выберите размеры для превью кнопкой «Превью» на панели пресетов.</translation>
+    </message>
+    <message>
+        <source>Open a template to see it at every size.</source>
+        <translation>Откройте шаблон, чтобы увидеть его во всех размерах.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTile</name>
+    <message>
+        <source>Click to edit the template at this size</source>
+        <translation>Нажмите, чтобы редактировать шаблон в этом размере</translation>
+    </message>
+    <message>
+        <source>Cannot render: %1</source>
+        <translation>Не удалось отрисовать: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SlotEditor</name>
+    <message>
+        <source>%1 (not in the template)</source>
+        <translation>%1 (нет в шаблоне)</translation>
+    </message>
+</context>
+<context>
+    <name>SlotField</name>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Ссылка</translation>
+    </message>
+    <message>
+        <source>The slot&apos;s name in data files: %1</source>
+        <translation>Имя поля в файлах данных: %1</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Нет фото</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s file. Drop an image file here to use it.</source>
+        <translation>Файл фото. Перетащите сюда картинку, чтобы использовать её.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Choose a photo file.</source>
+        <translation>Выбрать файл фото.</translation>
+    </message>
+    <message>
+        <source>⚠ Too long for a QR code (%1 characters): shorten the link or lower the error correction.</source>
+        <translation>⚠ Слишком длинно для QR-кода (символов: %1): сократите ссылку или снизьте уровень коррекции ошибок.</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Изображения (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Choose a Photo</source>
+        <translation>Выбор фото</translation>
+    </message>
+    <message>
+        <source>Choose a photo: this slot has no sample.</source>
+        <translation>Выберите фото: у этого поля нет образца.</translation>
+    </message>
+    <message>
+        <source>⚠ No file at this path.</source>
+        <translation>⚠ По этому пути нет файла.</translation>
+    </message>
+    <message>
+        <source>⚠ Not a photo Brandstudio can read (JPEG, PNG, WebP…).</source>
+        <translation>⚠ Brandstudio не может прочитать это фото (нужен JPEG, PNG, WebP…).</translation>
+    </message>
+</context>
+<context>
+    <name>SlotsPanel</name>
+    <message>
+        <source>Open a template to fill in its content.</source>
+        <translation>Откройте шаблон, чтобы заполнить его содержимое.</translation>
+    </message>
+    <message>
+        <source>This template has no content slots.</source>
+        <translation>В этом шаблоне нет полей для содержимого.</translation>
+    </message>
+</context>
+<context>
+    <name>StampDialog</name>
+    <message>
+        <source>Stamp Photos</source>
+        <translation>Логотип на фото</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Знак</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>Поставить</translation>
+    </message>
+    <message>
+        <source>Stamp every photo into the output folder</source>
+        <translation>Поставить знак на все фото и сохранить в папку результатов</translation>
+    </message>
+    <message>
+        <source>Put the logo and a text mark on many photos at once. The originals are never changed: stamped copies go to the output folder.</source>
+        <translation>Ставит логотип и текстовую подпись сразу на много фото. Оригиналы не меняются: копии со знаком попадают в папку результатов.</translation>
+    </message>
+    <message>
+        <source>Add Photos…</source>
+        <translation>Добавить фото…</translation>
+    </message>
+    <message>
+        <source>Choose photo files</source>
+        <translation>Выбрать файлы фото</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>Добавить папку…</translation>
+    </message>
+    <message>
+        <source>Choose a folder: every photo in it</source>
+        <translation>Выбрать папку: все фото в ней</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Take the selected entries off the list</source>
+        <translation>Убрать выбранное из списка</translation>
+    </message>
+    <message>
+        <source>Include subfolders</source>
+        <translation>Включая вложенные папки</translation>
+    </message>
+    <message>
+        <source>Also stamp the photos in subfolders; the output keeps their structure</source>
+        <translation>Ставить знак и на фото во вложенных папках; структура папок сохранится</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Превью</translation>
+    </message>
+    <message>
+        <source>The stamp on the first photos, at the first size</source>
+        <translation>Знак на первых фото, в первом размере</translation>
+    </message>
+    <message>
+        <source>Brand:</source>
+        <translation>Бренд:</translation>
+    </message>
+    <message>
+        <source>The brand&apos;s logo, in its light, dark and mono forms</source>
+        <translation>Логотип бренда: светлый, тёмный и монохромный варианты</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>A logo image, best a PNG or WebP with transparency</source>
+        <translation>Изображение логотипа, лучше PNG или WebP с прозрачностью</translation>
+    </message>
+    <message>
+        <source>logo.png</source>
+        <translation>logo.png</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>No logo: only the text mark</source>
+        <translation>Без логотипа: только подпись</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Логотип:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Положение:</translation>
+    </message>
+    <message>
+        <source>The logo&apos;s longer side, as a share of the photo&apos;s shorter side</source>
+        <translation>Длинная сторона логотипа как доля короткой стороны фото</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Размер:</translation>
+    </message>
+    <message>
+        <source>Space from the edges, as a share of the shorter side</source>
+        <translation>Отступ от краёв как доля короткой стороны</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>Отступ:</translation>
+    </message>
+    <message>
+        <source>100 % is fully opaque</source>
+        <translation>100 % — полностью непрозрачный</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>Непрозрачность:</translation>
+    </message>
+    <message>
+        <source>Auto: light or dark by the photo</source>
+        <translation>Авто: светлый или тёмный по фото</translation>
+    </message>
+    <message>
+        <source>Light (for dark photos)</source>
+        <translation>Светлый (для тёмных фото)</translation>
+    </message>
+    <message>
+        <source>Dark (for light photos)</source>
+        <translation>Тёмный (для светлых фото)</translation>
+    </message>
+    <message>
+        <source>Mono</source>
+        <translation>Монохромный</translation>
+    </message>
+    <message>
+        <source>Which form of the logo to use</source>
+        <translation>Какой вариант логотипа использовать</translation>
+    </message>
+    <message>
+        <source>Variant:</source>
+        <translation>Вариант:</translation>
+    </message>
+    <message>
+        <source>Repeat over the whole photo (watermark)</source>
+        <translation>Повторить по всему фото (водяной знак)</translation>
+    </message>
+    <message>
+        <source>A diagonal pattern of the mark; position and margin do not apply</source>
+        <translation>Диагональный узор из знака; положение и отступ не учитываются</translation>
+    </message>
+    <message>
+        <source>Tile:</source>
+        <translation>Замостить:</translation>
+    </message>
+    <message>
+        <source>Degrees, anticlockwise; 30-45 suits a tiled watermark</source>
+        <translation>Градусы против часовой стрелки; для водяного знака подходит 30–45</translation>
+    </message>
+    <message>
+        <source>Rotation:</source>
+        <translation>Поворот:</translation>
+    </message>
+    <message>
+        <source>Add a text mark</source>
+        <translation>Добавить подпись</translation>
+    </message>
+    <message>
+        <source>A line such as © and the brand, in the bottom corner away from the logo</source>
+        <translation>Строка вроде © и названия бренда, в нижнем углу подальше от логотипа</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Auto: by the photo</source>
+        <translation>Авто: по фото</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Белый</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>Чёрный</translation>
+    </message>
+    <message>
+        <source>The text mark&apos;s colour</source>
+        <translation>Цвет подписи</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Цвет:</translation>
+    </message>
+    <message>
+        <source>Original size (no crop)</source>
+        <translation>Исходный размер (без кадрирования)</translation>
+    </message>
+    <message>
+        <source>Original keeps each photo&apos;s size; a network size crops the photo to fill it</source>
+        <translation>Исходный сохраняет размер каждого фото; размер соцсети кадрирует фото под себя</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Размеры</translation>
+    </message>
+    <message>
+        <source>Keep camera data (EXIF), without GPS location</source>
+        <translation>Сохранить данные камеры (EXIF), без GPS-координат</translation>
+    </message>
+    <message>
+        <source>Copy the date, camera and author from each photo; the GPS location is always removed. Off: the files carry no metadata.</source>
+        <translation>Переносить дату, камеру и автора из каждого фото; GPS-координаты удаляются всегда. Выключено: в файлах не будет метаданных.</translation>
+    </message>
+    <message>
+        <source>%1 (this template&apos;s brand)</source>
+        <translation>%1 (бренд этого шаблона)</translation>
+    </message>
+    <message>
+        <source>Add Photos</source>
+        <translation>Добавить фото</translation>
+    </message>
+    <message>
+        <source>Photos (%1);;All files (*)</source>
+        <translation>Фото (%1);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Add Folder</source>
+        <translation>Добавить папку</translation>
+    </message>
+    <message>
+        <source>Logo File</source>
+        <translation>Файл логотипа</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.webp *.jpg *.jpeg)</source>
+        <translation>Изображения (*.png *.webp *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Choose a brand, or a logo file</source>
+        <translation>Выберите бренд или файл логотипа</translation>
+    </message>
+    <message>
+        <source>Choose a logo file</source>
+        <translation>Выберите файл логотипа</translation>
+    </message>
+    <message>
+        <source>Add photos or a folder</source>
+        <translation>Добавьте фото или папку</translation>
+    </message>
+    <message>
+        <source>Tick at least one size on the Output tab</source>
+        <translation>Отметьте хотя бы один размер на вкладке «Результат»</translation>
+    </message>
+    <message>
+        <source>Choose an output folder on the Output tab</source>
+        <translation>Выберите папку для результатов на вкладке «Результат»</translation>
+    </message>
+    <message>
+        <source>Photos: %1</source>
+        <translation>Фото: %1</translation>
+    </message>
+    <message>
+        <source>other files left out: %1</source>
+        <translation>других файлов пропущено: %1</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>не читается: %1</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Нет фото</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Нет превью: %1</translation>
+    </message>
+    <message>
+        <source>Stamping Photos</source>
+        <translation>Ставим логотип на фото</translation>
+    </message>
+    <message>
+        <source>Stamping Finished</source>
+        <translation>Логотип поставлен</translation>
+    </message>
+    <message>
+        <source>Cannot Stamp</source>
+        <translation>Не удалось поставить логотип</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDocument</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>Изменить «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>What you can do here</source>
+        <translation>Что здесь можно делать</translation>
+    </message>
+    <message>
+        <source>Edit the post: click a layer on the canvas to move, resize or rotate it; change its text and photo in Content.</source>
+        <translation>Редактируйте пост: щёлкните слой на холсте, чтобы переместить, изменить размер или повернуть его; текст и фото меняются в «Содержимом».</translation>
+    </message>
+    <message>
+        <source>See every network size at once in All Sizes; pick one in the preset bar.</source>
+        <translation>Все размеры соцсетей сразу — в «Всех размерах»; нужный выбирается на панели пресетов.</translation>
+    </message>
+    <message>
+        <source>Drop a photo onto the canvas to use it, or a PNG logo to add it.</source>
+        <translation>Перетащите фото на холст, чтобы вставить его, или PNG-логотип, чтобы добавить.</translation>
+    </message>
+    <message>
+        <source>File ▸ Export makes the images; Stamp Photos puts your logo on a whole folder; Data Merge makes one post per spreadsheet row.</source>
+        <translation>Файл ▸ Экспорт создаёт изображения; «Логотип на фото» ставит логотип на целую папку; «Объединение данных» делает по посту на каждую строку таблицы.</translation>
+    </message>
+    <message>
+        <source>Your brands and templates are in the Library; Ctrl+S saves there.</source>
+        <translation>Ваши бренды и шаблоны — в Библиотеке; Ctrl+S сохраняет туда.</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Понятно</translation>
+    </message>
+    <message>
+        <source>Hide this panel (Help ▸ Getting Started shows it again)</source>
+        <translation>Скрыть эту панель (Справка ▸ С чего начать покажет её снова)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,209 @@
+"""The data-merge dialog: a real CSV, columns matched, a row previewed, bad rows by number."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from brandstudio.gui.merge_dialog import MergeDialog
+from brandstudio.gui.studio import Studio
+from brandstudio.library.store import open_library
+
+REPO = Path(__file__).resolve().parents[2]
+PHOTO = REPO / "templates" / "photos" / "dogs-window.jpg"
+CONTEST = REPO / "templates" / "contest.json"
+BATCH_TIMEOUT = 60_000
+
+# The offscreen platform cannot pass size hints to a window manager (there is none).
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> None:
+    """QSettings in the test's own folder, never the user's."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def studio(qtbot: QtBot, tmp_path: Path) -> Iterator[Studio]:
+    studio = Studio(library=open_library(tmp_path / "lib"))
+    studio.open_file(CONTEST)
+    yield studio
+    studio.shutdown()
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, studio: Studio) -> Iterator[MergeDialog]:
+    dialog = MergeDialog(studio)
+    qtbot.addWidget(dialog)
+    yield dialog
+    if dialog.batch is not None:
+        assert dialog.batch.stop_and_wait(), "the batch thread did not end"
+    dialog.close()
+
+
+def products_csv(folder: Path) -> Path:
+    """Excel's "CSV UTF-8" with semicolons: a BOM, CRLF, an empty row, a missing photo."""
+    (folder / "img").mkdir()
+    shutil.copy(PHOTO, folder / "img" / "cup.jpg")
+    rows = [
+        "sku;Headline;photo;QR link;hide",
+        "A1;Выиграй годовой запас кофе;img/cup.jpg;https://shop.example/a1;",
+        "A2;Нет фото;img/missing.jpg;https://shop.example/a2;",
+        ";;;;",
+        "A3;Без бейджа;img/cup.jpg;https://shop.example/a3;badge",
+    ]
+    path = folder / "товары.csv"
+    path.write_bytes("\r\n".join(rows).encode("utf-8-sig"))
+    return path
+
+
+def cell(dialog: MergeDialog, row: int, column: int) -> str:
+    item = dialog.rows.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def test_maps_previews_runs_and_reports_the_bad_row(
+    qtbot: QtBot, dialog: MergeDialog, tmp_path: Path
+) -> None:
+    data = products_csv(tmp_path)
+    out = tmp_path / "out"
+    dialog.show()
+    dialog.open_table(data)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20_000)
+
+    # columns matched by slot name or label, case ignored; hide and extra columns named
+    assert dialog.chosen_columns() == {
+        "photo": "photo",
+        "headline": "Headline",
+        "details": None,
+        "badge": None,
+        "qr_url": "QR link",
+    }
+    assert dialog.hide_note.text() == "Hide columns: hide"
+    assert "sku" in dialog.extra_note.text()
+    assert "skipped 1 empty row" in dialog.notes.text()
+    assert dialog.row_count.text() == "Rows: 3"
+    assert cell(dialog, 0, 0) == "2"
+    assert cell(dialog, 0, 2) == "Выиграй годовой запас кофе"
+
+    # the first row (row 2) is previewed, rendered at the first size
+    dialog.presets.set_checked(["instagram-square"])
+    qtbot.waitUntil(lambda: dialog.thumbnail_row == 2, timeout=20_000)
+    pixmap = dialog.thumbnail.pixmap()
+    assert (pixmap.width(), pixmap.height()) == (300, 300)
+    assert dialog.thumbnail_caption.text().startswith("Row 2")
+
+    # row 3's photo is missing: the preview says so, naming the column
+    dialog.rows.selectRow(1)
+    qtbot.waitUntil(lambda: "missing.jpg" in dialog.thumbnail.text(), timeout=20_000)
+    assert "photo" in dialog.thumbnail.text()
+    assert dialog.thumbnail_row is None
+
+    dialog.name.set_pattern("{row}_{sku}_{preset}")
+    assert dialog.name.example.text() == "First file: 2_A1_instagram-square.jpg"
+    dialog.options.folder.set_path(out)
+    dialog.jobs = 2
+    assert dialog.ok_button.isEnabled(), dialog.problem.text()
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=BATCH_TIMEOUT)
+
+    summary = dialog.summary
+    assert summary is not None
+    assert summary.count_labels["Done"].text() == "2"
+    assert summary.count_labels["Failed"].text() == "1"
+    [(row, reason)] = summary.failure_lines()
+    assert row == "3"
+    assert "photo" in reason and "missing.jpg" in reason
+    assert sorted(path.name for path in out.glob("*.jpg")) == [
+        "2_A1_instagram-square.jpg",
+        "5_A3_instagram-square.jpg",
+    ]
+    with Image.open(out / "2_A1_instagram-square.jpg") as image:
+        assert image.size == (1080, 1080)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    failed = [item for item in report["items"] if item["status"] == "failed"]
+    assert [item["row"] for item in failed] == [3]
+    assert not list(Path(summary.report.saved_to or out).parent.glob("*.json.tmp"))
+
+
+def test_a_column_can_be_rematched_by_hand(
+    qtbot: QtBot, dialog: MergeDialog, tmp_path: Path
+) -> None:
+    data = products_csv(tmp_path)
+    dialog.open_table(data)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20_000)
+    dialog.set_column("details", "sku")
+    dialog.set_column("qr_url", None)
+    assert dialog.column_map().slots == {
+        "photo": "photo",
+        "Headline": "headline",
+        "sku": "details",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("broken.xlsx", b"PK\x03\x04 not really a workbook", "damaged"),
+        ("notes.txt", b"just text", "not a table"),
+        ("missing.csv", None, "no such file"),
+    ],
+)
+def test_a_bad_file_is_a_message_not_a_crash(
+    qtbot: QtBot,
+    dialog: MergeDialog,
+    tmp_path: Path,
+    name: str,
+    content: bytes | None,
+    words: str,
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    dialog.show()
+    dialog.open_table(path)
+    qtbot.waitUntil(lambda: dialog.table_error is not None, timeout=20_000)
+    assert dialog.error.isVisible()
+    assert words in dialog.error.text().lower()
+    assert dialog.table is None
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.rows.rowCount() == 0
+
+
+def test_an_xlsx_sheet_can_be_chosen(qtbot: QtBot, dialog: MergeDialog, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Май"
+    first.append(["headline"])
+    first.append(["Майский кофе"])
+    june = book.create_sheet("Июнь")
+    june.append(["headline", "badge"])
+    june.append(["Июньский кофе", "Новинка"])
+    june.append(["Ещё кофе", "Хит"])
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    dialog.open_table(path)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20_000)
+    assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["Май", "Июнь"]
+    assert dialog.sheet.currentText() == "Май"
+    assert dialog.row_count.text() == "Rows: 1"
+    dialog.sheet.setCurrentIndex(1)
+    dialog.sheet.activated.emit(1)  # what choosing it with the mouse does
+    qtbot.waitUntil(
+        lambda: dialog.table is not None and dialog.table.sheet == "Июнь", timeout=20_000
+    )
+    assert dialog.chosen_columns()["badge"] == "badge"
+    assert dialog.row_count.text() == "Rows: 2"

@@ -1,0 +1,215 @@
+"""The stamp dialog end to end: real photos, real worker processes, a live preview, Cancel."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from brandstudio.batch.journal import TEMP_SUFFIX
+from brandstudio.batch.runner import STOPPED_BY_USER
+from brandstudio.gui.stamp_dialog import StampDialog
+from brandstudio.gui.studio import Studio
+from brandstudio.library.store import open_library
+
+REPO = Path(__file__).resolve().parents[2]
+PHOTOS = sorted((REPO / "templates" / "photos").glob("*.jpg"))
+CONTEST = REPO / "templates" / "contest.json"
+BATCH_TIMEOUT = 60_000
+
+# The offscreen platform cannot pass size hints to a window manager (there is none).
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> None:
+    """QSettings in the test's own folder, never the user's."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def studio(qtbot: QtBot, tmp_path: Path) -> Iterator[Studio]:
+    studio = Studio(library=open_library(tmp_path / "lib"))
+    studio.open_file(CONTEST)
+    yield studio
+    studio.shutdown()
+
+
+@pytest.fixture
+def dialogs(qtbot: QtBot, studio: Studio) -> Iterator[list[StampDialog]]:
+    """Stamp dialogs made by a test; any batch still running is stopped and joined after."""
+    made: list[StampDialog] = []
+    yield made
+    for dialog in made:
+        if dialog.batch is not None:
+            assert dialog.batch.stop_and_wait(), "the batch thread did not end"
+        dialog.close()
+
+
+def new_dialog(qtbot: QtBot, studio: Studio, dialogs: list[StampDialog]) -> StampDialog:
+    dialog = StampDialog(studio)
+    qtbot.addWidget(dialog)
+    dialogs.append(dialog)
+    return dialog
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.iterdir())
+        if path.is_file()
+    }
+
+
+def photo_folder(tmp_path: Path, copies: int = 1, corrupt: bool = False) -> Path:
+    folder = tmp_path / "Фото"
+    folder.mkdir()
+    for copy in range(copies):
+        for photo in PHOTOS[:4]:
+            suffix = f"-{copy}" if copies > 1 else ""
+            shutil.copy(photo, folder / f"{photo.stem}{suffix}.jpg")
+    if corrupt:
+        (folder / "corrupt.jpg").write_bytes(PHOTOS[0].read_bytes()[:300])
+    return folder
+
+
+def start_and_wait(qtbot: QtBot, dialog: StampDialog) -> None:
+    dialog.show()
+    assert dialog.ok_button.isEnabled(), dialog.problem.text()
+    dialog.ok_button.click()
+    assert dialog.batch is not None
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=BATCH_TIMEOUT)
+
+
+def test_a_folder_with_a_corrupt_photo_runs_to_the_end(
+    qtbot: QtBot, studio: Studio, dialogs: list[StampDialog], tmp_path: Path
+) -> None:
+    folder = photo_folder(tmp_path, corrupt=True)
+    before = digests(folder)
+    out = tmp_path / "out"
+    dialog = new_dialog(qtbot, studio, dialogs)
+    dialog.jobs = 2
+    assert not dialog.ok_button.isEnabled()  # no photos yet
+    dialog.add_paths([folder])
+    dialog.presets.set_checked(["original", "instagram-square"])
+    dialog.options.set_format("jpeg")
+    dialog.options.folder.set_path(out)
+    dialog.text_on.setChecked(True)
+    assert dialog.text.text().startswith("©")
+
+    start_and_wait(qtbot, dialog)
+
+    summary = dialog.summary
+    assert summary is not None
+    assert summary.count_labels["Done"].text() == "4"
+    assert summary.count_labels["Failed"].text() == "1"
+    assert summary.count_labels["Files written"].text() == "8"
+    (where, reason), *rest = summary.failure_lines()
+    assert not rest
+    assert where == "corrupt.jpg"
+    assert "truncated" in reason or "damaged" in reason
+    assert summary.report.saved_to == out / "report.json"
+    assert str(out / "report.json") in summary.where.text()
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert (report["ok"], report["failed"]) == (4, 1)
+
+    for photo in PHOTOS[:4]:
+        with Image.open(out / f"{photo.stem}_original.jpg") as image, Image.open(photo) as source:
+            assert image.size == source.size
+        with Image.open(out / f"{photo.stem}_instagram-square.jpg") as image:
+            assert image.size == (1080, 1080)
+    assert digests(folder) == before  # the originals are untouched
+
+
+def test_the_preview_shows_the_stamp_and_follows_the_options(
+    qtbot: QtBot, studio: Studio, dialogs: list[StampDialog], tmp_path: Path
+) -> None:
+    folder = photo_folder(tmp_path, corrupt=True)
+    dialog = new_dialog(qtbot, studio, dialogs)
+    dialog.add_paths([folder])
+    dialog.presets.set_checked(["instagram-square"])
+
+    def tiles_ready() -> bool:
+        result = dialog.preview_result
+        return result is not None and result.photos == 5 and len(result.tiles) == 3
+
+    qtbot.waitUntil(tiles_ready, timeout=20_000)
+    assert dialog.count.text() == "Photos: 5"
+    first = dialog.tiles[0]
+    assert first.has_picture()
+    pixmap = first.picture.pixmap()
+    assert (pixmap.width(), pixmap.height()) == (240, 240)  # instagram-square, scaled
+    assert first.caption.text() == PHOTOS[0].name
+    before = pixmap.toImage()
+
+    result = dialog.preview_result
+    dialog.tile.setChecked(True)  # a tiled watermark over the whole photo
+    qtbot.waitUntil(lambda: dialog.preview_result is not result, timeout=20_000)
+    after = dialog.tiles[0].picture.pixmap().toImage()
+    assert after != before
+
+
+def test_photos_can_be_dropped_on_the_dialog(
+    qtbot: QtBot, studio: Studio, dialogs: list[StampDialog], tmp_path: Path
+) -> None:
+    dialog = new_dialog(qtbot, studio, dialogs)
+    dialog.show()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in PHOTOS[:2]])
+    where = QPointF(dialog.width() / 4, dialog.height() / 2)
+    enter = QDragEnterEvent(
+        where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(dialog, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(dialog, drop)
+    assert dialog.photos.paths() == [str(path) for path in PHOTOS[:2]]
+
+
+def test_cancel_stops_with_complete_files_only(
+    qtbot: QtBot, studio: Studio, dialogs: list[StampDialog], tmp_path: Path
+) -> None:
+    folder = photo_folder(tmp_path, copies=5)  # 20 photos, one worker: plenty left to cancel
+    out = tmp_path / "out"
+    dialog = new_dialog(qtbot, studio, dialogs)
+    dialog.jobs = 1
+    dialog.add_paths([folder])
+    dialog.presets.set_checked(["original", "x-post"])
+    dialog.options.folder.set_path(out)
+    dialog.show()
+    dialog.ok_button.click()
+    batch = dialog.batch
+    assert batch is not None and dialog.progress is not None
+    qtbot.waitUntil(lambda: any(out.glob("*.jpg")), timeout=BATCH_TIMEOUT)
+    dialog.progress.request_cancel()  # what the Cancel button does
+    assert not dialog.progress.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=BATCH_TIMEOUT)
+
+    summary = dialog.summary
+    assert summary is not None
+    assert summary.report.stopped == STOPPED_BY_USER
+    assert summary.headline.text() == "Stopped: you cancelled"
+    done = summary.report.count("ok")
+    assert 1 <= done < 20
+    written = sorted(out.glob("*.jpg"))
+    assert len(written) == 2 * done  # every finished photo has both its files
+    for path in written:
+        with Image.open(path) as image:
+            image.load()  # complete, decodable files only
+    assert not [path for path in out.rglob("*") if path.name.endswith(TEMP_SUFFIX)]
+    assert not batch.is_running()
