@@ -364,6 +364,7 @@ class MainWindow(QMainWindow):
         self.preset_bar = PresetBar(self.studio, self)
         presets.addWidget(self.preset_bar)
         self.preset_bar.safeZoneToggled.connect(self._set_safe_zone)
+        self.preset_bar.chosenPresetsChanged.connect(self.preview_strip.set_presets)
         self.addToolBar(presets)
 
     def _build_status_bar(self) -> None:
@@ -447,7 +448,9 @@ class MainWindow(QMainWindow):
 
     def _show_size(self) -> None:
         width, height = self.canvas.canvas_size()
-        self.size_label.setText(f"{width} × {height} px")
+        self.size_label.setText(
+            self.tr("%1 × %2 px").replace("%1", str(width)).replace("%2", str(height))
+        )
 
     def _on_rendered(self, result: RenderResult) -> None:
         self.render_label.setText(
@@ -686,6 +689,7 @@ class MainWindow(QMainWindow):
     def _set_safe_zone(self, shown: bool) -> None:
         self.canvas.show_safe_zone = shown
         self.act_safe.setChecked(shown)
+        self.preset_bar.set_safe_zone_shown(shown)
         self.canvas.update()
 
     def _show_welcome(self) -> None:
@@ -778,5 +782,7 @@ class MainWindow(QMainWindow):
             return
         self._save_state()
         remove_autosave(self._autosave_file)
+        self.library_panel.shutdown()
+        self.preview_strip.shutdown()
         self.studio.shutdown()
         event.accept()

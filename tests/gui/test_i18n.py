@@ -74,10 +74,32 @@ def _called(node: ast.Call) -> str:
     return func.id if isinstance(func, ast.Name) else ""
 
 
+def wrapper_context(function: ast.FunctionDef) -> str | None:
+    """The context of a translate wrapper, ``def f(text): return
+    QCoreApplication.translate("Context", text)`` (its calls are translated too)."""
+    last = function.body[-1]
+    call = last.value if isinstance(last, ast.Return) else None
+    if len(function.args.args) != 1 or not isinstance(call, ast.Call) or len(call.args) != 2:
+        return None
+    context, text = call.args
+    if (
+        _called(call) == "translate"
+        and isinstance(text, ast.Name)
+        and text.id == function.args.args[0].arg
+    ):
+        return _literal(context)
+    return None
+
+
 def source_uses(path: Path) -> Iterator[Use]:
     """Every translatable literal in ``path`` with its context."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     relative = path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else path.name
+    wrappers = {
+        node.name: context
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and (context := wrapper_context(node)) is not None
+    }
 
     def visit(node: ast.AST, classes: tuple[str, ...]) -> Iterator[Use]:
         if isinstance(node, ast.ClassDef):
@@ -93,6 +115,10 @@ def source_uses(path: Path) -> Iterator[Use]:
                 context, text = _literal(node.args[0]), _literal(node.args[1])
                 if context is not None and text is not None:
                     yield Use(context, text, where)
+            elif isinstance(node.func, ast.Name) and called in wrappers:
+                text = _literal(node.args[0])
+                if text is not None:
+                    yield Use(wrappers[called], text, where)
         for child in ast.iter_child_nodes(node):
             yield from visit(child, classes)
 
@@ -112,6 +138,7 @@ def test_the_scanner_finds_known_strings() -> None:
     assert ("LibraryPanel", "Filter by name or tag") in uses
     assert ("PresetBar", "Edit this preset only") in uses
     assert ("Presets", "VK wall post") in uses
+    assert ("Inspector", "Opacity") in uses, "a string given to a translate wrapper"
     assert len(ts_messages()) >= len(uses) > 50
 
 
@@ -125,7 +152,10 @@ def test_the_scanner_sees_each_kind_of_call(tmp_path: Path) -> None:
         "            return self.tr('Inside a closure')\n"
         "        self.tr(variable)\n"
         "NAMES = (QT_TRANSLATE_NOOP('Presets', 'A preset'),)\n"
-        "QCoreApplication.translate('Other', 'Module level')\n",
+        "QCoreApplication.translate('Other', 'Module level')\n"
+        "def _tr(text):\n"
+        "    return QCoreApplication.translate('Wrapped', text)\n"
+        "LABEL = _tr('Through a wrapper')\n",
         encoding="utf-8",
     )
     found = {(use.context, use.source) for use in source_uses(sample)}
@@ -134,6 +164,7 @@ def test_the_scanner_sees_each_kind_of_call(tmp_path: Path) -> None:
         ("Panel", "Inside a closure"),
         ("Presets", "A preset"),
         ("Other", "Module level"),
+        ("Wrapped", "Through a wrapper"),
     }
     known = {(m.context, m.source) for m in ts_messages()}
     assert ("Panel", "Never translated") not in known  # what the next test would report
@@ -238,6 +269,7 @@ def test_installed_russian_translates(russian: QCoreApplication) -> None:
     for context in contexts:
         assert QCoreApplication.translate(context, "Layers") == "Слои"
     assert QCoreApplication.translate("PresetBar", "Safe zone") == "Безопасная зона"
+    assert QCoreApplication.translate("Inspector", "Opacity") == "Непрозрачность"
     assert QCoreApplication.translate("LibraryPanel", "Filter by name or tag") != (
         "Filter by name or tag"
     )

@@ -47,6 +47,8 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     window.open_file(CONTEST)
     window.show()
     yield window
+    window._confirm = lambda title, text: QMessageBox.StandardButton.Discard
+    window.close()  # stops the panels' threads and the renderer
     studio.shutdown()
 
 
@@ -137,7 +139,11 @@ def test_a_user_session(
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=60000)
     if dialog.batch is not None:
         dialog.batch.stop_and_wait()
-    sizes = sorted(Image.open(path).size for path in out.glob("*.png"))
+    sizes = []
+    for path in out.glob("*.png"):
+        with Image.open(path) as image:
+            sizes.append(image.size)
+    sizes.sort()
     assert sizes == [(1080, 1080), (1080, 1350)]
 
 

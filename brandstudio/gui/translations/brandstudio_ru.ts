@@ -786,6 +786,378 @@
         <source>Link %1 to Master Layout</source>
         <translation>Связать %1 с основным макетом</translation>
     </message>
+    <message>
+        <source>Tick to set %1; untick to leave it unset.</source>
+        <translation>Отметьте, чтобы задать %1; снимите отметку, чтобы оставить не заданным.</translation>
+    </message>
+    <message>
+        <source>Percent of the canvas&apos;s shorter side.</source>
+        <translation>Процент от короткой стороны холста.</translation>
+    </message>
+    <message>
+        <source>In ems: multiples of the font size as drawn.</source>
+        <translation>В em: доли размера шрифта в отрисовке.</translation>
+    </message>
+    <message>
+        <source>Percent of the frame (or of its shorter side, by the units).</source>
+        <translation>Процент от рамки (или от её короткой стороны — по единицам).</translation>
+    </message>
+    <message>
+        <source>Fill the box (crop)</source>
+        <translation>Заполнить рамку (кадрировать)</translation>
+    </message>
+    <message>
+        <source>Fit inside (letterbox)</source>
+        <translation>Вписать целиком (с полями)</translation>
+    </message>
+    <message>
+        <source>Fixed size</source>
+        <translation>Фиксированный размер</translation>
+    </message>
+    <message>
+        <source>Shrink to fit</source>
+        <translation>Уменьшать, чтобы влез</translation>
+    </message>
+    <message>
+        <source>Fill the box</source>
+        <translation>Заполнить рамку</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ни одного</translation>
+    </message>
+    <message>
+        <source>Rounded corners</source>
+        <translation>Скруглённые углы</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>Круг</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <source>Light (for dark backgrounds)</source>
+        <translation>Светлый (для тёмного фона)</translation>
+    </message>
+    <message>
+        <source>Dark (for light backgrounds)</source>
+        <translation>Тёмный (для светлого фона)</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Слева</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>По центру</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Справа</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Сверху</translation>
+    </message>
+    <message>
+        <source>Middle</source>
+        <translation>По середине</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Снизу</translation>
+    </message>
+    <message>
+        <source>Rounded rectangle</source>
+        <translation>Скруглённый прямоугольник</translation>
+    </message>
+    <message>
+        <source>Starburst</source>
+        <translation>Звезда-вспышка</translation>
+    </message>
+    <message>
+        <source>Ribbon</source>
+        <translation>Лента</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Прямоугольник</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Эллипс</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Линия</translation>
+    </message>
+    <message>
+        <source>Low (7 %)</source>
+        <translation>Низкая (7 %)</translation>
+    </message>
+    <message>
+        <source>Medium (15 %)</source>
+        <translation>Средняя (15 %)</translation>
+    </message>
+    <message>
+        <source>Quartile (25 %)</source>
+        <translation>Квартиль (25 %)</translation>
+    </message>
+    <message>
+        <source>High (30 %)</source>
+        <translation>Высокая (30 %)</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Рамка</translation>
+    </message>
+    <message>
+        <source>Short side</source>
+        <translation>Короткая сторона</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>Сверху слева</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>Сверху справа</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>Снизу слева</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>Снизу справа</translation>
+    </message>
+    <message>
+        <source>Thin</source>
+        <translation>Тонкий</translation>
+    </message>
+    <message>
+        <source>Extra Light</source>
+        <translation>Сверхсветлый</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлый</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>Обычный</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Средний</translation>
+    </message>
+    <message>
+        <source>Semi Bold</source>
+        <translation>Полужирный</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Жирный</translation>
+    </message>
+    <message>
+        <source>Extra Bold</source>
+        <translation>Сверхжирный</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>Чёрный</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Непрозрачность</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Поворот</translation>
+    </message>
+    <message>
+        <source>Anchor</source>
+        <translation>Привязка</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ширина</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Высота</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Единицы</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>Пропорции</translation>
+    </message>
+    <message>
+        <source>Width divided by height: keeps the shape.</source>
+        <translation>Ширина, делённая на высоту: сохраняет форму.</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Ссылка</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Содержимое</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Фокус</translation>
+    </message>
+    <message>
+        <source>The point kept in every crop.</source>
+        <translation>Точка, которая остаётся в кадре при любом кадрировании.</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Маска</translation>
+    </message>
+    <message>
+        <source>Corner radius</source>
+        <translation>Радиус скругления</translation>
+    </message>
+    <message>
+        <source>Percent of the box&apos;s shorter side.</source>
+        <translation>Процент от короткой стороны рамки.</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Наложение</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>On the template&apos;s own canvas.</source>
+        <translation>На собственном холсте шаблона.</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <source>Align</source>
+        <translation>Выравнивание</translation>
+    </message>
+    <message>
+        <source>Vertical</source>
+        <translation>По вертикали</translation>
+    </message>
+    <message>
+        <source>Line height</source>
+        <translation>Межстрочный интервал</translation>
+    </message>
+    <message>
+        <source>Letter spacing</source>
+        <translation>Межбуквенный интервал</translation>
+    </message>
+    <message>
+        <source>Uppercase</source>
+        <translation>Прописные</translation>
+    </message>
+    <message>
+        <source>Stroke</source>
+        <translation>Обводка</translation>
+    </message>
+    <message>
+        <source>Shadow</source>
+        <translation>Тень</translation>
+    </message>
+    <message>
+        <source>Offset X</source>
+        <translation>Смещение по X</translation>
+    </message>
+    <message>
+        <source>Offset Y</source>
+        <translation>Смещение по Y</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>Размытие</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>Внутренний отступ</translation>
+    </message>
+    <message>
+        <source>Smallest</source>
+        <translation>Наименьший</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Наибольший</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Заливка</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Контур</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Лучи</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Цвет текста</translation>
+    </message>
+    <message>
+        <source>Percent of the badge&apos;s size.</source>
+        <translation>Процент от размера плашки.</translation>
+    </message>
+    <message>
+        <source>Dark colour</source>
+        <translation>Тёмный цвет</translation>
+    </message>
+    <message>
+        <source>Light colour</source>
+        <translation>Светлый цвет</translation>
+    </message>
+    <message>
+        <source>Error correction</source>
+        <translation>Коррекция ошибок</translation>
+    </message>
+    <message>
+        <source>Quiet zone</source>
+        <translation>Свободная зона</translation>
+    </message>
+    <message>
+        <source> modules</source>
+        <translation> мод.</translation>
+    </message>
+    <message>
+        <source>The point of the frame the layer is pinned to.</source>
+        <translation>Точка рамки, к которой привязан слой.</translation>
+    </message>
+    <message>
+        <source>Frame: the box stretches with the canvas. Short side: the box keeps its shape.</source>
+        <translation>Рамка: блок растягивается вместе с холстом. Короткая сторона: блок сохраняет форму.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>LayerListModel</name>
@@ -1567,6 +1939,10 @@
         <translation>&amp;Повторить «%1»</translation>
     </message>
     <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 пикс.</translation>
+    </message>
+    <message>
         <source>rendered in %1 ms</source>
         <translation>отрисовано за %1 мс</translation>
     </message>
@@ -2152,6 +2528,53 @@ On: changes apply to this preset only, as an override; the master layout and the
     <message>
         <source>Cannot render: %1</source>
         <translation>Не удалось отрисовать: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SaveAsDialog</name>
+    <message>
+        <source>Save Template As</source>
+        <translation>Сохранить шаблон как</translation>
+    </message>
+    <message>
+        <source>The brand whose library keeps the template</source>
+        <translation>Бренд, в библиотеке которого хранится шаблон</translation>
+    </message>
+    <message>
+        <source>The template&apos;s name in the library</source>
+        <translation>Имя шаблона в библиотеке</translation>
+    </message>
+    <message>
+        <source>Brand:</source>
+        <translation>Бренд:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Save as File…</source>
+        <translation>Сохранить в файл…</translation>
+    </message>
+    <message>
+        <source>Save the template as a file outside the library</source>
+        <translation>Сохранить шаблон в файл вне библиотеки</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Дайте шаблону имя.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain / \ : * ? &quot; &lt; &gt; | or start with a dot.</source>
+        <translation>Имя не может содержать / \ : * ? &quot; &lt; &gt; | или начинаться с точки.</translation>
+    </message>
+    <message>
+        <source>The library has no brand yet.</source>
+        <translation>В библиотеке пока нет бренда.</translation>
+    </message>
+    <message>
+        <source>A template of this name exists: saving replaces it.</source>
+        <translation>Шаблон с таким именем уже есть: сохранение заменит его.</translation>
     </message>
 </context>
 <context>
