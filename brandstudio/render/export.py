@@ -51,62 +51,90 @@ def _flatten(image: Image.Image, background: tuple[int, int, int] = (255, 255, 2
     return base
 
 
-def encode(image: Image.Image, fmt: ImageFormat, quality: int = 90) -> Encoded:
-    """Encode ``image`` (quality 1-100 for JPEG and WebP), sRGB profile embedded, no EXIF."""
+def encode(
+    image: Image.Image,
+    fmt: ImageFormat,
+    quality: int = 90,
+    *,
+    progressive: bool = True,
+    exif: bytes | None = None,
+) -> Encoded:
+    """Encode ``image`` (quality 1-100 for JPEG and WebP), sRGB profile embedded, no EXIF
+    unless ``exif`` (the bytes of an EXIF block, e.g. a source photo's, already cleaned).
+
+    progressive (JPEG only): True writes the smallest file (progressive, optimised Huffman
+    tables); False a baseline JPEG with standard tables, about 5x faster to write and about 7%
+    larger at quality 90, for bulk jobs. Chroma is kept at full resolution (4:4:4) from quality
+    90 up, as libvips and ImageMagick do, and halved both ways (4:2:0) below.
+    """
     buffer = io.BytesIO()
     icc = srgb_profile()
+    extra: dict[str, bytes] = {"exif": exif} if exif else {}
     if fmt == "jpeg":
-        return Encoded(_encode_jpeg(_flatten(image), quality, icc), quality)
+        return Encoded(_encode_jpeg(_flatten(image), quality, icc, progressive, extra), quality)
     if fmt == "webp":
         source = image if image.mode in ("RGB", "RGBA") else image.convert("RGBA")
-        source.save(buffer, "WEBP", quality=quality, method=4, icc_profile=icc)
+        source.save(buffer, "WEBP", quality=quality, method=4, icc_profile=icc, **extra)
         return Encoded(buffer.getvalue(), quality)
     source = image if image.mode in ("RGB", "RGBA") else image.convert("RGBA")
-    source.save(buffer, "PNG", optimize=False, compress_level=6, icc_profile=icc)
+    source.save(buffer, "PNG", optimize=False, compress_level=6, icc_profile=icc, **extra)
     return Encoded(buffer.getvalue(), None)
 
 
-def _encode_jpeg(image: Image.Image, quality: int, icc: bytes) -> bytes:
-    """Progressive, optimised JPEG; baseline when the file outgrows Pillow's one-shot buffer.
+def _encode_jpeg(
+    image: Image.Image, quality: int, icc: bytes, progressive: bool, extra: dict[str, bytes]
+) -> bytes:
+    """Progressive, optimised JPEG (or baseline when not progressive); baseline too when the
+    file outgrows Pillow's one-shot buffer.
 
     Pillow sizes the buffer for progressive/optimised JPEGs at one byte per pixel; noise-like
     images at high quality need more, and libjpeg then fails ("Suspension not allowed").
     """
-    options = {
+    options: dict[str, object] = {
         "quality": quality,
         "subsampling": "4:2:0" if quality < 90 else "4:4:4",
         "icc_profile": icc,
+        **extra,
     }
     buffer = io.BytesIO()
     try:
-        image.save(buffer, "JPEG", progressive=True, optimize=True, **options)
+        image.save(buffer, "JPEG", progressive=progressive, optimize=progressive, **options)
     except OSError:
         buffer = io.BytesIO()
         image.save(buffer, "JPEG", **options)
     return buffer.getvalue()
 
 
-def encode_under(image: Image.Image, fmt: ImageFormat, max_bytes: int, quality: int) -> Encoded:
+def encode_under(
+    image: Image.Image,
+    fmt: ImageFormat,
+    max_bytes: int,
+    quality: int,
+    *,
+    progressive: bool = True,
+    exif: bytes | None = None,
+) -> Encoded:
     """The best quality (at most ``quality``) whose file is at most ``max_bytes`` (binary search).
 
-    Raises ExportError when even quality 1 is too big, or for PNG (which has no quality).
+    progressive, exif: as for encode(). Raises ExportError when even quality 1 is too big, or
+    for PNG (which has no quality).
     """
     if fmt == "png":
-        encoded = encode(image, fmt)
+        encoded = encode(image, fmt, exif=exif)
         if len(encoded.data) > max_bytes:
             raise ExportError(
                 f"PNG is {len(encoded.data) // 1024} KB, over the {max_bytes // 1024} KB cap: "
                 "use --format jpeg or webp"
             )
         return encoded
-    best = encode(image, fmt, quality)
+    best = encode(image, fmt, quality, progressive=progressive, exif=exif)
     if len(best.data) <= max_bytes:
         return best
     low, high = 1, quality - 1
     found: Encoded | None = None
     while low <= high:
         middle = (low + high) // 2
-        attempt = encode(image, fmt, middle)
+        attempt = encode(image, fmt, middle, progressive=progressive, exif=exif)
         if len(attempt.data) <= max_bytes:
             found, low = attempt, middle + 1
         else:

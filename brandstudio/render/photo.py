@@ -1,11 +1,15 @@
 """Users' photos: open them safely, upright and in sRGB, and fit them into a frame.
 
 ``open_photo`` is the error boundary for a stranger's file: whatever the bytes are, it returns a
-loaded image or raises ``PhotoError`` with a reason a user can read. Sizes are in pixels.
+loaded image or raises ``PhotoError`` with a reason a user can read. ``open_photo_stored`` is the
+same boundary for bulk jobs: it returns the pixels as the file stores them (not yet turned
+upright), decoded at the smallest JPEG scale that the requested cover crops allow, for
+``brandstudio.render.resample`` to cut into many sizes. Sizes are in pixels.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import math
@@ -13,23 +17,39 @@ import os
 import re
 import stat
 import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from PIL import Image, ImageChops, ImageCms, ImageFile, UnidentifiedImageError
 
-PHOTO_FORMATS: tuple[str, ...] = ("JPEG", "MPO", "PNG", "WEBP", "TIFF", "GIF")
-"""The only Pillow decoders a photo may reach (EPS, for one, would start Ghostscript)."""
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+PHOTO_FORMATS: tuple[str, ...] = ("JPEG", "MPO", "PNG", "WEBP", "TIFF", "GIF", "HEIF")
+"""The only Pillow decoders a photo may reach (EPS, for one, would start Ghostscript). HEIF
+(HEIC from phones) comes from pillow-heif, registered the first time a file looks like one."""
 
 # What Image.open(formats=...) gets: Pillow has no opener registered under "MPO" (its JPEG opener
-# returns MPO images) and raises KeyError when asked for one, so MPO arrives through "JPEG".
-_OPENERS: tuple[str, ...] = tuple(name for name in PHOTO_FORMATS if name != "MPO")
+# returns MPO images) and raises KeyError when asked for one, so MPO arrives through "JPEG";
+# "HEIF" is added once pillow-heif is registered (Pillow raises KeyError for it before).
+_OPENERS: tuple[str, ...] = tuple(name for name in PHOTO_FORMATS if name not in ("MPO", "HEIF"))
 
 MAX_PHOTO_BYTES: int = 200 * 1024 * 1024
 """File-size cap in bytes, checked before the file is opened."""
 
 MAX_PHOTO_PIXELS: int = 80_000_000
 """Pixel-count cap (width x height), checked from the header before decoding."""
+
+MIN_RESIDUAL_SCALE: float = 1.25
+"""Smallest factor (source px per output px) left for resampling after a JPEG is decoded at a
+reduced scale or an image is halved: nearer 1, the final interpolation softens fine detail
+against a LANCZOS reference (see docs/design/0004-batch-resampling.md)."""
+
+REDUCTIONS: tuple[int, ...] = (8, 4, 2, 1)
+"""Scales 1/n at which libjpeg(-turbo) decodes a JPEG directly (DCT scaling)."""
 
 _ORIENTATION_TAG = 0x0112
 _TRANSPOSE = {
@@ -87,6 +107,31 @@ class PhotoError(Exception):
         return (PhotoError, (self.path, self.reason))
 
 
+@dataclass(frozen=True, eq=False)
+class StoredPhoto:
+    """A decoded photo as its file stores it, for cutting into sizes without turning the big
+    image: turn each result with ``orientation`` instead.
+
+    pixels: uint8 array, rows x columns x channels, in sRGB: 3 channels (RGB), or 4 (RGBa:
+    colour premultiplied by alpha, as Pillow resamples it). Pixel (x, y) covers the file's
+    pixels from (x, y) * reduction on.
+    orientation: the EXIF orientation (1-8) that turns the stored picture upright.
+    reduction: 1, 2, 4 or 8: the pixels are the file's at 1/reduction scale.
+    stored_size: the file's own (width, height) in px, before reduction and turning.
+    """
+
+    pixels: npt.NDArray[np.uint8]
+    orientation: int
+    reduction: int
+    stored_size: tuple[int, int]
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The photo's upright (width, height) in px at full scale."""
+        width, height = self.stored_size
+        return (height, width) if self.orientation in _SWAPS_AXES else (width, height)
+
+
 def open_photo(path: Path, target: tuple[int, int] | None = None) -> Image.Image:
     """Decode a photo upright in sRGB, mode "RGB" or "RGBA".
 
@@ -97,24 +142,51 @@ def open_photo(path: Path, target: tuple[int, int] | None = None) -> Image.Image
     """
     if target is not None:
         _check_size(target, "target", limit=None)
-    with _open_regular_file(path) as stream:
-        try:
-            with warnings.catch_warnings():
-                # Pillow reports damaged metadata (EXIF, MPO index, TIFF tags) as UserWarning and
-                # decodes the pixels anyway: that photo is still usable.
-                warnings.simplefilter("ignore", UserWarning)
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                return _decode(stream, path, target)
-        except PhotoError:
-            raise
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise PhotoError(path, _too_large_reason(exc)) from exc
-        except UnidentifiedImageError as exc:
-            raise PhotoError(path, _unidentified_reason(stream)) from exc
-        except MemoryError as exc:
-            raise PhotoError(path, "not enough memory to decode it") from exc
-        except Exception as exc:  # Pillow raises many types on hostile input; see ENVIRONMENT.md
-            raise PhotoError(path, "truncated or damaged image file") from exc
+    with _open_regular_file(path) as stream, _decoding(path, stream):
+        return _decode(stream, path, target)
+
+
+def open_photo_stored(path: Path, covering: Iterable[tuple[int, int]] = ()) -> StoredPhoto:
+    """Decode a photo for cover crops of every size (w, h) px in covering, as fast as it can be
+    done without losing detail those sizes would show; nothing is turned upright yet.
+
+    JPEGs are decoded once, by libjpeg-turbo (simplejpeg) straight into an array, at the smallest
+    1/2^n scale that ``cover_reduction`` allows for every size (full scale when covering is
+    empty). Same checks, errors and colour handling as open_photo: PhotoError for a file that
+    cannot be used, ValueError for a bad size.
+    """
+    sizes = [_check_size(size, "size", limit=MAX_PHOTO_PIXELS) for size in covering]
+    with _open_regular_file(path) as stream, _decoding(path, stream):
+        return _decode_stored(stream, path, sizes)
+
+
+def cover_reduction(source: tuple[int, int], size: tuple[int, int]) -> int:
+    """The largest of 1, 2, 4, 8 by which a source of (w, h) px may be shrunk before a cover crop
+    to size (w, h) px is resampled from it, keeping at least MIN_RESIDUAL_SCALE source px per
+    output px for the resampler (1 when even that is not there: the crop is enlarged)."""
+    src_w, src_h = source
+    width, height = size
+    residual = min(src_w / width, src_h / height)
+    return next(n for n in REDUCTIONS if n == 1 or residual >= n * MIN_RESIDUAL_SCALE)
+
+
+def cover_box(
+    source: tuple[int, int], size: tuple[int, int], focus: tuple[float, float] = (0.5, 0.5)
+) -> tuple[float, float, float, float]:
+    """The region (left, top, right, bottom), in px of a source of (w, h) px, that a cover crop
+    to size shows: size's aspect ratio, as large as fits, around focus like cover().
+    Raises ValueError like cover()."""
+    width, height = _check_size(size, "size", limit=MAX_PHOTO_PIXELS)
+    fx, fy = _check_focus(focus)
+    src_w, src_h = source
+    if src_w < 1 or src_h < 1:
+        raise ValueError(f"cannot scale an empty image ({src_w}x{src_h} px)")
+    scale = max(width / src_w, height / src_h)
+    box_w = min(src_w, width / scale)
+    box_h = min(src_h, height / scale)
+    left = _place(fx * src_w, box_w, src_w)
+    top = _place(fy * src_h, box_h, src_h)
+    return (left, top, min(src_w, left + box_w), min(src_h, top + box_h))
 
 
 def cover(
@@ -126,16 +198,8 @@ def cover(
     frame and as close to the centre as the crop allows. Raises ValueError for a size under 1 px
     or over MAX_PHOTO_PIXELS. Only the crop box is resampled (LANCZOS), once.
     """
-    width, height = _check_size(size, "size", limit=MAX_PHOTO_PIXELS)
-    fx, fy = _check_focus(focus)
-    src_w, src_h = _source_size(image)
-    scale = max(width / src_w, height / src_h)
-    box_w = min(src_w, width / scale)
-    box_h = min(src_h, height / scale)
-    left = _place(fx * src_w, box_w, src_w)
-    top = _place(fy * src_h, box_h, src_h)
-    box = (left, top, min(src_w, left + box_w), min(src_h, top + box_h))
-    return image.resize((width, height), Image.Resampling.LANCZOS, box=box)
+    box = cover_box(image.size, size, focus)
+    return image.resize(_check_size(size, "size", limit=None), Image.Resampling.LANCZOS, box=box)
 
 
 def contain(image: Image.Image, size: tuple[int, int]) -> Image.Image:
@@ -193,15 +257,30 @@ def _os_error_reason(exc: OSError) -> str:
     return f"cannot be read: {exc.strerror or exc}"
 
 
+@contextlib.contextmanager
+def _decoding(path: Path, stream: BinaryIO) -> Iterator[None]:
+    """Turn whatever decoding raises into PhotoError with a readable reason."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow reports damaged metadata (EXIF, MPO index, TIFF tags) as UserWarning and
+            # decodes the pixels anyway: that photo is still usable.
+            warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            yield
+    except PhotoError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise PhotoError(path, _too_large_reason(exc)) from exc
+    except UnidentifiedImageError as exc:
+        raise PhotoError(path, _unidentified_reason(stream)) from exc
+    except MemoryError as exc:
+        raise PhotoError(path, "not enough memory to decode it") from exc
+    except Exception as exc:  # Pillow raises many types on hostile input; see ENVIRONMENT.md
+        raise PhotoError(path, "truncated or damaged image file") from exc
+
+
 def _decode(stream: BinaryIO, path: Path, target: tuple[int, int] | None) -> Image.Image:
-    image = Image.open(stream, formats=_OPENERS)  # first frame of GIF, MPO and TIFF
-    if image.format not in PHOTO_FORMATS:
-        raise PhotoError(path, f"not an image we can read (format {image.format} is not supported)")
-    width, height = image.size
-    if width * height > MAX_PHOTO_PIXELS:
-        raise PhotoError(path, f"too large: {width}x{height} px (limit {_limit_mp()})")
-    if width < 1 or height < 1:
-        raise PhotoError(path, "truncated or damaged image file")
+    image = _open_checked(stream, path)
     if target is not None and image.format in ("JPEG", "MPO"):
         draft_w, draft_h = target
         if _orientation(image) in _SWAPS_AXES:
@@ -209,18 +288,138 @@ def _decode(stream: BinaryIO, path: Path, target: tuple[int, int] | None) -> Ima
         # libjpeg scales by 1/8, 1/4 or 1/2 while decoding; Pillow picks the largest such
         # factor that keeps both sides >= the requested size.
         image.draft(None, (draft_w, draft_h))
+    result, orientation = _load_srgb(image)
+    method = _TRANSPOSE.get(orientation)
+    return result if method is None else result.transpose(method)
+
+
+def _open_checked(stream: BinaryIO, path: Path) -> ImageFile.ImageFile:
+    """Read the header through the format allowlist and the size caps; nothing decoded yet."""
+    formats = (*_OPENERS, "HEIF") if _looks_like_heif(stream) and _register_heif() else _OPENERS
+    image = Image.open(stream, formats=formats)  # first frame of GIF, MPO and TIFF
+    if image.format not in PHOTO_FORMATS:
+        raise PhotoError(path, f"not an image we can read (format {image.format} is not supported)")
+    width, height = image.size
+    if width * height > MAX_PHOTO_PIXELS:
+        raise PhotoError(path, f"too large: {width}x{height} px (limit {_limit_mp()})")
+    if width < 1 or height < 1:
+        raise PhotoError(path, "truncated or damaged image file")
+    return image
+
+
+def _load_srgb(image: ImageFile.ImageFile) -> tuple[Image.Image, int]:
+    """Decode the pixels into a plain image in sRGB, mode RGB or RGBA, without metadata; with
+    the EXIF orientation that turns it upright."""
     image.load()
     orientation = _orientation(image)  # PNG may keep EXIF after the pixels: read it after load
     icc = image.info.get("icc_profile")
     result = _to_srgb(_normalise_mode(image), icc if isinstance(icc, bytes) else None)
-    method = _TRANSPOSE.get(orientation)
-    if method is not None:
-        result = result.transpose(method)
     if isinstance(result, ImageFile.ImageFile):
         # Still the decoder's object (tied to the closed file): move its pixels to a plain image.
         result = result._new(result.im)
     result.info = {}
-    return result
+    return result, orientation
+
+
+def _decode_stored(stream: BinaryIO, path: Path, sizes: list[tuple[int, int]]) -> StoredPhoto:
+    data = stream.read(MAX_PHOTO_BYTES + 1)  # the file was capped at MAX_PHOTO_BYTES
+    image = _open_checked(io.BytesIO(data), path)
+    orientation = _orientation(image)
+    stored_size = image.size
+    upright = stored_size[::-1] if orientation in _SWAPS_AXES else stored_size
+    reduction = min((cover_reduction(upright, size) for size in sizes), default=1)
+    if image.format in ("JPEG", "MPO") and _turbo_decodable(image):
+        icc = image.info.get("icc_profile")
+        pixels = _decode_jpeg_pixels(data, stored_size, reduction)
+        if pixels is not None and isinstance(icc, bytes) and icc:
+            pixels = _pixels_in_srgb(pixels, icc)
+        if pixels is not None:
+            return StoredPhoto(pixels, orientation, reduction, stored_size)
+    if reduction > 1 and image.format in ("JPEG", "MPO"):
+        width, height = stored_size
+        image.draft(None, (max(1, width // reduction), max(1, height // reduction)))
+    result, orientation = _load_srgb(image)
+    return StoredPhoto(
+        _pixels_of(result), orientation, _reduction_of(stored_size, result.size), stored_size
+    )
+
+
+def _turbo_decodable(image: ImageFile.ImageFile) -> bool:
+    """Whether libjpeg-turbo can give this JPEG's colours as open_photo would: YCbCr (a profile
+    is applied afterwards) or grey without one; CMYK and profiled grey stay with Pillow."""
+    icc = image.info.get("icc_profile")
+    return image.mode == "RGB" or (image.mode == "L" and not icc)
+
+
+def _decode_jpeg_pixels(
+    data: bytes, stored_size: tuple[int, int], reduction: int
+) -> npt.NDArray[np.uint8] | None:
+    """RGB pixels of a JPEG at 1/reduction scale, as stored; None when libjpeg-turbo refuses the
+    file in strict mode (Pillow then decodes it, forgiving what it forgives)."""
+    import simplejpeg
+
+    width, height = stored_size
+    wanted = (-(-height // reduction), -(-width // reduction), 3)
+    try:
+        # Decode only what Pillow's header check saw (a file may carry two frame headers).
+        if simplejpeg.decode_jpeg_header(data)[:2] != (height, width):
+            return None
+        # simplejpeg picks the smallest M/8 scale giving at least this size: exactly 1/reduction.
+        pixels = simplejpeg.decode_jpeg(
+            data, colorspace="RGB", min_width=wanted[1], min_height=wanted[0], strict=True
+        )
+    except ValueError:
+        return None
+    return pixels if pixels.shape == wanted else None
+
+
+def _pixels_in_srgb(pixels: npt.NDArray[np.uint8], icc: bytes) -> npt.NDArray[np.uint8]:
+    """RGB pixels converted from the profile to sRGB (unchanged when it is sRGB or unusable)."""
+    import numpy as np
+
+    try:
+        transform = _transform_to_srgb(icc, "RGB")
+    except Exception:  # lcms rejects broken profiles and profiles for another colour space
+        return pixels
+    if transform is None:
+        return pixels
+    image = Image.fromarray(pixels)
+    transform.apply_in_place(image)
+    return np.asarray(image)
+
+
+def _pixels_of(image: Image.Image) -> npt.NDArray[np.uint8]:
+    """An RGB or RGBA image as an array: RGB, or RGBa (premultiplied) when it has alpha."""
+    import numpy as np
+
+    return np.asarray(image if image.mode == "RGB" else image.convert("RGBa"))
+
+
+def _reduction_of(stored_size: tuple[int, int], decoded: tuple[int, int]) -> int:
+    """The n of a 1/n DCT-scaled decode (libjpeg rounds sizes up)."""
+    width, height = stored_size
+    for n in REDUCTIONS:
+        if decoded == (-(-width // n), -(-height // n)):
+            return n
+    return 1
+
+
+@functools.cache
+def _register_heif() -> bool:
+    """Register pillow-heif's opener (once; importing it takes about 50 ms): True."""
+    from pillow_heif import register_heif_opener
+
+    # Only the primary image: thumbnails, depth maps and auxiliary images stay unparsed.
+    register_heif_opener(thumbnails=False, depth_images=False, aux_images=False)
+    return True
+
+
+def _looks_like_heif(stream: BinaryIO) -> bool:
+    """Whether the file's header names a HEIC/HEIF brand (the stream position is kept)."""
+    position = stream.tell()
+    head = stream.read(32)
+    stream.seek(position)
+    return _sniff_format(head) in ("HEIC", "HEIF")
 
 
 def _orientation(image: Image.Image) -> int:
@@ -252,7 +451,7 @@ def _unidentified_reason(stream: BinaryIO) -> str:
     except Exception:
         head = b""
     name = _sniff_format(head)
-    if name in PHOTO_FORMATS:
+    if name in PHOTO_FORMATS or name == "HEIC":
         return "truncated or damaged image file"
     if name is None:
         return "not an image we can read (unrecognised file format)"

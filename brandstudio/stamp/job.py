@@ -19,7 +19,8 @@ from brandstudio.batch.pool import ItemError
 from brandstudio.batch.runner import WorkResult
 from brandstudio.batch.writer import write_output
 from brandstudio.render.export import ExportError, ImageFormat, encode, encode_under
-from brandstudio.render.photo import PhotoError, cover, open_photo
+from brandstudio.render.photo import PhotoError, open_photo
+from brandstudio.render.resample import CoverSource
 from brandstudio.stamp.marks import (
     LogoArt,
     LogoMark,
@@ -99,17 +100,21 @@ class StampJob:
         return process
 
     def _stamp(self, item: StampItem, marks: list[Mark], cache: MarkCache) -> WorkResult:
-        sizes = [target.size for target in item.targets]
+        sizes = [target.size for target in item.targets if target.size is not None]
         try:
-            photo = open_photo(item.source, _decode_target(item.source, sizes))
+            source = CoverSource.open(item.source, sizes)
+            whole = source.upright() if len(sizes) < len(item.targets) else None
         except PhotoError as error:
             raise ItemError(error.reason) from None
+        except ValueError as error:
+            raise ItemError(str(error)) from None
         exif = source_exif(item.source, keep_gps=self.keep_gps) if self.keep_exif else None
         outputs = []
         notes: list[str] = []
         warnings: list[str] = []
         for target in item.targets:
-            framed = photo if target.size is None else cover(photo, target.size)
+            framed = whole if target.size is None else source.cover(target.size)
+            assert framed is not None
             stamped, placed = apply_marks(framed, marks, cache)
             for mark in placed:
                 if mark.auto:
@@ -122,7 +127,7 @@ class StampJob:
     def _encode(self, image: Image.Image, target: Target, exif: bytes | None) -> bytes:
         try:
             if self.max_kb is None:
-                encoded = encode(image, target.fmt, self.quality)
+                encoded = encode(image, target.fmt, self.quality, progressive=False, exif=exif)
             else:
                 encoded = encode_under(image, target.fmt, self.max_kb * 1024, self.quality)
         except ExportError as error:
@@ -179,20 +184,3 @@ def source_exif(path: Path, *, keep_gps: bool) -> bytes | None:
     except Exception:
         return None
     return data
-
-
-def _decode_target(path: Path, sizes: list[tuple[int, int] | None]) -> tuple[int, int] | None:
-    """The smallest full-image size that still covers every cover-crop in ``sizes``."""
-    if any(size is None for size in sizes):
-        return None
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-    except Exception:
-        return None
-    need = 0.0
-    for size in sizes:
-        assert size is not None
-        need = max(need, size[0] / min(width, height), size[1] / min(width, height))
-    side = max(width, height)
-    return (min(8192, int(side * need) + 1), min(8192, int(side * need) + 1))
