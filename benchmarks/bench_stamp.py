@@ -98,8 +98,12 @@ def scaled_logo(logo: Image.Image, size: Size) -> tuple[Image.Image, Size]:
 
 
 def load_logo() -> Image.Image:
+    """The demo logo without its transparent border: ``brandstudio stamp`` sizes a logo by its
+    visible part, so every competitor does the same."""
     with Image.open(DEMO_LOGO) as image:
-        return image.convert("RGBA")
+        logo = image.convert("RGBA")
+    bounds = logo.getchannel("A").getbbox()
+    return logo.crop(bounds) if bounds else logo
 
 
 def output_name(photo: Path, size: Size) -> str:

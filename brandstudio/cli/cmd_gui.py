@@ -13,6 +13,7 @@ EPILOG = """examples:
   brandstudio                                  the studio, on the last template used
   brandstudio gui contest                      a starter template
   brandstudio gui "Зерно/promo"                a template of the library
+  brandstudio gui promo --preset instagram-story
   QT_QPA_PLATFORM=offscreen brandstudio gui --screenshot window.png
                                                render, save the window, quit (no screen needed)
 """
@@ -28,6 +29,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "template", nargs="?", metavar="TEMPLATE", help="a template file, starter or BRAND/NAME"
+    )
+    parser.add_argument(
+        "--preset", metavar="PRESET", help="show this preset (id or WIDTHxHEIGHT) at start"
     )
     parser.add_argument(
         "--screenshot", type=Path, metavar="FILE.png", help="save the window once rendered, quit"
@@ -54,6 +58,15 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot is not None and args.screenshot.suffix.casefold() not in (".png", ".jpg"):
         output.error(f"--screenshot {args.screenshot}: give a .png or .jpg file name")
         return exitcodes.UNUSABLE
+    preset = None
+    if args.preset:
+        from brandstudio.cli.preset_args import UsageError, parse_presets
+
+        try:
+            preset = next(iter(parse_presets([args.preset])), None)
+        except UsageError as error:
+            output.error(str(error))
+            return exitcodes.UNUSABLE
     from brandstudio.gui.app import run_studio
 
-    return run_studio(args.template, args.screenshot)
+    return run_studio(args.template, args.screenshot, preset)

@@ -9,8 +9,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from brandstudio.gui.i18n import install_translator
-from brandstudio.gui.main_window import MainWindow, settings
+from brandstudio.gui.main_window import DEFAULT_SIZE, MainWindow, settings
 from brandstudio.gui.studio import Studio
+from brandstudio.model.preset import Preset
 from brandstudio.resources import templates_folder
 
 SCREENSHOT_TIMEOUT_MS = 60_000
@@ -70,12 +71,21 @@ def open_first(window: MainWindow, template: str | None) -> None:
     window.open_file(templates_folder() / "contest.json")
 
 
-def run_studio(template: str | None = None, screenshot: Path | None = None) -> int:
-    """Open the studio window; with ``screenshot``, save the window once rendered and quit."""
+def run_studio(
+    template: str | None = None,
+    screenshot: Path | None = None,
+    preset: Preset | str | None = None,
+) -> int:
+    """Open the studio window (at ``preset`` when given); with ``screenshot``, save the window
+    once rendered and quit."""
     app = application()
     studio = Studio()
     window = MainWindow(studio)
     open_first(window, template)
+    if isinstance(preset, Preset) and studio.document is not None:
+        studio.document.set_preset(preset)
+    if screenshot is not None:
+        window.resize(*DEFAULT_SIZE)  # the same picture whatever size was saved last time
     window.show()
     status = {"code": 0}
     if screenshot is not None:

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.canvas.filesDropped.connect(self.drops.handle)
         self.canvas.zoomChanged.connect(self._show_zoom)
         self.drops.message.connect(self.show_message)
+        self.drops.problem.connect(self._drop_refused)
         self.drops.templateDropped.connect(self.open_file)
         studio.documentReplaced.connect(self._on_document)
         studio.rendered.connect(self._on_rendered)
@@ -461,6 +462,18 @@ class MainWindow(QMainWindow):
         if not self._first_render_done:
             self._first_render_done = True
             self.firstRender.emit()
+
+    def _drop_refused(self, name: str, reason: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Cannot use this file"),
+            f"{name}: {reason}",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not modal to the app: the window stays usable
 
     def _on_render_failed(self, reason: str) -> None:
         self.show_message(reason)

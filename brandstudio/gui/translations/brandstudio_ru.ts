@@ -1947,6 +1947,10 @@
         <translation>отрисовано за %1 мс</translation>
     </message>
     <message>
+        <source>Cannot use this file</source>
+        <translation>Этот файл нельзя использовать</translation>
+    </message>
+    <message>
         <source>Open this template again</source>
         <translation>Снова открыть этот шаблон</translation>
     </message>
