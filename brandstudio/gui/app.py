@@ -15,7 +15,7 @@ from brandstudio.model.preset import Preset
 from brandstudio.resources import templates_folder
 
 SCREENSHOT_TIMEOUT_MS = 60_000
-SETTLE_MS = 700
+SETTLE_MS = 1500
 """After the first render: time for the side panels' own renders before a screenshot."""
 
 

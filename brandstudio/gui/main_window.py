@@ -26,12 +26,10 @@ from brandstudio.fileformat.brand_io import BrandKit, load_brand
 from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.document import Location, TemplateDocument
 from brandstudio.gui.drops import DropHandler
-from brandstudio.gui.export_dialog import ExportDialog
 from brandstudio.gui.i18n import available_languages, set_language
 from brandstudio.gui.inspector import Inspector
 from brandstudio.gui.layers_panel import LayersPanel
 from brandstudio.gui.library_panel import LibraryPanel
-from brandstudio.gui.merge_dialog import MergeDialog
 from brandstudio.gui.preset_bar import PresetBar
 from brandstudio.gui.preview_strip import PreviewStrip
 from brandstudio.gui.recovery import (
@@ -44,7 +42,6 @@ from brandstudio.gui.recovery import (
 from brandstudio.gui.render_service import RenderResult
 from brandstudio.gui.save_dialog import SaveAsDialog
 from brandstudio.gui.slots_panel import SlotsPanel
-from brandstudio.gui.stamp_dialog import StampDialog
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.welcome import WelcomePanel
 from brandstudio.library.errors import LibraryError
@@ -121,6 +118,7 @@ class MainWindow(QMainWindow):
         self.layers_panel = LayersPanel(self.studio, self)
         self.inspector = Inspector(self.studio, self)
         self.preview_strip = PreviewStrip(self.studio, self)
+        self.preview_strip.hold(True)  # until the canvas shows its first render
         self.docks = {
             "library": self._dock(self.library_panel, self.tr("Library"), "LibraryDock", left),
             "content": self._dock(self.slots_panel, self.tr("Content"), "ContentDock", left),
@@ -461,6 +459,7 @@ class MainWindow(QMainWindow):
             self.show_message(result.warnings[0])
         if not self._first_render_done:
             self._first_render_done = True
+            self.preview_strip.hold(False)
             self.firstRender.emit()
 
     def _drop_refused(self, name: str, reason: str) -> None:
@@ -626,15 +625,21 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         """File ▸ Export."""
+        from brandstudio.gui.export_dialog import ExportDialog  # loaded when first needed
+
         if self.studio.document is not None:
             ExportDialog(self.studio, self).exec()
 
     def stamp(self) -> None:
         """File ▸ Stamp Photos."""
+        from brandstudio.gui.stamp_dialog import StampDialog  # loaded when first needed
+
         StampDialog(self.studio, self).exec()
 
     def merge(self) -> None:
         """File ▸ Data Merge."""
+        from brandstudio.gui.merge_dialog import MergeDialog  # loaded when first needed
+
         if self.studio.document is not None:
             MergeDialog(self.studio, self).exec()
 

@@ -402,6 +402,7 @@ class PreviewStrip(QWidget):
         self.tiles: dict[str, PreviewTile] = {}
         self._serial = 0
         self._dirty = True
+        self._held = False
         self._document: TemplateDocument | None = None
         self._last: tuple[object, Mapping[str, str], object, object] | None = None
         """What the tiles were last asked to show (a preset switch alone renders nothing)."""
@@ -512,12 +513,19 @@ class PreviewStrip(QWidget):
         self._update_hint()
         self.schedule(immediately=True)
 
+    def hold(self, held: bool) -> None:
+        """While held, render nothing (the canvas's first render goes first at start-up);
+        releasing renders what is due."""
+        self._held = held
+        if not held and self._dirty:
+            self._timer.start()
+
     def _render(self) -> None:
         document = self.studio.document
         if document is None or not self._presets:
             return
-        if not self.isVisible():
-            return  # rendered when shown (showEvent)
+        if not self.isVisible() or self._held:
+            return  # rendered when shown (showEvent) or released (hold)
         self._dirty = False
         ratio = self.devicePixelRatioF()
         last = self._last
