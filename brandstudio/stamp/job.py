@@ -20,7 +20,6 @@ from brandstudio.batch.runner import WorkResult
 from brandstudio.batch.writer import write_output
 from brandstudio.render.export import ExportError, ImageFormat, encode, encode_under
 from brandstudio.render.photo import PhotoError, open_photo
-from brandstudio.render.resample import CoverSource
 from brandstudio.stamp.marks import (
     LogoArt,
     LogoMark,
@@ -100,6 +99,8 @@ class StampJob:
         return process
 
     def _stamp(self, item: StampItem, marks: list[Mark], cache: MarkCache) -> WorkResult:
+        from brandstudio.render.resample import CoverSource  # OpenCV: in workers only
+
         sizes = [target.size for target in item.targets if target.size is not None]
         try:
             source = CoverSource.open(item.source, sizes)
