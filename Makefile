@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 CONSTRAINTS := requirements/constraints.txt
 
-.PHONY: run test lint format bench schema clean
+.PHONY: run test lint format bench schema clean package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,27 @@ schema: $(VENV)/.installed
 	from brandstudio.fileformat.jsonio import dump_json as d; \
 	open('docs/template.schema.json', 'w', encoding='utf-8').write(d(s()))"
 
-bench: $(VENV)/.installed
+$(VENV)/.installed-bench: pyproject.toml $(CONSTRAINTS) | $(VENV)/.installed
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e '.[test,bench]'
+	touch $@
+
+# Figures and ratios to baselines measured in the same run; the stamp benchmark compares
+# against ImageMagick and libvips on real photographs (installed here when run as root).
+bench: $(VENV)/.installed-bench
+	@bash tools/bench-packages.sh
 	$(BIN)/python -m benchmarks
+
+$(VENV)/.installed-package: pyproject.toml $(CONSTRAINTS) | $(VENV)/.installed
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e '.[test,package]'
+	touch $@
+
+# The desktop app: a one-folder PyInstaller build in dist/brandstudio/ (packaging/README.md).
+package: $(VENV)/.installed-package
+	$(BIN)/python tools/make_icons.py > /dev/null
+	$(BIN)/python -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/brandstudio.spec
+	@echo "Built dist/brandstudio/ ($$(du -sh dist/brandstudio | cut -f1)): run dist/brandstudio/brandstudio," \
+		"or packaging/linux/install.sh to add it to the desktop menu."
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache out

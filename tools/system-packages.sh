@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that the real-window tests need (Xvfb and the X11 libraries
-# Qt's xcb plugin loads). Only as root on a machine with apt-get; otherwise it says which
+# Qt's xcb plugin loads) and desktop-file-validate for the desktop-integration test. Only as root on a machine with apt-get; otherwise it says which
 # tests will be skipped. Never fails the build: the tests decide what they can run.
 set -u
-needed="xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xkb1 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-randr0"
+needed="desktop-file-utils xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xkb1 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-randr0"
 
 missing=""
 for package in $needed; do

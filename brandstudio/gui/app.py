@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from brandstudio.gui.i18n import install_translator
@@ -28,6 +28,7 @@ def application() -> QApplication:
     app.setOrganizationName("Brandstudio")
     app.setApplicationName("Brandstudio")
     app.setApplicationDisplayName("Brandstudio")
+    app.setDesktopFileName("io.brandstudio.Brandstudio")  # the window's icon on Wayland
     install_translator(app, None)
     return app
 
@@ -37,6 +38,8 @@ def open_first(window: MainWindow, template: str | None) -> None:
     demo brand's first template."""
     studio = window.studio
     library = studio.library
+    if template and template.casefold().endswith(".brandkit"):
+        template = _import_bundle(window, Path(template).expanduser())
     if template:
         path = Path(template).expanduser()
         starter = templates_folder() / f"{template}.json"
@@ -69,6 +72,25 @@ def open_first(window: MainWindow, template: str | None) -> None:
             window.open_library_template(brand, first)
             return
     window.open_file(templates_folder() / "contest.json")
+
+
+def _import_bundle(window: MainWindow, path: Path) -> str | None:
+    """A .brandkit opened with the studio (a double click): import it, then open its first
+    template (as BRAND/NAME); on failure say why and open the usual template."""
+    from brandstudio.fileformat import FormatError
+    from brandstudio.library.bundle import BundleError, import_bundle
+    from brandstudio.library.errors import LibraryError
+
+    library = window.studio.library
+    try:
+        kit = import_bundle(library, path)
+    except (BundleError, LibraryError, FormatError, OSError) as error:
+        window.show_message(f"{path.name}: {error}")
+        return None
+    names = library.template_names(kit.folder.name)
+    done = QCoreApplication.translate("DropHandler", "Brand imported: %1")
+    window.show_message(done.replace("%1", kit.brand.name))
+    return f"{kit.folder.name}/{names[0]}" if names else None
 
 
 def run_studio(
