@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from brandstudio.cli import exitcodes, output
+from brandstudio.cli.examples import attach_examples
 from brandstudio.cli.with_library import with_library
 from brandstudio.library.store import Library
 
@@ -71,6 +72,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     restore = actions.add_parser("restore", help="bring a brand back from the trash")
     restore.add_argument("name", metavar="NAME")
     restore.set_defaults(run=run_restore)
+    attach_examples(actions, EPILOG, "brand")
 
 
 @with_library

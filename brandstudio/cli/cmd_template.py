@@ -6,6 +6,7 @@ import argparse
 import json
 
 from brandstudio.cli import exitcodes, output
+from brandstudio.cli.examples import attach_examples
 from brandstudio.cli.with_library import with_library
 from brandstudio.fileformat import FormatError
 from brandstudio.library.errors import LibraryError
@@ -18,6 +19,7 @@ EPILOG = """examples:
   brandstudio template rename "Зерно/Конкурс январь" "Конкурс (январь)"
   brandstudio template tag "Зерно/promo" --add осень --remove лето
   brandstudio template delete "Зерно/Конкурс (январь)"
+  brandstudio template thumbnail "Зерно/promo"
   brandstudio render "Зерно/Конкурс декабрь" --preset all
 
 A library template is addressed as BRAND/TEMPLATE.
@@ -58,6 +60,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     thumb = actions.add_parser("thumbnail", help="print the path of the cached preview PNG")
     thumb.add_argument("template", metavar="BRAND/TEMPLATE")
     thumb.set_defaults(run=run_thumbnail)
+    attach_examples(actions, EPILOG, "template")
 
 
 def split_address(address: str) -> tuple[str, str]:
