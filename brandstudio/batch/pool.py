@@ -267,6 +267,20 @@ class WorkerPool:
         self._workers.remove(worker)
 
 
+def prepare_workers(preload: Sequence[str]) -> None:
+    """Start the process that workers are forked from now, with ``preload`` (module names)
+    already imported there: its start-up overlaps the caller's planning, and every worker
+    begins with those modules loaded. A no-op where workers are spawned instead."""
+    context = _context()
+    if not isinstance(context, ForkServerContext):
+        return
+    from multiprocessing import forkserver
+
+    with contextlib.suppress(ValueError, OSError):
+        context.set_forkserver_preload(list(preload))
+        forkserver.ensure_running()
+
+
 def _context() -> SpawnContext | ForkServerContext:
     # forkserver: children start from a clean single-threaded server (safe beside Qt's threads)
     # and fork quickly; spawn where there is no fork (Windows, and macOS's default).

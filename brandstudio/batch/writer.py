@@ -34,8 +34,6 @@ def write_output(target: Path, data: bytes) -> tuple[int, str]:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_EXCL, 0o644)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
         temp.replace(target)
     except OSError as error:
         with contextlib.suppress(OSError):
@@ -43,7 +41,6 @@ def write_output(target: Path, data: bytes) -> tuple[int, str]:
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             raise ItemError(f"{target}: the disk is full", disk_full=True) from None
         raise ItemError(f"cannot write {target}: {error.strerror or error}") from None
-    sync_folder(target.parent)
     _written += 1
     return len(data), hashlib.sha256(data).hexdigest()
 

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from brandstudio.batch.inputs import InputItem, expand_inputs
 from brandstudio.batch.journal import OutputJournal, file_id
+from brandstudio.batch.pool import prepare_workers
 from brandstudio.batch.report import ItemReport
 from brandstudio.batch.runner import PlannedItem, resume_or_plan
 from brandstudio.brands import DEFAULT_BRAND, find_brand
@@ -102,7 +103,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
+WORKER_MODULES = ("brandstudio.stamp.job", "brandstudio.render.resample")
+
+
 def run(args: argparse.Namespace) -> int:
+    prepare_workers(WORKER_MODULES)  # imports OpenCV in the background while we plan
     try:
         job, identity = _job(args)
         targets = _targets(args)

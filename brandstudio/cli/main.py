@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from brandstudio import __version__
-from brandstudio.cli import (
-    cmd_brand,
-    cmd_demo,
-    cmd_gui,
-    cmd_presets,
-    cmd_render,
-    cmd_stamp,
-    cmd_template,
-    cmd_validate,
-    exitcodes,
-    output,
-)
+from brandstudio.cli import exitcodes, output
 from brandstudio.fileformat import FormatError
+
+COMMANDS = ("presets", "validate", "render", "stamp", "demo", "brand", "template", "gui")
+"""Subcommands in --help order; each is the module ``brandstudio.cli.cmd_<name>``."""
 
 EPILOG = """examples:
   brandstudio                              open the studio window
@@ -37,8 +30,9 @@ failed (the rest were done), 2 unusable input or command line.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line parser, every subcommand included."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser: every subcommand, or just ``only`` (a command's own start-up
+    then loads just its own modules)."""
     parser = argparse.ArgumentParser(
         prog="brandstudio",
         description="Brandstudio: branded social-media images from templates, offline.",
@@ -47,22 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"brandstudio {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    cmd_presets.add_parser(commands)
-    cmd_validate.add_parser(commands)
-    cmd_render.add_parser(commands)
-    cmd_stamp.add_parser(commands)
-    cmd_demo.add_parser(commands)
-    cmd_brand.add_parser(commands)
-    cmd_template.add_parser(commands)
-    cmd_gui.add_parser(commands)
+    for name in COMMANDS if only is None else (only,):
+        importlib.import_module(f"brandstudio.cli.cmd_{name}").add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(arguments or ["gui"])  # no command: open the studio
+    arguments = list(sys.argv[1:] if argv is None else argv) or ["gui"]  # no command: studio
+    parser = build_parser(arguments[0] if arguments[0] in COMMANDS else None)
+    args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return exitcodes.UNUSABLE
