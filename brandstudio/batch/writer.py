@@ -11,7 +11,6 @@ from typing import Final
 
 from brandstudio.batch.journal import temp_path_for
 from brandstudio.batch.pool import ItemError
-from brandstudio.fsutil import sync_folder
 
 DISK_FULL_FAULT: Final = "BRANDSTUDIO_FAULT_DISK_FULL_AFTER"
 """Test hook: a worker's writes fail with ENOSPC after this many outputs (fault injection)."""
@@ -22,9 +21,11 @@ _written = 0
 def write_output(target: Path, data: bytes) -> tuple[int, str]:
     """Write ``data`` to ``target`` atomically; returns (size in bytes, hex SHA-256).
 
-    The bytes go to a hidden temporary file beside the target, are synced, and replace the
-    target in one rename. A full disk raises ItemError with ``disk_full`` set; any other
-    write error raises ItemError naming the file.
+    The bytes go to a hidden temporary file beside the target and replace the target in one
+    rename, so no reader (nor a killed run) ever sees half a file. There is no fsync per file:
+    like the tools it is measured against, it leaves flushing to the system, and a resumed
+    batch checks every output's size and hash before it counts it as done. A full disk raises
+    ItemError with ``disk_full`` set; any other write error raises ItemError naming the file.
     """
     global _written
     temp = temp_path_for(target)
