@@ -75,19 +75,22 @@ StampTarget = tuple[str, tuple[int, int] | None]
 
 @dataclass(frozen=True)
 class StampSettings:
-    """A stamp batch's marks and encoding, as a dialog holds them.
+    """A stamp batch's marks and encoding, as a dialog or the command line holds them.
 
-    ``logo`` is None for a text-only stamp; ``logo_sources`` identify the logo for the job
-    fingerprint (a changed logo file is a new job). ``targets`` are (label, size) pairs, a
-    None size keeping the photo's own (see :func:`stamp_targets`).
+    ``logos`` is empty for a text-only stamp (several logos: one mark each, same placement);
+    ``logo_sources`` identify them for the job fingerprint (a changed logo file is a new job).
+    ``text_position`` None puts the text mark in the bottom corner away from the logo.
+    ``targets`` are (label, size) pairs, a None size keeping the photo's own (see
+    :func:`stamp_targets`).
     """
 
-    logo: LogoFiles | None
+    logos: tuple[LogoFiles, ...]
     placement: MarkPlacement
     variant: Variant = "auto"
     logo_sources: tuple[str, ...] = ()
     text: str | None = None
     text_color: str = "auto"
+    text_position: Position | None = None
     targets: tuple[StampTarget, ...] = ((ORIGINAL, None),)
     fmt: StampFormat = "same"
     quality: int = 90
@@ -143,11 +146,11 @@ def stamp_job(settings: StampSettings) -> StampJob:
     """The picklable job the workers run. Raises PlanError when there is nothing to stamp."""
     _check_numbers(settings)
     logos: list[LogoSpec] = []
-    if settings.logo is not None:
-        light, dark, mono = settings.logo
-        if not any(settings.logo):
+    for files in settings.logos:
+        light, dark, mono = files
+        if not any(files):
             raise PlanError("the logo has no image")
-        for path in settings.logo:
+        for path in files:
             if path is not None and not path.is_file():
                 raise PlanError(f"the logo file {path} does not exist")
         logos.append(LogoSpec(light, dark, mono, settings.variant, settings.placement))
@@ -157,7 +160,7 @@ def stamp_job(settings: StampSettings) -> StampJob:
             raise PlanError("the text mark is empty")
         placement = settings.placement
         text_placement = MarkPlacement(
-            position=text_position(placement.position),
+            position=settings.text_position or text_position(placement.position),
             scale=0.3,
             margin_x=placement.margin_x,
             margin_y=placement.margin_y,
@@ -250,7 +253,7 @@ def plan_stamp(
     check_output_folder(out, inputs)
     found = expand_inputs(inputs, recursive=recursive, exclude=[out])
     if not found:
-        raise PlanError("no photos: add photos or folders")
+        raise PlanError(f"no photos in {', '.join(inputs)}" if inputs else "no photos given")
     out.mkdir(parents=True, exist_ok=True)
     originals = [item.identity for item in found if item.identity]
     journal = OutputJournal(
@@ -426,10 +429,13 @@ def plan_merge(
     out: Path,
     *,
     overwrite: bool = False,
+    source: str | None = None,
 ) -> Plan:
     """One item per row: content checked (a missing image fails its row, named), outputs claimed.
 
-    Raises PlanError for an unusable output folder or pattern; OSError when it cannot be made.
+    source: how the report names the spreadsheet ("FILE row N"); default its file name and
+    sheet. Raises PlanError for an unusable output folder or pattern; OSError when it cannot
+    be made.
     """
     if not settings.presets:
         raise PlanError("choose at least one size")
@@ -439,7 +445,8 @@ def plan_merge(
     check_merge_pattern(settings.pattern, table, settings.template_stem)
     out.mkdir(parents=True, exist_ok=True)
     journal = OutputJournal(out, merge_fingerprint(settings), overwrite=overwrite)
-    items = [_plan_row(row, table, columns, settings, journal) for row in table.rows]
+    label = source or table.path.name + (f" [{table.sheet}]" if table.sheet else "")
+    items = [_plan_row(row, label, table, columns, settings, journal) for row in table.rows]
     job = MergeJob(
         settings.template_path,
         settings.template_folder,
@@ -451,9 +458,13 @@ def plan_merge(
 
 
 def _plan_row(
-    row: Row, table: Table, columns: ColumnMap, settings: MergeSettings, journal: OutputJournal
+    row: Row,
+    source: str,
+    table: Table,
+    columns: ColumnMap,
+    settings: MergeSettings,
+    journal: OutputJournal,
 ) -> PlannedItem:
-    source = table.path.name + (f" [{table.sheet}]" if table.sheet else "")
     report = ItemReport(input=f"{source} row {row.number}", status="failed", row=row.number)
     if row.error is not None:
         report.error = row.error

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path, PurePosixPath
 
 from brandstudio.batch.journal import OutputJournal, sha256_of
+from brandstudio.batch.plans import MERGE_PATTERN
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import exitcodes, output
 from brandstudio.cli.batch_output import default_jobs
@@ -22,7 +23,7 @@ from brandstudio.render.naming import NamePatternError, format_name, job_fingerp
 from brandstudio.resources import templates_folder
 
 DEFAULT_PATTERN = "{template}_{preset}"
-DATA_PATTERN = "{template}_{row}_{preset}"
+DATA_PATTERN = MERGE_PATTERN
 EPILOG = f"""examples:
   brandstudio render templates/contest.json --preset all --out posts
   brandstudio render contest --preset instagram-story --preset vk-post \\

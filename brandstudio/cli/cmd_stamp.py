@@ -4,28 +4,30 @@ from __future__ import annotations
 
 import argparse
 import math
-from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from brandstudio.batch.inputs import InputItem, expand_inputs
-from brandstudio.batch.journal import OutputJournal, file_id
+from brandstudio.batch.plans import (
+    LogoFiles,
+    PlanError,
+    StampSettings,
+    brand_logo,
+    brand_sources,
+    file_identity,
+    plan_stamp,
+    stamp_targets,
+)
 from brandstudio.batch.pool import prepare_workers
-from brandstudio.batch.report import ItemReport
-from brandstudio.batch.runner import PlannedItem, resume_or_plan
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import exitcodes, output
 from brandstudio.cli.batch_output import add_batch_options, run_and_summarise
 from brandstudio.cli.preset_args import UsageError, parse_presets
 from brandstudio.fileformat import FormatError
-from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.library.errors import LibraryError
 from brandstudio.model.brand import StampDefaults
 from brandstudio.model.geometry import ANCHORS
 from brandstudio.model.preset import Preset
-from brandstudio.render.export import EXTENSIONS, ImageFormat
-from brandstudio.render.naming import job_fingerprint, safe_name
-from brandstudio.stamp.job import LogoSpec, StampItem, StampJob, Target, TextSpec
-from brandstudio.stamp.marks import MarkPlacement, Position
+from brandstudio.render.export import EXTENSIONS
+from brandstudio.stamp.marks import MarkPlacement
 
 EPILOG = """examples:
   brandstudio stamp ~/Pictures/event --out branded
@@ -50,8 +52,6 @@ A summary goes to stderr and report.json to the output folder; output paths to s
 exit status: 0 all done; 1 some photos failed (each reported); 2 unusable command line;
 130 stopped by Ctrl+C.
 """
-
-_SOURCE_FORMATS: dict[bytes, ImageFormat] = {b"\xff\xd8\xff": "jpeg", b"\x89PNG": "png"}
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -109,12 +109,11 @@ WORKER_MODULES = ("brandstudio.stamp.job", "brandstudio.render.resample")
 def run(args: argparse.Namespace) -> int:
     prepare_workers(WORKER_MODULES)  # imports OpenCV in the background while we plan
     try:
-        job, identity = _job(args)
-        targets = _targets(args)
-        out: Path = args.out
-        _check_out(out, args.inputs)
-        out.mkdir(parents=True, exist_ok=True)
-    except (UsageError, LookupError, LibraryError, ValueError) as error:
+        settings = _settings(args)
+        plan = plan_stamp(
+            args.inputs, args.out, settings, recursive=args.recursive, overwrite=args.overwrite
+        )
+    except (UsageError, PlanError, LookupError, LibraryError, ValueError) as error:
         output.error(str(error))
         return exitcodes.UNUSABLE
     except FormatError as error:
@@ -123,63 +122,53 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         output.error(f"{error.filename or args.out}: {error.strerror}")
         return exitcodes.UNUSABLE
-    inputs = expand_inputs(args.inputs, recursive=args.recursive, exclude=[out])
-    if not inputs:
-        output.error(f"no photos in {', '.join(args.inputs)}")
-        return exitcodes.UNUSABLE
-    fingerprint = job_fingerprint({"stamp": identity, "targets": targets, "fmt": args.format})
-    originals = [item.identity for item in inputs if item.identity]
-    journal = OutputJournal(out, fingerprint, overwrite=args.overwrite, originals=originals)
-    planned = [_plan(item, targets, args.format, journal) for item in inputs]
-    return run_and_summarise(planned, job, journal, args, verb="stamped", unit="photos")
+    return run_and_summarise(
+        plan.items, plan.job, plan.journal, args, verb="stamped", unit="photos"
+    )
 
 
-def _job(args: argparse.Namespace) -> tuple[StampJob, dict[str, object]]:
-    """The job's settings from the flags, the brand's stamp defaults filling the gaps."""
+def _settings(args: argparse.Namespace) -> StampSettings:
+    """The batch's settings from the flags, the brand's stamp defaults filling the gaps."""
     _check_numbers(args)
-    logos: list[LogoSpec] = []
     defaults = StampDefaults()
-    sources: list[object] = []
+    logos: list[LogoFiles] = []
+    sources: list[str] = []
     if not args.no_logo:
         if args.logo:
             for path in args.logo:
                 if not path.is_file():
                     raise UsageError(f"--logo {path}: no such file")
-            logo_files = [(path, path, path) for path in args.logo]
-            sources = [_file_identity(path) for path in args.logo]
+                logos.append((path, path, path))
+                sources.append(file_identity(path))
         else:
             kit = find_brand(args.brand or DEFAULT_BRAND)
             defaults = kit.brand.stamp
-            logo_files = [_brand_logo(kit)]
-            sources = [str(kit.folder), _file_identity(kit.folder / "brand.json")]
-            sources += [_file_identity(path) for path in logo_files[0] if path]
+            logos.append(brand_logo(kit))
+            sources.extend(brand_sources(kit, logos[0]))
             if not args.brand:
                 output.message(
                     f"using the {kit.brand.name!r} brand's logo (choose with --brand or --logo)"
                 )
-        placement = _placement(args, defaults)
-        variant = args.variant or defaults.variant
-        for light, dark, mono in logo_files:
-            logos.append(LogoSpec(light, dark, mono, variant, placement))
-    texts: list[TextSpec] = []
-    if args.text is not None:
-        if not args.text.strip():
-            raise UsageError("--text: empty")
-        texts.append(_text_spec(args, defaults))
-    if not logos and not texts:
+    if args.text is not None and not args.text.strip():
+        raise UsageError("--text: empty")
+    if not logos and args.text is None:
         raise UsageError("--no-logo: give a --text mark, or there is nothing to stamp")
-    job = StampJob(
-        tuple(logos),
-        tuple(texts),
+    presets = parse_presets(args.preset or ["original"], extra=("original",))
+    return StampSettings(
+        logos=tuple(logos),
+        placement=_placement(args, defaults),
+        variant=args.variant or defaults.variant,
+        logo_sources=tuple(sources),
+        text=args.text,
+        text_color=args.text_color,
+        text_position=args.text_position,
+        targets=stamp_targets([p if isinstance(p, Preset) else None for p in presets]),
+        fmt=args.format,
         quality=args.quality,
         max_kb=args.max_kb,
         keep_exif=args.keep_exif,
         keep_gps=args.keep_gps,
     )
-    identity: dict[str, object] = {"sources": sources, "logos": repr(job.logos)}
-    identity["texts"] = repr(job.texts)
-    identity |= {"quality": args.quality, "max_kb": args.max_kb, "exif": args.keep_exif}
-    return job, identity
 
 
 def _check_numbers(args: argparse.Namespace) -> None:
@@ -215,100 +204,3 @@ def _placement(args: argparse.Namespace, defaults: StampDefaults) -> MarkPlaceme
         rotation=args.rotation,
         tile=args.tile,
     )
-
-
-def _text_spec(args: argparse.Namespace, defaults: StampDefaults) -> TextSpec:
-    logo_at = args.position or defaults.position
-    position: Position = args.text_position or (
-        "bottom-right" if "left" in logo_at else "bottom-left"
-    )
-    margin = args.margin if args.margin is not None else defaults.margin
-    placement = MarkPlacement(
-        position=position,
-        scale=0.3,
-        margin_x=args.margin_x if args.margin_x is not None else margin,
-        margin_y=args.margin_y if args.margin_y is not None else margin,
-        opacity=args.opacity if args.opacity is not None else defaults.opacity,
-        rotation=args.rotation,
-        tile=args.tile and args.no_logo,
-    )
-    return TextSpec(args.text, args.text_color, placement, family="Inter", weight=600)
-
-
-def _brand_logo(kit: BrandKit) -> tuple[Path | None, Path | None, Path | None]:
-    variants = kit.brand.logos.get("logo") or next(iter(kit.brand.logos.values()), None)
-    if variants is None:
-        raise UsageError(f"--brand {kit.brand.name}: the brand has no logo")
-    return tuple(  # type: ignore[return-value]
-        kit.folder / name if name else None
-        for name in (variants.light, variants.dark, variants.mono)
-    )
-
-
-def _file_identity(path: Path) -> str:
-    try:
-        info = path.stat()
-    except OSError:
-        return str(path)
-    return f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}"
-
-
-def _targets(args: argparse.Namespace) -> list[tuple[str, tuple[int, int] | None]]:
-    chosen = parse_presets(args.preset or ["original"], extra=("original",))
-    targets: list[tuple[str, tuple[int, int] | None]] = []
-    for preset in chosen:
-        if isinstance(preset, Preset):
-            targets.append((preset.id, (preset.width, preset.height)))
-        else:
-            targets.append(("original", None))
-    return targets
-
-
-def _check_out(out: Path, inputs: Sequence[str]) -> None:
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out}: exists and is not a folder")
-    out_id = file_id(out)
-    for text in inputs:
-        if out_id is not None and file_id(Path(text)) == out_id and not Path(text).is_dir():
-            raise UsageError(f"--out {out}: is one of the inputs")
-
-
-def _plan(
-    item: InputItem,
-    targets: list[tuple[str, tuple[int, int] | None]],
-    fmt: str,
-    journal: OutputJournal,
-) -> PlannedItem:
-    report = ItemReport(input=item.given, status="skipped" if item.skip else "failed")
-    if item.skip or item.problem:
-        report.error = item.skip or item.problem
-        return PlannedItem(report, item.key)
-    out_format = _output_format(item.path, fmt)
-    extension = EXTENSIONS[out_format]
-    stem = PurePosixPath(*[safe_name(part) for part in item.relative.with_suffix("").parts])
-    paths: list[Target] = []
-    for label, size in targets:
-        name = (
-            stem if len(targets) == 1 and size is None else stem.with_name(f"{stem.name}_{label}")
-        )
-        paths.append(Target(label, size, out_format, journal.claim(name, extension)))
-    planned = PlannedItem(report, item.key, StampItem(item.path, tuple(paths)))
-    planned.targets = tuple(target.path for target in paths)
-    resume_or_plan(journal, planned)
-    return planned
-
-
-def _output_format(path: Path, wanted: str) -> ImageFormat:
-    if wanted != "same":
-        return wanted  # type: ignore[return-value]
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(16)
-    except OSError:
-        return "jpeg"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    for signature, fmt in _SOURCE_FORMATS.items():
-        if head.startswith(signature):
-            return fmt
-    return "jpeg"

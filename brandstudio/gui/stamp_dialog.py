@@ -914,7 +914,7 @@ class StampDialog(QDialog):
         variant = _variant(str(self.variant.currentData()))
         fmt = _stamp_format(self.options.format_key())
         return StampSettings(
-            logo=logo,
+            logos=(logo,) if logo is not None else (),
             placement=placement,
             variant=variant,
             logo_sources=sources,
