@@ -52,7 +52,7 @@ $(VENV)/.installed-bench: pyproject.toml $(CONSTRAINTS) | $(VENV)/.installed
 # Figures and ratios to baselines measured in the same run; the stamp benchmark compares
 # against ImageMagick and libvips on real photographs (installed here when run as root).
 bench: $(VENV)/.installed-bench
-	@bash tools/bench-packages.sh
+	@bash tools/system-packages.sh "the stamp benchmark" imagemagick plasma-workspace-wallpapers
 	$(BIN)/python -m benchmarks
 
 $(VENV)/.installed-package: pyproject.toml $(CONSTRAINTS) | $(VENV)/.installed

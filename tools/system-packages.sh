@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian packages that the real-window tests need (Xvfb and the X11 libraries
-# Qt's xcb plugin loads) and desktop-file-validate for the desktop-integration test. Only as root on a machine with apt-get; otherwise it says which
-# tests will be skipped. Never fails the build: the tests decide what they can run.
+# Installs Debian packages a make target needs, only as root on a machine with apt-get;
+# otherwise it says what stays missing and what is skipped because of it. Never fails the
+# build: the tests and benchmarks decide what they can run.
+#
+#   tools/system-packages.sh                      what `make test` needs: Xvfb and the X11
+#                                                 libraries Qt's xcb plugin loads, and
+#                                                 desktop-file-validate
+#   tools/system-packages.sh PURPOSE PACKAGE...   any other set, e.g. for `make bench`
 set -u
-needed="desktop-file-utils xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xkb1 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-randr0"
+if [ "$#" -ge 2 ]; then
+  purpose="$1"
+  shift
+  needed="$*"
+else
+  purpose="the real-window (Xvfb) and desktop-file tests"
+  needed="desktop-file-utils xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 libxcb-xkb1 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-randr0"
+fi
 
 missing=""
 for package in $needed; do
@@ -13,14 +25,14 @@ done
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "system-packages: installing$missing (for the real-window tests)" >&2
+  echo "system-packages: installing$missing (for $purpose)" >&2
   export DEBIAN_FRONTEND=noninteractive
   if (apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing) >/dev/null 2>&1; then
     exit 0
   fi
-  echo "system-packages: apt-get failed; the real-window (Xvfb) tests will be skipped" >&2
+  echo "system-packages: apt-get failed; what needs$missing is skipped ($purpose)" >&2
 else
   echo "system-packages: not root or no apt-get, so$missing stay missing;" \
-       "the real-window (Xvfb) tests will be skipped" >&2
+       "what needs them is skipped ($purpose)" >&2
 fi
 exit 0
