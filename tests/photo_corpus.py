@@ -263,37 +263,26 @@ def _save_cmyk_without_adobe(upright: Image.Image, path: Path) -> None:
     raise AssertionError("Pillow wrote a CMYK JPEG without an Adobe marker")
 
 
-def _s15(value: float) -> bytes:
+def s15(value: float) -> bytes:
+    """An ICC s15Fixed16Number."""
     return struct.pack(">i", round(value * 65536))
 
 
-def _xyz_tag(x: float, y: float, z: float) -> bytes:
-    return b"XYZ \x00\x00\x00\x00" + _s15(x) + _s15(y) + _s15(z)
+def xyz_tag(x: float, y: float, z: float) -> bytes:
+    """An ICC XYZ tag."""
+    return b"XYZ \x00\x00\x00\x00" + s15(x) + s15(y) + s15(z)
 
 
-def _curve_tag(gamma: float) -> bytes:
+def gamma_tag(gamma: float) -> bytes:
+    """An ICC curve tag holding one gamma value."""
     return b"curv\x00\x00\x00\x00" + struct.pack(">IH", 1, round(gamma * 256)) + b"\x00\x00"
 
 
-_D50 = (0.9642, 1.0, 0.8249)
+D50 = (0.9642, 1.0, 0.8249)
 
 
-def adobe_rgb_icc() -> bytes:
-    """A minimal v2 matrix/TRC display profile with Adobe RGB (1998)'s primaries and gamma.
-
-    ImageCms.createProfile() only makes sRGB, LAB and XYZ, so the profile is written by hand:
-    colorants are Adobe RGB's, Bradford-adapted to D50 as ICC wants; gamma is 563/256.
-    """
-    gamma = _curve_tag(563 / 256)
-    tags = [
-        (b"wtpt", _xyz_tag(*_D50)),
-        (b"rXYZ", _xyz_tag(0.60974, 0.31111, 0.01947)),
-        (b"gXYZ", _xyz_tag(0.20528, 0.62567, 0.06087)),
-        (b"bXYZ", _xyz_tag(0.14919, 0.06322, 0.74457)),
-        (b"rTRC", gamma),
-        (b"gTRC", gamma),
-        (b"bTRC", gamma),
-    ]
+def icc_profile(colour_space: bytes, tags: list[tuple[bytes, bytes]]) -> bytes:
+    """A minimal v2 display profile (header, tag table, tags) as lcms reads it."""
     offset = 128 + 4 + 12 * len(tags)
     table = struct.pack(">I", len(tags))
     body = b""
@@ -304,16 +293,38 @@ def adobe_rgb_icc() -> bytes:
         struct.pack(">I", offset + len(body))
         + b"lcms"
         + struct.pack(">I", 0x02100000)
-        + b"mntrRGB XYZ "
+        + b"mntr"
+        + colour_space
+        + b"XYZ "
         + b"\x00" * 12
         + b"acsp"
         + b"\x00" * 28
-        + _s15(_D50[0])
-        + _s15(_D50[1])
-        + _s15(_D50[2])
+        + s15(D50[0])
+        + s15(D50[1])
+        + s15(D50[2])
         + b"\x00" * 48
     )
+    assert len(header) == 128
     return header + table + body
+
+
+def adobe_rgb_icc() -> bytes:
+    """A minimal v2 matrix/TRC display profile with Adobe RGB (1998)'s primaries and gamma.
+
+    ImageCms.createProfile() only makes sRGB, LAB and XYZ, so the profile is written by hand:
+    colorants are Adobe RGB's, Bradford-adapted to D50 as ICC wants; gamma is 563/256.
+    """
+    gamma = gamma_tag(563 / 256)
+    tags = [
+        (b"wtpt", xyz_tag(*D50)),
+        (b"rXYZ", xyz_tag(0.60974, 0.31111, 0.01947)),
+        (b"gXYZ", xyz_tag(0.20528, 0.62567, 0.06087)),
+        (b"bXYZ", xyz_tag(0.14919, 0.06322, 0.74457)),
+        (b"rTRC", gamma),
+        (b"gTRC", gamma),
+        (b"bTRC", gamma),
+    ]
+    return icc_profile(b"RGB ", tags)
 
 
 def _save_adobe_rgb(upright: Image.Image, path: Path) -> None:

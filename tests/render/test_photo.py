@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from photo_corpus import D50, gamma_tag, icc_profile, xyz_tag
 from PIL import Image, ImageCms, ImageDraw
 
 from brandstudio.render.photo import (
@@ -104,48 +105,6 @@ def tiff_16bit_rgb(pixels: list[tuple[int, int, int]]) -> bytes:
         + struct.pack("<HHH", 16, 16, 16)
         + data
     )
-
-
-def s15(value: float) -> bytes:
-    return struct.pack(">i", round(value * 65536))
-
-
-def xyz_tag(x: float, y: float, z: float) -> bytes:
-    return b"XYZ \x00\x00\x00\x00" + s15(x) + s15(y) + s15(z)
-
-
-def gamma_tag(gamma: float) -> bytes:
-    return b"curv\x00\x00\x00\x00" + struct.pack(">IH", 1, round(gamma * 256)) + b"\x00\x00"
-
-
-D50 = (0.9642, 1.0, 0.8249)
-
-
-def icc_profile(colour_space: bytes, tags: list[tuple[bytes, bytes]]) -> bytes:
-    """A minimal v2 display profile (header, tag table, tags) as lcms reads it."""
-    offset = 128 + 4 + 12 * len(tags)
-    table = struct.pack(">I", len(tags))
-    body = b""
-    for signature, data in tags:
-        table += signature + struct.pack(">II", offset + len(body), len(data))
-        body += data
-    header = (
-        struct.pack(">I", offset + len(body))
-        + b"lcms"
-        + struct.pack(">I", 0x02100000)
-        + b"mntr"
-        + colour_space
-        + b"XYZ "
-        + b"\x00" * 12
-        + b"acsp"
-        + b"\x00" * 28
-        + s15(D50[0])
-        + s15(D50[1])
-        + s15(D50[2])
-        + b"\x00" * 48
-    )
-    assert len(header) == 128
-    return header + table + body
 
 
 def swapped_primaries_icc() -> bytes:
