@@ -341,7 +341,7 @@ def _worker_main(conn: Connection, job: Job, memory_limit: int) -> None:
             return
         if message is None:
             return
-        index, payload = message
+        _, payload = message
         reply, exit_after = _process_one(process, payload)
         try:
             conn.send(reply)
@@ -349,7 +349,6 @@ def _worker_main(conn: Connection, job: Job, memory_limit: int) -> None:
             return
         if exit_after:
             return
-        del index
 
 
 def _process_one(process: Callable[[Any], Any], payload: Any) -> tuple[Any, bool]:

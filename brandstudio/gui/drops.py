@@ -47,10 +47,6 @@ class _Check(QRunnable):
         self.signals.done.emit(self._then, result)
 
 
-def _deliver(then: Callable[[Any], None], result: Any) -> None:
-    then(result)
-
-
 class DropHandler(QObject):
     """Decides what each dropped file is and does it, with a message for each refusal."""
 
@@ -90,10 +86,14 @@ class DropHandler(QObject):
 
     def _check(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
         check = _Check(work, then)
-        check.signals.done.connect(_deliver)
-        self._checks.append(check)
+        check.signals.done.connect(functools.partial(self._delivered, check))
+        self._checks.append(check)  # alive until its result is delivered
         check.setAutoDelete(False)
         self.pool.start(check)
+
+    def _delivered(self, check: _Check, then: Callable[[Any], None], result: Any) -> None:
+        self._checks.remove(check)
+        then(result)
 
     def _refuse(self, path: Path, reason: str) -> None:
         self.message.emit(f"{path.name}: {reason}")

@@ -186,8 +186,6 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(
             self.tr("&Quit"), self.tr("Quit Brandstudio"), self.close, keys.Quit
         )
-        stack = self.studio.document.undo_stack if self.studio.document else None
-        del stack
         self.act_undo = self._action(
             self.tr("&Undo"), self.tr("Undo the last change"), self._undo, keys.Undo
         )
