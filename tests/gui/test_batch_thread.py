@@ -45,7 +45,7 @@ def stamp_plan_maker(tmp_path: Path, copies: int = 1) -> tuple[Path, Callable[[]
     for copy in range(copies):
         for photo in PHOTOS:
             shutil.copy(photo, folder / f"{photo.stem}-{copy}.jpg")
-    settings = StampSettings(logo=brand_logo(find_brand("demo")), placement=MarkPlacement())
+    settings = StampSettings(logos=(brand_logo(find_brand("demo")),), placement=MarkPlacement())
     out = tmp_path / "out"
     return out, lambda: plan_stamp([str(folder)], out, settings)
 
