@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -39,6 +40,16 @@ def _read_display_number(fd: int, server: subprocess.Popen[bytes]) -> int:
             raise RuntimeError(f"Xvfb exited with status {server.returncode} before it started")
         received += chunk
     return int(received.strip())
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path) -> None:
+    """QSettings (window state, recent files, language) in the test's own folder, never the
+    user's."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture(scope="session")
