@@ -267,6 +267,14 @@ class WorkerPool:
         self._workers.remove(worker)
 
 
+def default_jobs() -> int:
+    """Worker processes by default: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def prepare_workers(preload: Sequence[str]) -> None:
     """Start the process that workers are forked from now, with ``preload`` (module names)
     already imported there: its start-up overlaps the caller's planning, and every worker

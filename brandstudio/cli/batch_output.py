@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from brandstudio.batch.journal import OutputJournal
-from brandstudio.batch.pool import Job
+from brandstudio.batch.pool import Job, default_jobs
 from brandstudio.batch.progress import Progress, format_duration
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import STOPPED_BY_USER, BatchSettings, PlannedItem, run_batch
 from brandstudio.cli import exitcodes, output
 
 MAX_FAILURES_LISTED = 20
-
-
-def default_jobs() -> int:
-    """Worker processes by default: the CPUs this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _jobs(text: str) -> int:

@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path, PurePosixPath
 
 from brandstudio.batch.journal import OutputJournal, sha256_of
-from brandstudio.batch.plans import MERGE_PATTERN
+from brandstudio.batch.pool import default_jobs
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import exitcodes, output
-from brandstudio.cli.batch_output import default_jobs
 from brandstudio.cli.preset_args import UsageError, parse_presets
 from brandstudio.fileformat import FormatError, load_template
+from brandstudio.jobs.merge import MERGE_PATTERN
 from brandstudio.library.errors import LibraryError
 from brandstudio.library.store import open_library
 from brandstudio.model.preset import Preset

@@ -6,22 +6,22 @@ import argparse
 import math
 from pathlib import Path
 
-from brandstudio.batch.plans import (
-    LogoFiles,
-    PlanError,
-    StampSettings,
-    brand_logo,
-    brand_sources,
-    file_identity,
-    plan_stamp,
-    stamp_targets,
-)
 from brandstudio.batch.pool import prepare_workers
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import exitcodes, output
 from brandstudio.cli.batch_output import add_batch_options, run_and_summarise
 from brandstudio.cli.preset_args import UsageError, parse_presets
 from brandstudio.fileformat import FormatError
+from brandstudio.jobs.common import PlanError, file_identity
+from brandstudio.jobs.stamp import (
+    WORKER_MODULES,
+    LogoFiles,
+    StampSettings,
+    brand_logo,
+    brand_sources,
+    plan_stamp,
+    stamp_targets,
+)
 from brandstudio.library.errors import LibraryError
 from brandstudio.model.brand import StampDefaults
 from brandstudio.model.geometry import ANCHORS
@@ -101,9 +101,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--keep-gps", action="store_true", help="with --keep-exif: keep GPS")
     add_batch_options(parser)
     parser.set_defaults(run=run)
-
-
-WORKER_MODULES = ("brandstudio.stamp.job", "brandstudio.render.resample")
 
 
 def run(args: argparse.Namespace) -> int:

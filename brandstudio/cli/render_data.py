@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from brandstudio.batch.merge import RowError, map_columns
-from brandstudio.batch.plans import MergeSettings, PlanError, plan_merge
-from brandstudio.batch.table import TableError, read_table, system_locale
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import cmd_render, exitcodes, output
 from brandstudio.cli.batch_output import run_and_summarise
 from brandstudio.cli.preset_args import UsageError
 from brandstudio.fileformat import FormatError, load_template
+from brandstudio.jobs.common import PlanError
+from brandstudio.jobs.merge import MergeSettings, RowError, map_columns, plan_merge
 from brandstudio.library.errors import LibraryError
 from brandstudio.render.naming import NamePatternError
+from brandstudio.tables import TableError, read_table, system_locale
 
 
 def run_data_merge(args: argparse.Namespace) -> int:

@@ -40,18 +40,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brandstudio.batch.plans import (
-    EXPORT_PATTERN,
-    ExportSettings,
-    export_names,
-    run_export,
-)
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import BatchSettings
 from brandstudio.gui.batch_summary import BatchSummaryDialog, plain_tip
 from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread
 from brandstudio.gui.render_service import RenderRequest
 from brandstudio.gui.studio import Studio
+from brandstudio.jobs.export import (
+    EXPORT_PATTERN,
+    ExportSettings,
+    export_names,
+    run_export,
+)
 from brandstudio.model.preset import Preset
 from brandstudio.presets import load_presets
 from brandstudio.render.export import ImageFormat

@@ -9,7 +9,6 @@ row number) and runs them on worker processes.
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -39,21 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brandstudio.batch.merge import ColumnMap, RowError, map_columns, row_content
-from brandstudio.batch.plans import (
-    MERGE_PATTERN,
-    MergeSettings,
-    check_merge_pattern,
-    column_map,
-    merge_name_values,
-    plan_merge,
-    sheet_names,
-)
 from brandstudio.batch.report import BatchReport
-from brandstudio.batch.table import Row, Table, read_table, system_locale
 from brandstudio.fileformat import save_template
 from brandstudio.gui.batch_summary import BatchSummaryDialog, plain_tip
-from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread, LatestWorker
+from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread
 from brandstudio.gui.export_dialog import (
     CANVAS_KEY,
     NamePatternField,
@@ -65,10 +53,24 @@ from brandstudio.gui.export_dialog import (
 )
 from brandstudio.gui.render_service import RenderRequest, to_qimage
 from brandstudio.gui.studio import Studio
+from brandstudio.gui.workers import LatestWorker
+from brandstudio.jobs.merge import (
+    MERGE_PATTERN,
+    ColumnMap,
+    MergeSettings,
+    RowError,
+    check_merge_pattern,
+    column_map,
+    map_columns,
+    merge_name_values,
+    plan_merge,
+    row_content,
+)
+from brandstudio.model.edits import hide_layers
 from brandstudio.model.preset import Preset
-from brandstudio.model.template import Template
 from brandstudio.render.export import EXTENSIONS
 from brandstudio.render.naming import format_name, safe_name
+from brandstudio.tables import Row, Table, read_table, sheet_names, system_locale
 
 MAX_ROWS_SHOWN = 200
 THUMBNAIL = 300
@@ -90,17 +92,6 @@ def load_table(path: Path, sheet: str | None) -> LoadedTable:
     names = tuple(sheet_names(path))
     table = read_table(path, sheet, locale=system_locale())
     return LoadedTable(table, names)
-
-
-def hide_layers(template: Template, hidden: frozenset[str]) -> Template:
-    """The template with these layers hidden (as the merge worker hides them)."""
-    if not hidden:
-        return template
-    layers = tuple(
-        dataclasses.replace(layer, visible=False) if layer.id in hidden else layer
-        for layer in template.layers
-    )
-    return dataclasses.replace(template, layers=layers)
 
 
 class MergeDialog(QDialog):

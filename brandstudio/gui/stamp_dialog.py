@@ -47,23 +47,11 @@ from PySide6.QtWidgets import (
 )
 
 from brandstudio.batch.inputs import PHOTO_EXTENSIONS, InputItem, expand_inputs
-from brandstudio.batch.plans import (
-    PlanError,
-    StampFormat,
-    StampSettings,
-    brand_logo,
-    brand_sources,
-    file_identity,
-    plan_stamp,
-    preview_marks,
-    stamp_job,
-    stamp_targets,
-)
 from brandstudio.batch.report import BatchReport
 from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
 from brandstudio.gui.batch_summary import BatchSummaryDialog, plain_tip
-from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread, LatestWorker
+from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread
 from brandstudio.gui.export_dialog import (
     ORIGINAL_KEY,
     OutputOptions,
@@ -74,10 +62,23 @@ from brandstudio.gui.export_dialog import (
 )
 from brandstudio.gui.render_service import to_qimage
 from brandstudio.gui.studio import Studio
+from brandstudio.gui.workers import LatestWorker
+from brandstudio.jobs.common import PlanError, file_identity
+from brandstudio.jobs.stamp import (
+    StampFormat,
+    StampJob,
+    StampSettings,
+    Variant,
+    brand_logo,
+    brand_sources,
+    plan_stamp,
+    preview_marks,
+    stamp_job,
+    stamp_targets,
+)
 from brandstudio.model.brand import StampDefaults
 from brandstudio.model.geometry import ANCHORS
 from brandstudio.render.photo import PhotoError, contain, cover, open_photo
-from brandstudio.stamp.job import StampJob, Variant
 from brandstudio.stamp.marks import MarkCache, MarkPlacement, Position, apply_marks
 
 PREVIEW_COUNT = 3

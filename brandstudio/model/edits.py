@@ -315,3 +315,14 @@ def distribute(
             position += box.height + gap
         template = set_box(template, layer_id, moved, preset, override=override)
     return template
+
+
+def hide_layers(template: Template, hidden: frozenset[str]) -> Template:
+    """The template with the layers of these ids hidden (a data-merge row's ``hide`` column)."""
+    if not hidden:
+        return template
+    layers = tuple(
+        dataclasses.replace(layer, visible=False) if layer.id in hidden else layer
+        for layer in template.layers
+    )
+    return dataclasses.replace(template, layers=layers)

@@ -13,12 +13,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from brandstudio.batch.plans import Plan, StampSettings, brand_logo, plan_stamp
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import STOPPED_BY_USER, BatchSettings
 from brandstudio.brands import find_brand
 from brandstudio.gui.batch_summary import BatchSummaryDialog
-from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread, LatestWorker
+from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread
+from brandstudio.gui.workers import LatestWorker
+from brandstudio.jobs.common import Plan
+from brandstudio.jobs.stamp import StampSettings, brand_logo, plan_stamp
 from brandstudio.stamp.marks import MarkPlacement
 
 REPO = Path(__file__).resolve().parents[2]

@@ -2083,3 +2083,35 @@ __all__ = [
     "read_table",
     "system_locale",
 ]
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The worksheet names of an .xlsx/.xlsm file, in order; [] for CSV.
+
+    The file passes the same checks as ``read_table`` (size, zip directory, member sizes and
+    ratios, XML prologs) before openpyxl opens it. Raises TableError.
+    """
+    if path.suffix.casefold() not in XLSX_SUFFIXES:
+        return []
+    source = str(path)
+    data = _read_file(path, source)
+    try:
+        archive = _open_zip(source, data)
+        with archive:
+            _check_members(source, archive)
+        import openpyxl
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(
+                io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+            )
+        try:
+            return [name for name in book.sheetnames if isinstance(book[name], ReadOnlyWorksheet)]
+        finally:
+            book.close()
+    except TableError:
+        raise
+    except Exception as error:  # a damaged workbook: the reader's own words
+        raise TableError(source, None, None, f"cannot be read: {error}") from None

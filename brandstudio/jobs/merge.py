@@ -10,32 +10,46 @@ report names the row and the column.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import Final
 
 from PIL import Image
 
+from brandstudio.batch.journal import OutputJournal
 from brandstudio.batch.pool import ItemError
-from brandstudio.batch.runner import WorkResult
-from brandstudio.batch.table import Row, Table
+from brandstudio.batch.report import ItemReport
+from brandstudio.batch.runner import PlannedItem, WorkResult, resume_or_plan
 from brandstudio.batch.writer import write_output
 from brandstudio.fileformat import FormatError, load_template
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
+from brandstudio.jobs.common import (
+    Plan,
+    PlanError,
+    check_output_folder,
+    content_identity,
+    encode_output,
+    file_identity,
+)
+from brandstudio.jobs.export import export_name_values
+from brandstudio.model.edits import hide_layers
 from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.render.assets import RenderError, resolve_assets
 from brandstudio.render.engine import render
-from brandstudio.render.export import ExportError, ImageFormat, encode, encode_under
+from brandstudio.render.export import EXTENSIONS, ImageFormat
+from brandstudio.render.naming import format_name, job_fingerprint
 from brandstudio.render.qr import QrError, qr_matrix
+from brandstudio.tables import Row, Table
 
 HIDE_COLUMN: Final = "hide"
 HIDE_PREFIX: Final = "hide:"
+MERGE_PATTERN: Final = "{template}_{row}_{preset}"
+"""The default name of a merged file."""
 YES: Final = frozenset({"1", "yes", "y", "true", "x", "да", "д", "+"})
 
 
@@ -219,7 +233,7 @@ class MergeJob:
         return process
 
     def _make(self, template: Template, kit: BrandKit, item: MergeItem) -> WorkResult:
-        shown = _hide(template, item.content.hidden)
+        shown = hide_layers(template, item.content.hidden)
         presets = [target.preset for target in item.targets]
         try:
             assets = resolve_assets(shown, item.content.content, kit, self.template_folder, presets)
@@ -235,22 +249,7 @@ class MergeJob:
         return WorkResult(tuple(outputs), tuple(warnings))
 
     def _encode(self, image: Image.Image, target: MergeTarget) -> bytes:
-        try:
-            if self.max_kb is None:
-                return encode(image, target.fmt, self.quality).data
-            return encode_under(image, target.fmt, self.max_kb * 1024, self.quality).data
-        except ExportError as error:
-            raise ItemError(str(error)) from None
-
-
-def _hide(template: Template, hidden: frozenset[str]) -> Template:
-    if not hidden:
-        return template
-    layers = tuple(
-        dataclasses.replace(layer, visible=False) if layer.id in hidden else layer
-        for layer in template.layers
-    )
-    return dataclasses.replace(template, layers=layers)
+        return encode_output(image, target.fmt, self.quality, self.max_kb).data
 
 
 def rows_described(rows: Sequence[Row]) -> str:
@@ -258,3 +257,136 @@ def rows_described(rows: Sequence[Row]) -> str:
     if not rows:
         return "no rows"
     return f"rows {rows[0].number}-{rows[-1].number}" if len(rows) > 1 else f"row {rows[0].number}"
+
+
+def column_map(auto: ColumnMap, chosen: Mapping[str, str | None]) -> ColumnMap:
+    """``auto`` (from ``map_columns``) with its slot columns replaced by ``chosen``.
+
+    chosen: slot name -> column name (None or "" leaves the slot to the template's value).
+    """
+    slots = {column: slot for slot, column in chosen.items() if column}
+    return ColumnMap(slots, auto.hide_lists, auto.hide_flags)
+
+
+def merge_name_values(
+    row: Row, template_stem: str, preset: Preset | None, template: Template
+) -> dict[str, object]:
+    """The name pattern's fields for one row at one preset: {row}, {template}, {preset},
+    {width}, {height} and every column."""
+    values = name_values(row, Path(f"{template_stem}.json"))
+    return values | export_name_values(template_stem, preset, template)
+
+
+def check_merge_pattern(pattern: str, table: Table, template_stem: str) -> str:
+    """The first row's name (the file name without extension); NamePatternError if unusable."""
+    first = table.rows[0] if table.rows else Row(2, dict.fromkeys(table.columns, "x"))
+    sample = Row(first.number, {column: first.values.get(column, "x") for column in table.columns})
+    values = name_values(sample, Path(f"{template_stem}.json"))
+    values |= {"preset": "p", "width": 1, "height": 1}
+    return format_name(pattern, values)
+
+
+@dataclass(frozen=True)
+class MergeSettings:
+    """A data-merge batch as a dialog holds it.
+
+    ``template_path`` is a saved copy of the template (the workers load it); ``template_stem``
+    fills ``{template}``; ``base_content`` holds slot values that no column fills.
+    """
+
+    template: Template
+    template_path: Path
+    template_stem: str
+    template_folder: Path
+    brand_folder: Path
+    presets: tuple[Preset | None, ...]
+    base_content: Mapping[str, str] = field(default_factory=dict)
+    fmt: ImageFormat = "jpeg"
+    quality: int = 90
+    max_kb: int | None = None
+    pattern: str = MERGE_PATTERN
+
+
+def merge_fingerprint(settings: MergeSettings) -> str:
+    """The job's identity in the journal: template, brand, presets, encoding and pattern."""
+    return job_fingerprint(
+        {
+            "template": content_identity(settings.template_path),
+            "brand": [
+                str(settings.brand_folder),
+                file_identity(settings.brand_folder / "brand.json"),
+            ],
+            "presets": [preset.id if preset else None for preset in settings.presets],
+            "format": settings.fmt,
+            "quality": settings.quality,
+            "max_kb": settings.max_kb,
+            "name": settings.pattern,
+        }
+    )
+
+
+def plan_merge(
+    table: Table,
+    columns: ColumnMap,
+    settings: MergeSettings,
+    out: Path,
+    *,
+    overwrite: bool = False,
+    source: str | None = None,
+) -> Plan:
+    """One item per row: content checked (a missing image fails its row, named), outputs claimed.
+
+    source: how the report names the spreadsheet ("FILE row N"); default its file name and
+    sheet. Raises PlanError for an unusable output folder or pattern; OSError when it cannot
+    be made.
+    """
+    if not settings.presets:
+        raise PlanError("choose at least one size")
+    if not 1 <= settings.quality <= 100:
+        raise PlanError(f"quality {settings.quality}: must be 1 to 100")
+    check_output_folder(out)
+    check_merge_pattern(settings.pattern, table, settings.template_stem)
+    out.mkdir(parents=True, exist_ok=True)
+    journal = OutputJournal(out, merge_fingerprint(settings), overwrite=overwrite)
+    label = source or table.path.name + (f" [{table.sheet}]" if table.sheet else "")
+    items = [_plan_row(row, label, table, columns, settings, journal) for row in table.rows]
+    job = MergeJob(
+        settings.template_path,
+        settings.template_folder,
+        settings.brand_folder,
+        quality=settings.quality,
+        max_kb=settings.max_kb,
+    )
+    return Plan(items, job, journal, list(table.notes))
+
+
+def _plan_row(
+    row: Row,
+    source: str,
+    table: Table,
+    columns: ColumnMap,
+    settings: MergeSettings,
+    journal: OutputJournal,
+) -> PlannedItem:
+    report = ItemReport(input=f"{source} row {row.number}", status="failed", row=row.number)
+    if row.error is not None:
+        report.error = row.error
+        return PlannedItem(report, f"row {row.number}")
+    base = dict(settings.base_content)
+    try:
+        content = row_content(row, columns, settings.template, base, table.path.parent)
+    except RowError as error:
+        report.error = str(error)
+        return PlannedItem(report, f"row {row.number}")
+    key = f"row {row.number}|{content.digest()}"
+    targets = []
+    for preset in settings.presets:
+        values = merge_name_values(row, settings.template_stem, preset, settings.template)
+        stem = PurePosixPath(format_name(settings.pattern, values))
+        targets.append(
+            MergeTarget(preset, settings.fmt, journal.claim(stem, EXTENSIONS[settings.fmt]))
+        )
+    item = PlannedItem(report, key, MergeItem(row.number, content, tuple(targets)))
+    item.targets = tuple(target.path for target in targets)
+    resume_or_plan(journal, item)
+    return item

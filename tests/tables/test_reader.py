@@ -21,8 +21,8 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from brandstudio.batch import table
-from brandstudio.batch.table import Row, Table, TableError, format_cell, read_table, system_locale
+from brandstudio.tables import reader as table
+from brandstudio.tables.reader import Row, Table, TableError, format_cell, read_table, system_locale
 
 # -- helpers ---------------------------------------------------------------------------------
 

@@ -1,0 +1,85 @@
+"""What every job shares: the planned batch, the errors that stop one before it starts, the
+identity of files in a fingerprint, and encoding an output under the job's settings."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from brandstudio.batch.journal import OutputJournal, file_id
+from brandstudio.batch.pool import ItemError, Job
+from brandstudio.batch.runner import PlannedItem
+from brandstudio.render.export import Encoded, ExportError, ImageFormat, encode, encode_under
+
+
+class PlanError(Exception):
+    """A batch that cannot start (no photos, the output folder is a file); ``str`` says why."""
+
+
+@dataclass
+class Plan:
+    """A batch ready for ``run_batch``: the items, the job, and the journal that claimed paths."""
+
+    items: list[PlannedItem]
+    job: Job
+    journal: OutputJournal
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def todo(self) -> int:
+        """Items the workers will do (not failed or skipped during planning)."""
+        return sum(1 for item in self.items if item.payload is not None)
+
+
+def check_output_folder(out: Path, inputs: Sequence[str] = ()) -> None:
+    """PlanError when ``out`` is a file or one of the input files."""
+    if out.exists() and not out.is_dir():
+        raise PlanError(f"the output folder {out} exists and is not a folder")
+    out_id = file_id(out)
+    for text in inputs:
+        if out_id is not None and file_id(Path(text)) == out_id and not Path(text).is_dir():
+            raise PlanError(f"the output folder {out} is one of the photos")
+
+
+def file_identity(path: Path) -> str:
+    """Path, size and modification time: a changed file gives another identity."""
+    try:
+        info = path.stat()
+    except OSError:
+        return str(path)
+    return f"{path.resolve()}|{info.st_size}|{info.st_mtime_ns}"
+
+
+def content_identity(path: Path) -> str:
+    """A short hash of the file's bytes (its path when it cannot be read)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return str(path)
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def encode_output(
+    image: Image.Image,
+    fmt: ImageFormat,
+    quality: int,
+    max_kb: int | None,
+    *,
+    label: str = "",
+    progressive: bool = True,
+    exif: bytes | None = None,
+) -> Encoded:
+    """The encoded file: at ``quality``, or at the best quality under ``max_kb`` KB.
+
+    Raises ItemError (prefixed with ``label``) when the image cannot be encoded or fit the cap.
+    """
+    try:
+        if max_kb is None:
+            return encode(image, fmt, quality, progressive=progressive, exif=exif)
+        return encode_under(image, fmt, max_kb * 1024, quality)
+    except ExportError as error:
+        raise ItemError(f"{label}: {error}" if label else str(error)) from None

@@ -1,0 +1,168 @@
+"""The export job: the open template (or a template file) written at each chosen size.
+
+``brandstudio render`` and the studio's Export run :func:`run_export`: the same names, the
+same fingerprint in the output folder's journal (a re-export replaces its own files; a file
+of another job gets ``-2``), the same atomic writer and the same ``report.json``. A few
+files, so they are rendered in this process, one size after another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Final
+
+from PIL import Image
+
+from brandstudio.batch.journal import OutputJournal
+from brandstudio.batch.pool import ItemError
+from brandstudio.batch.report import BatchReport, ItemReport
+from brandstudio.batch.runner import STOPPED_BY_USER, save_report
+from brandstudio.batch.writer import write_output
+from brandstudio.jobs.common import PlanError, check_output_folder, encode_output
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.render.export import EXTENSIONS, ImageFormat
+from brandstudio.render.naming import format_name, job_fingerprint
+
+EXPORT_PATTERN: Final = "{template}_{preset}"
+"""The default name of an exported file."""
+
+
+RenderOne = Callable[[Preset | None], tuple[Image.Image, Sequence[str]]]
+"""Renders the document at a preset (None: its canvas); returns the image and warnings."""
+
+
+def export_name_values(stem: str, preset: Preset | None, template: Template) -> dict[str, object]:
+    """The export name pattern's fields: {template}, {preset}, {width}, {height}."""
+    width = preset.width if preset else template.canvas.width
+    height = preset.height if preset else template.canvas.height
+    return {
+        "template": stem,
+        "preset": preset.id if preset else f"{width}x{height}",
+        "width": width,
+        "height": height,
+    }
+
+
+@dataclass(frozen=True)
+class ExportSettings:
+    """One export of the open template: which sizes, how to encode and name them."""
+
+    template: Template
+    template_stem: str
+    identity: str
+    """What the template is (its file, else its name): a re-export replaces its own files."""
+    content: Mapping[str, str]
+    brand_folder: Path
+    presets: tuple[Preset | None, ...]
+    fmt: ImageFormat = "jpeg"
+    quality: int = 90
+    max_kb: int | None = None
+    pattern: str = EXPORT_PATTERN
+
+
+def export_fingerprint(settings: ExportSettings) -> str:
+    """The export's identity in the journal (as ``brandstudio render`` builds it)."""
+    return job_fingerprint(
+        {
+            "template": settings.identity,
+            "content": dict(settings.content),
+            "brand": str(settings.brand_folder),
+            "format": settings.fmt,
+            "quality": settings.quality,
+            "max_kb": settings.max_kb,
+            "name": settings.pattern,
+        }
+    )
+
+
+def export_names(settings: ExportSettings) -> list[str]:
+    """The file names the export would write, before suffixes (NamePatternError if unusable)."""
+    extension = EXTENSIONS[settings.fmt]
+    return [
+        format_name(
+            settings.pattern,
+            export_name_values(settings.template_stem, preset, settings.template),
+        )
+        + extension
+        for preset in settings.presets
+    ]
+
+
+def run_export(
+    settings: ExportSettings,
+    out: Path,
+    render_one: RenderOne,
+    *,
+    overwrite: bool = False,
+    on_output: Callable[[Path], None] = lambda path: None,
+    on_progress: Callable[[int, int], None] = lambda done, total: None,
+    stopping: Callable[[], bool] = lambda: False,
+) -> BatchReport:
+    """Render, encode and write each preset in turn (no worker processes: a few files).
+
+    Same semantics as the batch engine: paths claimed in the journal, atomic writes recorded
+    with size and hash, another job's file never replaced (``-2``), report entries per preset.
+    Raises PlanError or NamePatternError before writing anything when the settings cannot work.
+    """
+    if not settings.presets:
+        raise PlanError("choose at least one size")
+    export_names(settings)  # a bad pattern fails here, before any file
+    check_output_folder(out)
+    out.mkdir(parents=True, exist_ok=True)
+    journal = OutputJournal(out, export_fingerprint(settings), overwrite=overwrite)
+    extension = EXTENSIONS[settings.fmt]
+    reports: list[ItemReport] = []
+    report = BatchReport(reports)
+    total = len(settings.presets)
+    on_progress(0, total)
+    try:
+        journal.remove_stale_temp_files()
+        for done, preset in enumerate(settings.presets):
+            values = export_name_values(settings.template_stem, preset, settings.template)
+            label = f"{values['preset']} ({values['width']}x{values['height']})"
+            if stopping():
+                report.stopped = report.stopped or STOPPED_BY_USER
+                reports.append(ItemReport(label, "failed", error="not done: the export stopped"))
+                continue
+            stem = PurePosixPath(format_name(settings.pattern, values))
+            target = journal.claim(stem, extension)
+            item = ItemReport(label, "failed")
+            reports.append(item)
+            try:
+                image, said = render_one(preset)
+                encoded = encode_output(image, settings.fmt, settings.quality, settings.max_kb)
+                journal.pending("export", [target])
+                size, digest = write_output(target, encoded.data)
+            except ItemError as error:
+                item.error = error.reason
+                if error.disk_full:
+                    report.stopped = f"the disk is full ({error.reason})"
+                    stopping = _always_stop
+            except Exception as error:  # a render that fails: this size fails, the rest go on
+                item.error = str(error) or type(error).__name__
+            else:
+                journal.done("export", target, size, digest)
+                item.status = "ok"
+                item.outputs.append(str(target))
+                item.warnings.extend(dict.fromkeys(said))
+                if settings.max_kb is not None:
+                    item.notes.append(_cap_note(encoded.quality, size, settings.max_kb))
+                on_output(target)
+            on_progress(done + 1, total)
+    finally:
+        journal.remove_stale_temp_files()
+        report.saved_to = save_report(journal, report)
+        journal.close()
+    return report
+
+
+def _always_stop() -> bool:
+    return True
+
+
+def _cap_note(quality: int | None, size: int, max_kb: int) -> str:
+    shown = f"quality {quality}, " if quality is not None else ""
+    return f"{shown}{size // 1024} KB (cap {max_kb} KB)"
