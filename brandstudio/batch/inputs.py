@@ -26,6 +26,8 @@ PHOTO_EXTENSIONS: Final = frozenset(
 
 
 _EMPTY_FOLDER: Final = "a folder with no photos in it"
+_NAMED_AT_MOST: Final = 5
+"""How many unusable inputs :func:`nothing_usable` names before "and N more"."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,19 @@ def expand_inputs(
         else:
             items.append(_check_file(text, path, PurePosixPath(path.name), named=True))
     return items
+
+
+def nothing_usable(items: Sequence[InputItem]) -> str | None:
+    """Why none of ``items`` can be worked on, naming each unusable input; None if one can.
+
+    Skipped files (a folder's non-photos) are not named: their folder is, as having no photos.
+    """
+    if any(item.problem is None and item.skip is None for item in items):
+        return None
+    named = [f"{item.given} ({item.problem})" for item in items if item.problem]
+    more = len(named) - _NAMED_AT_MOST
+    shown = named[:_NAMED_AT_MOST] + ([f"and {more} more"] if more > 0 else [])
+    return "; ".join(shown) if shown else "no inputs"
 
 
 def _scan_folder(

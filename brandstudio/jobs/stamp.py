@@ -18,7 +18,7 @@ from typing import Final, Literal
 
 from PIL import Image
 
-from brandstudio.batch.inputs import InputItem, expand_inputs
+from brandstudio.batch.inputs import InputItem, expand_inputs, nothing_usable
 from brandstudio.batch.journal import OutputJournal
 from brandstudio.batch.pool import ItemError
 from brandstudio.batch.report import ItemReport
@@ -337,14 +337,16 @@ def plan_stamp(
 ) -> Plan:
     """Expand the inputs, claim every output in ``out``'s journal, mark finished ones skipped.
 
-    Raises PlanError for an unusable output folder or when the inputs hold no photo at all;
-    OSError when the folder cannot be made.
+    Raises PlanError for an unusable output folder or when no input holds a photo to work on
+    (each named with its reason; nothing is created then); OSError when the folder cannot be
+    made.
     """
     job = stamp_job(settings)
     check_output_folder(out, inputs)
     found = expand_inputs(inputs, recursive=recursive, exclude=[out])
-    if not found:
-        raise PlanError(f"no photos in {', '.join(inputs)}" if inputs else "no photos given")
+    unusable = nothing_usable(found)
+    if unusable is not None:
+        raise PlanError(f"no photos to stamp: {unusable}")
     out.mkdir(parents=True, exist_ok=True)
     originals = [item.identity for item in found if item.identity]
     journal = OutputJournal(

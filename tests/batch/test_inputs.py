@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from brandstudio.batch.inputs import expand_inputs
+from brandstudio.batch.inputs import expand_inputs, nothing_usable
 
 
 def test_a_folder_gives_its_photos_sorted_and_skips_other_files(tmp_path: Path) -> None:
@@ -57,3 +57,20 @@ def test_the_resume_key_changes_when_the_photo_changes(tmp_path: Path) -> None:
     photo.write_bytes(b"three")
     after = expand_inputs([str(photo)], recursive=False)[0].key
     assert before != after
+
+
+def test_nothing_usable_names_each_unusable_input_and_none_when_a_photo_is_there(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("x", encoding="utf-8")
+    missing = [str(tmp_path / f"gone{index}.jpg") for index in range(6)]
+    items = expand_inputs([str(tmp_path / "docs"), *missing], recursive=False)
+    reason = nothing_usable(items)
+    assert reason is not None
+    assert reason.startswith(f"{tmp_path / 'docs'} (a folder with no photos in it); ")
+    assert f"{missing[3]} (no such file or folder)" in reason
+    assert reason.endswith("; and 2 more")
+    (tmp_path / "docs" / "b.jpg").write_bytes(b"x")
+    assert nothing_usable(expand_inputs([str(tmp_path / "docs")], recursive=False)) is None
+    assert nothing_usable([]) == "no inputs"

@@ -276,6 +276,43 @@ def test_unusable_options_exit_2_naming_the_option(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("given", "words"),
+    [
+        (["missing.jpg"], ["missing.jpg (no such file or folder)"]),
+        (["empty"], ["empty (a folder with no photos in it)"]),
+        (["notes"], ["notes (a folder with no photos in it)"]),
+        (
+            ["missing.jpg", "empty", "notes"],
+            ["missing.jpg (no such file", "empty (a folder with no photos", "notes (a folder"],
+        ),
+    ],
+)
+def test_no_photo_at_all_exits_2_naming_each_input_and_makes_no_folder(
+    tmp_path: Path, given: list[str], words: list[str]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "readme.txt").write_text("not a photo", encoding="utf-8")
+    result = run_command(["stamp", *given, "--out", "out"], cwd=tmp_path)
+    assert result.status == 2, result.stderr
+    assert "no photos to stamp: " in result.stderr
+    for word in words:
+        assert word in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_good_photos_still_run_beside_missing_inputs(tmp_path: Path) -> None:
+    folder = photo_folder(tmp_path, 1)
+    out = tmp_path / "out"
+    result = run_command(["stamp", folder, tmp_path / "missing.jpg", "--out", out])
+    assert result.status == 1, result.stderr
+    assert "missing.jpg: no such file or folder" in result.stderr
+    statuses = {Path(str(i["input"])).name: i["status"] for i in report_of(out)["items"]}  # type: ignore[union-attr]
+    assert statuses == {"IMG_0000.jpg": "ok", "missing.jpg": "failed"}
+
+
 def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path: Path) -> None:
     folder = photo_folder(tmp_path, 30)
     out = tmp_path / "out"
