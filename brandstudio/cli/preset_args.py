@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 
@@ -11,6 +12,8 @@ from brandstudio.presets import find_preset, load_presets
 MIN_SIDE = 16
 MAX_SIDE = 8192
 _SIZE = re.compile(r"^(\d{1,5})x(\d{1,5})$")
+_SUGGESTIONS = 5
+"""How many close values an unknown ``--preset`` message names at most."""
 
 
 class UsageError(Exception):
@@ -38,21 +41,40 @@ def parse_presets(values: Sequence[str], *, extra: Sequence[str] = ()) -> list[P
         elif value == "all":
             chosen.extend(load_presets())
         else:
-            chosen.append(_one_preset(value))
+            chosen.append(_one_preset(value, extra))
     unique: dict[str, Preset | str] = {}
     for preset in chosen:
         unique.setdefault(preset if isinstance(preset, str) else preset.id, preset)
     return list(unique.values())
 
 
-def _one_preset(value: str) -> Preset:
+def _one_preset(value: str, extra: Sequence[str]) -> Preset:
     preset = find_preset(value)
     if preset is not None:
         return preset
     size = _SIZE.match(value)
     if size is None:
-        raise UsageError(f"--preset {value}: unknown preset (see `brandstudio presets`)")
+        close = suggestions(value, [p.id for p in load_presets()] + [*extra, "all"])
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UsageError(f"--preset {value}: unknown preset{hint} (see brandstudio presets)")
     width, height = int(size[1]), int(size[2])
     if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
         raise UsageError(f"--preset {value}: sides must be {MIN_SIDE} to {MAX_SIDE} px")
     return custom_preset(width, height)
+
+
+def suggestions(value: str, choices: Sequence[str]) -> list[str]:
+    """The ``choices`` a mistyped ``value`` may have meant, best first, at most five.
+
+    Those starting with the value come first, then those containing it (both ignoring case, in
+    the order given), then difflib's close matches.
+    """
+    wanted = value.casefold()
+    if not wanted:
+        return []
+    folded = {choice: choice.casefold() for choice in choices}
+    starting = [choice for choice, name in folded.items() if name.startswith(wanted)]
+    containing = [choice for choice, name in folded.items() if wanted in name]
+    close = difflib.get_close_matches(wanted, list(folded.values()), n=_SUGGESTIONS)
+    similar = [choice for name in close for choice, other in folded.items() if other == name]
+    return list(dict.fromkeys(starting + containing + similar))[:_SUGGESTIONS]

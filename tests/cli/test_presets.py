@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from helpers import Completed
+from PIL import Image
 
+from brandstudio.cli.preset_args import suggestions
 from brandstudio.presets import PRESET_FIELDS
 
 REQUIRED = {
@@ -66,3 +69,40 @@ def test_text_listing_one_line_each(cli: Callable[..., Completed]) -> None:
     assert len(lines) == len(json.loads(cli("presets", "--json").stdout))
     assert lines[0].split()[:2] == ["instagram-square", "1080x1080"]
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("instagram", "; did you mean instagram-square, instagram-portrait, instagram-story?"),
+        ("VK-Post", "; did you mean vk-post, ok-post, x-post, vk-story, linkedin-post?"),
+        ("tiktk", "; did you mean tiktok?"),
+        ("orignal", "; did you mean original?"),
+        ("myspace", ""),
+    ],
+)
+def test_an_unknown_preset_suggests_the_close_ones(
+    tmp_path: Path, cli: Callable[..., Completed], value: str, hint: str
+) -> None:
+    photo = tmp_path / "shoot" / "a.jpg"
+    photo.parent.mkdir()
+    Image.new("RGB", (64, 48), "#808080").save(photo)
+    out = tmp_path / "out"
+    result = cli("stamp", photo.parent, "--out", out, "--preset", value)
+    assert result.status == 2
+    assert f"--preset {value}: unknown preset{hint} (see brandstudio presets)" in result.stderr
+    assert not out.exists()
+
+
+def test_render_suggests_presets_too(tmp_path: Path, cli: Callable[..., Completed]) -> None:
+    result = cli("render", "contest", "--preset", "post", "--out", tmp_path / "out")
+    assert result.status == 2
+    assert "did you mean facebook-post, x-post, linkedin-post, vk-post, ok-post?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_suggestions_start_then_contain_then_close() -> None:
+    choices = ["vk-story", "story", "history-x", "stroy-ish"]
+    assert suggestions("story", choices) == ["story", "vk-story", "history-x"]
+    assert suggestions("stroy", choices)[:1] == ["stroy-ish"]
+    assert suggestions("", choices) == []
