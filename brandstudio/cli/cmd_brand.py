@@ -17,6 +17,7 @@ EPILOG = """examples:
   brandstudio brand new "Кофейня Север" --from-logo ~/logos/sever.png
   brandstudio brand show Зерно
   brandstudio brand export Зерно ~/Desktop/zerno.brandkit
+  brandstudio brand export Зерно ~/Desktop/zerno.brandkit --overwrite
   brandstudio brand import zerno.brandkit --as "Зерно (копия)"
   brandstudio brand delete "Кофейня Север" --yes
   brandstudio brand restore "Кофейня Север"
@@ -52,7 +53,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     show.set_defaults(run=run_show)
     export = actions.add_parser("export", help="write the brand as one .brandkit file")
     export.add_argument("name", metavar="NAME")
-    export.add_argument("file", type=Path, metavar="FILE.brandkit")
+    export.add_argument(
+        "file", type=Path, metavar="FILE.brandkit",
+        help="the bundle file, or a folder to write NAME.brandkit in",
+    )  # fmt: skip
+    export.add_argument(
+        "--overwrite", action="store_true", help="replace the file if it exists (default: refuse)"
+    )
     export.set_defaults(run=run_export)
     imported = actions.add_parser("import", help="add a brand from a .brandkit file")
     imported.add_argument("file", type=Path, metavar="FILE.brandkit")
@@ -151,10 +158,13 @@ def run_show(args: argparse.Namespace, library: Library) -> int:
 
 @with_library
 def run_export(args: argparse.Namespace, library: Library) -> int:
-    from brandstudio.library.bundle import BundleError, export_brand
+    from brandstudio.library.bundle import BundleError, BundleExistsError, export_brand
 
     try:
-        output.data(str(export_brand(library, args.name, args.file)))
+        output.data(str(export_brand(library, args.name, args.file, overwrite=args.overwrite)))
+    except BundleExistsError as error:
+        output.error(f"{error.path}: exists; add --overwrite to replace it")
+        return exitcodes.UNUSABLE
     except BundleError as error:
         output.error(str(error))
         return exitcodes.UNUSABLE

@@ -145,6 +145,14 @@ class BundleError(Exception):
         return f"{self.bundle}: {self.verdict}: " + "; ".join(parts)
 
 
+class BundleExistsError(LibraryError):
+    """The export's target file is there already and replacing it was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path}: exists; not replaced")
+
+
 class _RefusedError(Exception):
     """One problem that stops the work at once (turned into a BundleError)."""
 
@@ -843,7 +851,7 @@ def _destination(target: Path, folder: Path) -> Path:
     return destination
 
 
-def export_brand(library: Library, name: str, target: Path) -> Path:
+def export_brand(library: Library, name: str, target: Path, *, overwrite: bool = False) -> Path:
     """Write the brand ``name`` as a bundle to ``target`` (a file, or a folder to put
     ``NAME.brandkit`` in); returns the bundle's path.
 
@@ -851,16 +859,19 @@ def export_brand(library: Library, name: str, target: Path) -> Path:
     replaces ``target`` in one rename once complete. Files a bundle cannot carry (hidden
     files, thumbnails, files of other kinds) are left out; a brand whose own files could not
     be imported again (too large, unportable names, a template naming a missing photo) is a
-    BundleError.
+    BundleError. An existing file at the bundle's path is BundleExistsError unless
+    ``overwrite``.
     """
     with library.lock:
         folder = library.brand_folder(name)
+        destination = _destination(target, folder)
+        if not overwrite and os.path.lexists(destination):
+            raise BundleExistsError(destination)
         kit = load_brand(folder)
         members = _export_members(folder)
         problems = _export_problems(kit, members)
         if problems:
             raise BundleError(str(folder), problems, "cannot be exported")
-        destination = _destination(target, folder)
         try:
             _write_bundle(destination, folder.name, members)
         except OSError as error:

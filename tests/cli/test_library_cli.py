@@ -163,3 +163,24 @@ def test_a_hostile_bundle_is_refused_and_named(
     assert result.status == 2
     assert "evil.png" in result.stderr and "Traceback" not in result.stderr
     assert cli("brand", "list").stdout == f"{DEMO}\n"
+
+
+def test_export_onto_an_existing_file_needs_overwrite(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    bundle = tmp_path / "zerno.brandkit"
+    bundle.write_bytes(b"somebody's file")
+    refused = cli("brand", "export", DEMO, bundle)
+    assert refused.status == 2
+    assert f"{bundle}: exists; add --overwrite to replace it" in refused.stderr
+    assert bundle.read_bytes() == b"somebody's file"
+    assert refused.stdout == ""
+    in_folder = tmp_path / f"{DEMO}.brandkit"
+    assert cli("brand", "export", DEMO, tmp_path).stdout.strip() == str(in_folder)
+    again = cli("brand", "export", DEMO, tmp_path)
+    assert again.status == 2 and str(in_folder) in again.stderr
+    replaced = cli("brand", "export", DEMO, bundle, "--overwrite")
+    assert replaced.status == 0, replaced.stderr
+    assert replaced.stdout.strip() == str(bundle)
+    assert bundle.read_bytes() == in_folder.read_bytes()
+    assert "--overwrite" in cli("brand", "export", "--help").stdout

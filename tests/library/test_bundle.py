@@ -24,6 +24,7 @@ from brandstudio.library.bundle import (
     BUNDLE_VERSION,
     MAX_LISTED,
     BundleError,
+    BundleExistsError,
     export_brand,
     import_bundle,
 )
@@ -212,6 +213,16 @@ def test_export_refuses_a_template_whose_sample_photo_is_missing(
         export_brand(library, DEMO, tmp_path / "out.brandkit")
     assert "cannot be exported" in str(caught.value)
     assert not (tmp_path / "out.brandkit").exists()
+
+
+def test_export_keeps_an_existing_file_unless_overwrite(library: Library, tmp_path: Path) -> None:
+    target = tmp_path / "out.brandkit"
+    target.symlink_to(tmp_path / "nowhere")  # even a dangling link is somebody's
+    with pytest.raises(BundleExistsError, match=r"out\.brandkit: exists") as caught:
+        export_brand(library, DEMO, target)
+    assert caught.value.path == target and target.is_symlink()
+    assert export_brand(library, DEMO, target, overwrite=True) == target
+    assert not target.is_symlink() and zipfile.is_zipfile(target)
 
 
 def test_export_never_writes_inside_the_brand_folder(library: Library) -> None:
