@@ -202,7 +202,8 @@ class WorkerPool:
             name="brandstudio-worker",
             daemon=True,
         )
-        process.start()
+        with safe_path():
+            process.start()
         child_end.close()
         return _Worker(process=process, conn=parent_end)
 
@@ -267,6 +268,30 @@ class WorkerPool:
         self._workers.remove(worker)
 
 
+_ENVIRONMENT_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def safe_path() -> Iterator[None]:
+    """Start Python processes that import only the installed Brandstudio.
+
+    multiprocessing starts its fork server (and, with spawn, every worker) as ``python -c``,
+    which puts the current folder first on ``sys.path``: a ``brandstudio/`` (or
+    ``multiprocessing/``) folder where the user stands would be imported by every worker.
+    PYTHONSAFEPATH (Python 3.11+) leaves that folder out; it is set only while processes start.
+    """
+    with _ENVIRONMENT_LOCK:
+        before = os.environ.get("PYTHONSAFEPATH")
+        os.environ["PYTHONSAFEPATH"] = "1"
+        try:
+            yield
+        finally:
+            if before is None:
+                del os.environ["PYTHONSAFEPATH"]
+            else:
+                os.environ["PYTHONSAFEPATH"] = before
+
+
 def default_jobs() -> int:
     """Worker processes by default: the CPUs this process may use."""
     try:
@@ -284,7 +309,7 @@ def prepare_workers(preload: Sequence[str]) -> None:
         return
     from multiprocessing import forkserver
 
-    with contextlib.suppress(ValueError, OSError):
+    with contextlib.suppress(ValueError, OSError), safe_path():
         context.set_forkserver_preload(list(preload))
         forkserver.ensure_running()
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 from brandstudio.batch.pool import prepare_workers
 from brandstudio.brands import DEFAULT_BRAND, find_brand
-from brandstudio.cli import exitcodes, output
+from brandstudio.cli import output
 from brandstudio.cli.batch_output import add_batch_options, run_and_summarise
 from brandstudio.cli.preset_args import UsageError, parse_presets
-from brandstudio.fileformat import FormatError
-from brandstudio.jobs.common import PlanError, file_identity
+from brandstudio.jobs.common import file_identity
 from brandstudio.jobs.stamp import (
     WORKER_MODULES,
     LogoFiles,
@@ -22,7 +21,6 @@ from brandstudio.jobs.stamp import (
     plan_stamp,
     stamp_targets,
 )
-from brandstudio.library.errors import LibraryError
 from brandstudio.model.brand import StampDefaults
 from brandstudio.model.geometry import ANCHORS
 from brandstudio.model.preset import Preset
@@ -105,20 +103,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     prepare_workers(WORKER_MODULES)  # imports OpenCV in the background while we plan
-    try:
-        settings = _settings(args)
-        plan = plan_stamp(
-            args.inputs, args.out, settings, recursive=args.recursive, overwrite=args.overwrite
-        )
-    except (UsageError, PlanError, LookupError, LibraryError, ValueError) as error:
-        output.error(str(error))
-        return exitcodes.UNUSABLE
-    except FormatError as error:
-        output.format_error(error)
-        return exitcodes.UNUSABLE
-    except OSError as error:
-        output.error(f"{error.filename or args.out}: {error.strerror}")
-        return exitcodes.UNUSABLE
+    settings = _settings(args)
+    plan = plan_stamp(
+        args.inputs, args.out, settings, recursive=args.recursive, overwrite=args.overwrite
+    )
     return run_and_summarise(
         plan.items, plan.job, plan.journal, args, verb="stamped", unit="photos"
     )
@@ -191,6 +179,15 @@ def _check_numbers(args: argparse.Namespace) -> None:
 
 
 def _placement(args: argparse.Namespace, defaults: StampDefaults) -> MarkPlacement:
+    """The mark's placement from the flags over the brand's defaults (UsageError when the
+    combination cannot be used)."""
+    try:
+        return _placement_of(args, defaults)
+    except ValueError as error:
+        raise UsageError(f"the mark cannot be placed: {error}") from None
+
+
+def _placement_of(args: argparse.Namespace, defaults: StampDefaults) -> MarkPlacement:
     margin = args.margin if args.margin is not None else defaults.margin
     return MarkPlacement(
         position=args.position or defaults.position,

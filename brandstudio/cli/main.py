@@ -9,8 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from brandstudio import __version__
-from brandstudio.cli import exitcodes, output
-from brandstudio.fileformat import FormatError
+from brandstudio.cli import errors, exitcodes, output
 
 COMMANDS = ("presets", "validate", "render", "stamp", "demo", "brand", "template", "gui")
 """Subcommands in --help order; each is the module ``brandstudio.cli.cmd_<name>``."""
@@ -56,14 +55,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exitcodes.UNUSABLE
     try:
         status: int = args.run(args)
-    except FormatError as error:
-        output.format_error(error)
-        return exitcodes.UNUSABLE
-    except KeyboardInterrupt:
-        output.message("brandstudio: interrupted")
-        return exitcodes.INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``brandstudio presets | head``): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return exitcodes.OK
+    except KeyboardInterrupt:
+        output.message("brandstudio: interrupted")
+        return exitcodes.INTERRUPTED
+    except Exception as error:
+        if not errors.is_unusable(error):
+            raise
+        return errors.report_unusable(error, getattr(args, "out", None))
     return status
