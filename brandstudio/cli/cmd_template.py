@@ -19,17 +19,19 @@ EPILOG = """examples:
   brandstudio template rename "Зерно/Конкурс январь" "Конкурс (январь)"
   brandstudio template tag "Зерно/promo" --add осень --remove лето
   brandstudio template delete "Зерно/Конкурс (январь)"
+  brandstudio template restore "Зерно/Конкурс (январь)"
   brandstudio template thumbnail "Зерно/promo"
   brandstudio render "Зерно/Конкурс декабрь" --preset all
 
-A library template is addressed as BRAND/TEMPLATE.
+A library template is addressed as BRAND/TEMPLATE. Deleted templates go to the library's
+trash; restore brings back the one deleted last (never over a template of the same name).
 """
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "template",
-        help="list, create, copy, rename, tag and delete library templates",
+        help="list, create, copy, rename, tag, delete and restore library templates",
         description="Templates in the brand library, addressed as BRAND/TEMPLATE.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -49,9 +51,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         sub.add_argument("template", metavar="BRAND/TEMPLATE")
         sub.add_argument("new_name", metavar="NEW_NAME")
         sub.set_defaults(run=run_copy if action == "copy" else run_rename)
-    delete = actions.add_parser("delete", help="move to the library's trash")
+    delete = actions.add_parser("delete", help="move to the library's trash (restore undoes it)")
     delete.add_argument("template", metavar="BRAND/TEMPLATE")
     delete.set_defaults(run=run_delete)
+    restore = actions.add_parser(
+        "restore", help="bring back the template deleted last under this name"
+    )
+    restore.add_argument("template", metavar="BRAND/TEMPLATE")
+    restore.set_defaults(run=run_restore)
     tag = actions.add_parser("tag", help="add or remove tags")
     tag.add_argument("template", metavar="BRAND/TEMPLATE")
     tag.add_argument("--add", action="append", default=[], metavar="TAG")
@@ -114,8 +121,16 @@ def run_rename(args: argparse.Namespace, library: Library) -> int:
 @with_library
 def run_delete(args: argparse.Namespace, library: Library) -> int:
     brand, name = split_address(args.template)
-    where = library.delete_template(brand, name)
-    output.message(f"{brand}/{name} moved to the trash ({where})")
+    library.delete_template(brand, name)
+    shown = f"{library.brand_folder(brand).name}/{name}"
+    output.message(f"template {shown!r} moved to the trash (brandstudio template restore to undo)")
+    return exitcodes.OK
+
+
+@with_library
+def run_restore(args: argparse.Namespace, library: Library) -> int:
+    brand, name = split_address(args.template)
+    output.data(str(library.restore_template(brand, name)))
     return exitcodes.OK
 
 

@@ -5,7 +5,8 @@ HOME/library.json                 marker: what was seeded (a deleted demo stays 
 HOME/library.lock                 held while anything is written
 HOME/brands/NAME/brand.json       the kit, with logos/, fonts/, photos/ beside it
 HOME/brands/NAME/templates/*.json the brand's templates; thumbnails in templates/.thumbs/
-HOME/trash/STAMP__NAME/           deleted brands and templates, restorable
+HOME/trash/STAMP__NAME/           a deleted brand (its whole folder), restorable
+HOME/trash/STAMP__NAME/templates/ a deleted template of the brand NAME, restorable
 HOME/staging/                     imports in progress (removed at start)
 HOME/backups/                     templates as they were before a migration rewrote them
 ```
@@ -49,7 +50,12 @@ DEMO_BRAND = "demo"
 
 
 def _stamp() -> str:
-    return time.strftime("%Y%m%d-%H%M%S") + f"-{uuid.uuid4().hex[:6]}"
+    """A name prefix that sorts by time, to the nanosecond (so the trash knows which of two
+    entries made in the same second is newer), and is unique."""
+    now = time.time_ns()
+    second, nanoseconds = divmod(now, 1_000_000_000)
+    moment = time.strftime("%Y%m%d-%H%M%S", time.localtime(second))
+    return f"{moment}-{nanoseconds:09d}-{uuid.uuid4().hex[:6]}"
 
 
 class Library:
@@ -294,6 +300,7 @@ class Library:
         return sorted((p.stem for p in self.templates_dir(brand).glob("*.json")), key=str.casefold)
 
     def template_path(self, brand: str, name: str) -> Path:
+        _check_plain_name(name)
         path = self.templates_dir(brand) / f"{name}.json"
         if not path.is_file():
             known = ", ".join(self.template_names(brand)) or "none"
@@ -367,12 +374,54 @@ class Library:
             return target
 
     def delete_template(self, brand: str, name: str) -> Path:
+        """Move a template to the library's trash; returns where it went.
+
+        It goes to ``trash/STAMP__BRAND/templates/``, like a brand folder holding only it (and
+        never taken for a trashed brand); :meth:`restore_template` brings it back.
+        """
         with self.lock:
             path = self.template_path(brand, name)
             holder = self.trash_dir / f"{_stamp()}{TRASH_SEPARATOR}{self.brand_folder(brand).name}"
-            holder.mkdir()
-            target = holder / path.name
+            target = holder / "templates" / path.name
+            target.parent.mkdir(parents=True)
             path.rename(target)
+            return target
+
+    def trashed_templates(self, brand: str, name: str) -> list[Path]:
+        """Trashed copies of the template ``name`` of the brand ``brand`` (its folder name,
+        case-insensitive), newest last. A trashed brand's templates are not among them."""
+        _check_plain_name(name)
+        found = []
+        for holder in self.trash_dir.iterdir():
+            if holder.name.partition(TRASH_SEPARATOR)[2].casefold() != brand.casefold():
+                continue
+            if (holder / BRAND_FILE).exists():
+                continue  # a whole brand: restored with it
+            # templates/NAME.json; NAME.json straight in the holder as earlier versions left it
+            for path in (holder / "templates" / f"{name}.json", holder / f"{name}.json"):
+                if path.is_file():
+                    found.append(path)
+        return sorted(found)
+
+    def restore_template(self, brand: str, name: str) -> Path:
+        """Bring back the most recently trashed template ``name`` of ``brand``; its path.
+
+        LibraryError when there is none in the trash, or the brand has a template of that
+        name again (it is never replaced).
+        """
+        with self.lock:
+            folder = self.brand_folder(brand)
+            trashed = self.trashed_templates(folder.name, name)
+            if not trashed:
+                raise LibraryError(f"no template {name!r} of brand {folder.name!r} in the trash")
+            target = self.templates_dir(folder.name) / trashed[-1].name
+            if target.exists():
+                raise LibraryError(
+                    f"brand {folder.name!r} has a template {name!r} again: rename or delete it"
+                    " first"
+                )
+            trashed[-1].rename(target)
+            _remove_empty_trash(trashed[-1].parent, self.trash_dir)
             return target
 
     def save_template(self, brand: str, name: str, template: Template) -> Template:
@@ -407,6 +456,22 @@ class Library:
     def iter_templates(self, brand: str) -> Iterator[tuple[str, Path]]:
         for name in self.template_names(brand):
             yield name, self.templates_dir(brand) / f"{name}.json"
+
+
+def _check_plain_name(name: str) -> None:
+    """LibraryError for a template name that would lead out of its folder."""
+    if not name or any(char in name for char in "/\\\0"):
+        raise LibraryError(f"{name!r} cannot be a template name: no / or \\ in names")
+
+
+def _remove_empty_trash(folder: Path, trash: Path) -> None:
+    """Remove a trash entry's folders that restoring emptied, up to the trash itself."""
+    while folder != trash and trash in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _remove_empty_staging(folder: Path, staging: Path) -> None:

@@ -184,3 +184,36 @@ def test_export_onto_an_existing_file_needs_overwrite(
     assert replaced.stdout.strip() == str(bundle)
     assert bundle.read_bytes() == in_folder.read_bytes()
     assert "--overwrite" in cli("brand", "export", "--help").stdout
+
+
+def test_template_delete_goes_to_the_trash_and_restore_brings_it_back(
+    cli: Callable[..., Completed],
+) -> None:
+    shown = json.loads(cli("template", "list", "--brand", DEMO, "--json").stdout)
+    before = Path(next(row["path"] for row in shown if row["name"] == "promo")).read_bytes()
+    deleted = cli("template", "delete", f"{DEMO}/promo")
+    assert deleted.status == 0, deleted.stderr
+    assert f"template '{DEMO}/promo' moved to the trash" in deleted.stderr
+    assert "brandstudio template restore" in deleted.stderr
+    assert "promo" not in cli("template", "list", "--brand", DEMO).stdout.splitlines()
+    restored = cli("template", "restore", f"{DEMO}/promo")
+    assert restored.status == 0, restored.stderr
+    assert Path(restored.stdout.strip()).read_bytes() == before
+    assert "promo" in cli("template", "list", "--brand", DEMO).stdout.splitlines()
+
+    nothing = cli("template", "restore", f"{DEMO}/promo")
+    assert nothing.status == 2
+    assert f"no template 'promo' of brand '{DEMO}' in the trash" in nothing.stderr
+    assert cli("template", "delete", f"{DEMO}/promo").status == 0
+    assert cli("template", "new", "promo", "--brand", DEMO).status == 0
+    again = cli("template", "restore", f"{DEMO}/promo")
+    assert again.status == 2
+    assert f"brand '{DEMO}' has a template 'promo' again" in again.stderr
+    assert "Traceback" not in nothing.stderr + again.stderr
+
+
+def test_template_delete_and_restore_have_examples(cli: Callable[..., Completed]) -> None:
+    for action in ("delete", "restore"):
+        shown = cli("template", action, "--help")
+        assert shown.status == 0
+        assert f'brandstudio template {action} "Зерно/' in shown.stdout

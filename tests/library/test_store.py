@@ -99,6 +99,51 @@ def test_templates_new_copy_rename_delete_tag(library: Library) -> None:
         library.new_template(DEMO, "X", "nonexistent")
 
 
+def test_a_deleted_template_is_restored_newest_first_and_never_over_another(
+    library: Library,
+) -> None:
+    path = library.template_path(DEMO, "promo")
+    first = path.read_bytes()
+    trashed = library.delete_template(DEMO, "promo")
+    assert trashed.read_bytes() == first and library.trash_dir in trashed.parents
+    assert library.trashed_brands(DEMO) == []  # a template's trash is no trashed brand
+    library.new_template(DEMO, "promo", "contest")
+    second = path.read_bytes()
+    with pytest.raises(LibraryError, match="has a template 'promo' again"):
+        library.restore_template(DEMO, "promo")
+    library.delete_template(DEMO, "promo")
+    assert len(library.trashed_templates(DEMO, "promo")) == 2
+    assert library.restore_template(DEMO.lower(), "promo") == path
+    assert path.read_bytes() == second  # the one deleted last
+    assert library.trashed_templates(DEMO, "promo") == [trashed]
+    with pytest.raises(LibraryError, match="no template 'contest' of brand 'Зерно' in the trash"):
+        library.restore_template(DEMO, "contest")
+    assert sorted(p.name for p in library.trash_dir.iterdir()) == [trashed.parent.parent.name]
+
+
+def test_a_trashed_brand_keeps_its_templates_to_itself(library: Library) -> None:
+    library.delete_brand(DEMO)
+    library.new_brand(DEMO)
+    with pytest.raises(LibraryError, match="no template 'promo'"):
+        library.restore_template(DEMO, "promo")
+
+
+def test_a_template_trashed_by_an_earlier_version_is_restored(library: Library) -> None:
+    holder = library.trash_dir / f"20250101-000000-abcdef__{DEMO}"
+    holder.mkdir()
+    library.template_path(DEMO, "promo").rename(holder / "promo.json")
+    assert library.restore_template(DEMO, "promo").is_file()
+    assert not holder.exists()
+
+
+@pytest.mark.parametrize("name", ["../../library", "a/b", "..\\x", ""])
+def test_template_names_never_lead_out_of_the_brand(library: Library, name: str) -> None:
+    with pytest.raises(LibraryError, match="cannot be a template name"):
+        library.template_path(DEMO, name)
+    with pytest.raises(LibraryError, match="cannot be a template name"):
+        library.restore_template(DEMO, name)
+
+
 def test_saving_over_a_newer_revision_is_refused(library: Library) -> None:
     first = library.load_template(DEMO, "promo").template
     second = library.load_template(DEMO, "promo").template
