@@ -31,7 +31,7 @@ def find_brand(name_or_folder: str = DEFAULT_BRAND) -> BrandKit:
         return library.load_brand(name_or_folder)
     if name_or_folder in bundled_brands():
         return load_brand(assets_folder() / "brands" / name_or_folder)
-    known = ", ".join([*library.brand_names(), *bundled_brands()])
+    known = ", ".join(library.brand_names()) or "none yet"  # as ``brandstudio brand list``
     raise LookupError(
         f"no brand {name_or_folder!r}: give a brand of the library or a folder containing"
         f" {BRAND_FILE} (brands: {known})"

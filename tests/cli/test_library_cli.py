@@ -217,3 +217,38 @@ def test_template_delete_and_restore_have_examples(cli: Callable[..., Completed]
         shown = cli("template", action, "--help")
         assert shown.status == 0
         assert f'brandstudio template {action} "Зерно/' in shown.stdout
+
+
+@pytest.mark.parametrize("command", ["render", "stamp", "validate"])
+def test_an_unknown_brand_lists_what_brand_list_shows(
+    tmp_path: Path, cli: Callable[..., Completed], command: str
+) -> None:
+    from brandstudio.resources import templates_folder
+
+    assert cli("brand", "new", "Север").status == 0
+    (tmp_path / "photos").mkdir()
+    Image.new("RGB", (64, 48), "#808080").save(tmp_path / "photos" / "a.jpg")
+    out = tmp_path / "out"
+    args = {
+        "render": ["render", "contest", "--preset", "vk-post", "--out", out],
+        "stamp": ["stamp", tmp_path / "photos", "--out", out],
+        "validate": ["validate", templates_folder() / "contest.json"],
+    }[command]
+    listed = cli("brand", "list").stdout.splitlines()
+    assert listed == [DEMO, "Север"]
+    result = cli(*args, "--brand", "NOPE")
+    assert result.status == 2, result.stderr
+    assert "no brand 'NOPE': give a brand of the library or a folder containing brand.json" in (
+        result.stderr
+    )
+    assert result.stderr.rstrip().endswith(f"(brands: {', '.join(listed)})")
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_an_unknown_brand_in_an_empty_library(cli: Callable[..., Completed]) -> None:
+    assert cli("brand", "delete", DEMO, "--yes").status == 0
+    assert cli("brand", "list").stdout == ""
+    result = cli("render", "contest", "--brand", "NOPE")
+    assert result.status == 2
+    assert result.stderr.rstrip().endswith("(brands: none yet)")
