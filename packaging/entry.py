@@ -7,7 +7,8 @@ PyInstaller freezes this file (see ``brandstudio.spec``). Two things differ from
   multiprocessing's own arguments; freeze_support recognises those runs, does the worker's
   work and exits, so they never reach the command line.
 - ``BRANDSTUDIO_SELF_CHECK=1`` makes the executable print, as JSON, what the build carries
-  (text layout features, image codecs, bundled files) and exit 0 when all is there, 1 when
+  (text layout features, image codecs, bundled files, where a batch worker imports
+  Brandstudio from) and exit 0 when all is there, 1 when
   not. It is for the packaging smoke test and for support ("run it with this set and send
   us the output"); the product's command line has no such option.
 """
@@ -81,8 +82,10 @@ def self_check() -> dict[str, Any]:
         if translations.is_dir()
         else ()
     )
+    report["workers"] = _worker_check()
     report["ok"] = (
-        all(report["features"][name] for name in REQUIRED_FEATURES)
+        report["workers"]["ok"]
+        and all(report["features"][name] for name in REQUIRED_FEATURES)
         and all(report["codecs"].values())
         and all(value is True for value in modules.values())
         and bool(report["starters"])
@@ -91,6 +94,20 @@ def self_check() -> dict[str, Any]:
         and bool(report["translations"])
     )
     return report
+
+
+def _worker_check() -> dict[str, Any]:
+    """Where a batch worker imports Brandstudio from: it must be this build's own package,
+    whatever folder the app was started in."""
+    import brandstudio
+    from brandstudio.batch.selfcheck import worker_package_folder
+
+    expected = str(Path(brandstudio.__file__).resolve().parent)
+    try:
+        found = worker_package_folder()
+    except Exception as error:  # report every failure, whatever it is
+        found = f"{type(error).__name__}: {error}"
+    return {"package": found, "expected": expected, "ok": found == expected}
 
 
 def _ensure_streams() -> None:

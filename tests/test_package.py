@@ -490,9 +490,9 @@ def run_frozen(frozen: Path, tmp_path: Path) -> RunFrozen:
     )
 
     def run(
-        *args: str | Path, timeout: float = 180, **extra: str
+        *args: str | Path, timeout: float = 180, cwd: Path | None = None, **extra: str
     ) -> subprocess.CompletedProcess[str]:
-        return _run([frozen, *args], cwd=tmp_path, timeout=timeout, env={**env, **extra})
+        return _run([frozen, *args], cwd=cwd or tmp_path, timeout=timeout, env={**env, **extra})
 
     return run
 
@@ -521,6 +521,25 @@ def test_frozen_app_has_raqm_and_its_files_inside_the_bundle(
     assert report["translations"] == sorted(
         path.name for path in (REPO / "brandstudio" / "gui" / "translations").glob("*.qm")
     )
+
+
+@pytest.mark.slow
+def test_frozen_app_workers_ignore_a_brandstudio_folder_where_it_starts(
+    frozen: Path, run_frozen: RunFrozen, tmp_path: Path
+) -> None:
+    """Started in a folder holding a booby-trapped ``brandstudio`` package, the self-check's
+    worker imports the bundle's own package and the trap never runs."""
+    folder, marker = tmp_path / "downloads", tmp_path / "the-trap-ran"
+    (folder / "brandstudio").mkdir(parents=True)
+    (folder / "brandstudio" / "__init__.py").write_text(
+        f"open({str(marker)!r}, 'a').write('imported')\nraise SystemExit('trapped')\n"
+    )
+    result = run_frozen(BRANDSTUDIO_SELF_CHECK="1", cwd=folder)
+    assert result.returncode == 0, _explain(result)
+    workers = json.loads(result.stdout)["workers"]
+    assert workers["ok"], workers
+    assert Path(workers["package"]).is_relative_to(frozen.parent)
+    assert not marker.exists()
 
 
 @pytest.mark.slow

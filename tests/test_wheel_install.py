@@ -141,6 +141,16 @@ def test_wheel_ships_the_package_data(wheel_names: list[str]) -> None:
     assert fonts, "the wheel ships no .ttf under brandstudio/assets/fonts/"
 
 
+def test_wheel_ships_every_package_of_the_source(wheel_names: list[str]) -> None:
+    """A package missing from pyproject's list would be missing from every install."""
+    source = {
+        path.relative_to(REPO).as_posix()
+        for path in (REPO / "brandstudio").rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
+    assert source - set(wheel_names) == set(), "modules missing from the wheel"
+
+
 def test_wheel_ships_no_bytecode_and_no_tests(wheel_names: list[str]) -> None:
     bytecode = [name for name in wheel_names if "__pycache__" in name or name.endswith(".pyc")]
     assert not bytecode, (
