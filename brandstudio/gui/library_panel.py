@@ -1,33 +1,25 @@
 """The brand library as a browser: pick a brand, see its templates as thumbnails, open one.
 
-Thumbnails are rendered (``library.store.thumbnail``, cached on disk) on a thread of the panel's
-own, never on the GUI thread: each template shows a placeholder until its picture is ready.
+Thumbnails are rendered (``library.store.thumbnail``, cached on disk) on a LatestWorker thread of
+the panel's own, never on the GUI thread (see ``library_thumbnails``): each template shows a
+placeholder until its picture is ready.
 The panel watches the library folders and refreshes itself when templates come and go; call
 ``refresh()`` after changing the library elsewhere.
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
-import copy
 import functools
 import html
-import threading
-import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QEvent,
     QFileSystemWatcher,
     QModelIndex,
-    QObject,
     QPoint,
-    QPointF,
-    QRectF,
     QSignalBlocker,
     QSize,
     Qt,
@@ -36,17 +28,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QFont,
     QIcon,
-    QImage,
-    QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPainterPath,
-    QPen,
     QPixmap,
-    QResizeEvent,
     QStandardItem,
     QStandardItemModel,
 )
@@ -65,17 +50,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brandstudio.fileformat import FormatError, load_template
+from brandstudio.fileformat import FormatError
 from brandstudio.gui.document import Location
+from brandstudio.gui.library_thumbnails import (
+    GRID,
+    ICON_SIDE,
+    TemplateGrid,
+    TemplateInfo,
+    Thumbnail,
+    placeholder,
+    thread_library,
+    thumbnail_steps,
+)
 from brandstudio.gui.studio import Studio
+from brandstudio.gui.workers import LatestWorker
 from brandstudio.library.errors import LibraryError
-from brandstudio.library.lock import LibraryLock
-from brandstudio.library.store import Library, thumbnail
 from brandstudio.resources import starter_templates
 
-ICON_SIDE = 132
-"""The square every thumbnail is fitted into, in logical pixels."""
-GRID = QSize(ICON_SIDE + 28, ICON_SIDE + 34)
 REFRESH_DELAY_MS = 250
 """Folder changes arrive in bursts (a save writes a temp file, then renames it)."""
 
@@ -100,235 +91,6 @@ def _rich(text: str) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
-# -- the thumbnail thread -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Job:
-    generation: int
-    brand: str
-    names: tuple[str, ...]
-    ratio: float  # device pixel ratio of the panel
-
-
-class _Bridge(QObject):
-    """Carries the worker's results to the GUI thread (queued: it lives on the GUI thread)."""
-
-    info = Signal(int, str, object, object)
-    """generation, name, tags (tuple of str), canvas (width, height)."""
-    image = Signal(int, str, object)
-    """generation, name, framed QImage."""
-    failed = Signal(int, str, str)
-    """generation, name, message."""
-
-
-_workers: weakref.WeakSet[_ThumbnailWorker] = weakref.WeakSet()
-
-
-@atexit.register
-def _stop_workers() -> None:
-    """Stop the threads before the interpreter (and Qt) go away under them."""
-    for worker in list(_workers):
-        worker.stop()
-
-
-class _ThumbnailWorker:
-    """Reads tags, then renders thumbnails, for the latest job only (a new job cuts in)."""
-
-    def __init__(self, library: Library, bridge: _Bridge) -> None:
-        # A lock object of its own: LibraryLock counts re-entry per object, not per thread,
-        # and two flocks of one process exclude each other like two processes.
-        self._library = copy.copy(library)
-        self._library.lock = LibraryLock(library.lock.path)
-        self._bridge = bridge
-        self._condition = threading.Condition()
-        self._job: _Job | None = None
-        self._stopping = False
-        self._thread = threading.Thread(target=self._loop, name="library-thumbnails", daemon=True)
-        self._thread.start()
-        _workers.add(self)
-
-    def request(self, job: _Job) -> None:
-        with self._condition:
-            self._job = job
-            self._condition.notify()
-
-    def stop(self) -> None:
-        with self._condition:
-            self._stopping = True
-            self._condition.notify()
-        if threading.current_thread() is not self._thread:
-            self._thread.join(10)
-
-    def _interrupted(self) -> bool:
-        with self._condition:
-            return self._stopping or self._job is not None
-
-    def _loop(self) -> None:
-        while True:
-            with self._condition:
-                while self._job is None and not self._stopping:
-                    self._condition.wait()
-                if self._stopping or self._job is None:
-                    return
-                job, self._job = self._job, None
-            try:
-                self._run(job)
-            except RuntimeError:  # the panel is gone: its bridge was deleted
-                return
-
-    def _run(self, job: _Job) -> None:
-        library = self._library
-        for name in job.names:
-            if self._interrupted():
-                return
-            try:
-                template = load_template(library.template_path(job.brand, name)).template
-            except Exception:  # shown when its thumbnail fails below
-                continue
-            canvas = (template.canvas.width, template.canvas.height)
-            self._bridge.info.emit(job.generation, name, tuple(template.tags), canvas)
-        for name in job.names:
-            if self._interrupted():
-                return
-            try:
-                path = thumbnail(library, job.brand, name)
-                picture = QImage(str(path))
-                if picture.isNull():
-                    raise OSError(f"{path.name}: not a readable PNG")
-            except Exception as error:  # one broken template must not stop the others
-                self._bridge.failed.emit(job.generation, name, _describe(error))
-                continue
-            self._bridge.image.emit(job.generation, name, framed(picture, job.ratio))
-
-
-def _describe(error: Exception) -> str:
-    if isinstance(error, LibraryError | FormatError | OSError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
-
-
-# -- icons ---------------------------------------------------------------------------------
-
-
-def _fit(width: float, height: float, side: float) -> QRectF:
-    scale = min(side / width, side / height)
-    w, h = width * scale, height * scale
-    margin = (ICON_SIDE - side) / 2
-    return QRectF(margin + (side - w) / 2, margin + (side - h) / 2, w, h)
-
-
-def _canvas(ratio: float) -> tuple[QImage, QPainter]:
-    side = round(ICON_SIDE * ratio)
-    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    image.setDevicePixelRatio(ratio)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    return image, painter
-
-
-def _card(painter: QPainter, rect: QRectF) -> QPainterPath:
-    """A soft shadow under ``rect``; returns the card's rounded outline."""
-    for step, alpha in ((3.0, 18), (2.0, 26), (1.0, 34)):
-        shadow = QPainterPath()
-        shadow.addRoundedRect(
-            rect.adjusted(-step + 1, -step + 2, step - 1, step), 4 + step, 4 + step
-        )
-        painter.fillPath(shadow, QColor(0, 0, 0, alpha))
-    outline = QPainterPath()
-    outline.addRoundedRect(rect, 3, 3)
-    return outline
-
-
-def framed(picture: QImage, ratio: float = 1.0) -> QImage:
-    """A thumbnail centred on the icon square, as a card with a soft shadow (any thread)."""
-    image, painter = _canvas(ratio)
-    rect = _fit(picture.width(), picture.height(), ICON_SIDE - 10)
-    outline = _card(painter, rect)
-    painter.setClipPath(outline)
-    painter.drawImage(rect, picture)
-    painter.setClipping(False)
-    painter.setPen(QPen(QColor(0, 0, 0, 40), 1))
-    painter.drawPath(outline)
-    painter.end()
-    return image
-
-
-def placeholder(
-    canvas: tuple[int, int] = (4, 5), ratio: float = 1.0, failed: bool = False
-) -> QImage:
-    """The card shown until a thumbnail is ready (or when it cannot be made)."""
-    image, painter = _canvas(ratio)
-    rect = _fit(canvas[0], canvas[1], ICON_SIDE - 10)
-    outline = _card(painter, rect)
-    painter.fillPath(outline, QColor("#F1EEEA") if not failed else QColor("#F6E3E0"))
-    painter.setPen(QPen(QColor(0, 0, 0, 30), 1))
-    painter.drawPath(outline)
-    painter.setPen(Qt.PenStyle.NoPen)
-    center = rect.center()
-    if failed:
-        painter.setBrush(QColor("#C0392B"))
-        painter.drawEllipse(center, 10, 10)
-        pen = QPen(QColor("white"), 2.5)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawLine(center + QPointF(0, -5), center + QPointF(0, 1))
-        painter.drawPoint(center + QPointF(0, 5))
-    else:
-        painter.setBrush(QColor(0, 0, 0, 45))
-        for offset in (-12, 0, 12):
-            painter.drawEllipse(center + QPointF(offset, 0), 3, 3)
-    painter.end()
-    return image
-
-
-# -- the panel -----------------------------------------------------------------------------
-
-
-class _TemplateGrid(QListView):
-    """An icon grid whose columns share the width evenly (no ragged gap on the right).
-
-    Its keys (Delete, F2, Ctrl+D...) act on the templates while it has the focus, ahead of
-    the window's shortcuts for the same keys (delete or duplicate a layer).
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key_actions: list[QAction] = []
-
-    def _action_for(self, event: QKeyEvent) -> QAction | None:
-        pressed = QKeySequence(event.keyCombination())
-        for action in self.key_actions:
-            if action.shortcut().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
-                return action
-        return None
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
-            assert isinstance(event, QKeyEvent)
-            if self._action_for(event) is not None:
-                event.accept()  # a key press for us, not a window shortcut
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        action = self._action_for(event)
-        if action is None:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-        if action.isEnabled():
-            action.trigger()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        width = self.viewport().width()
-        columns = max(1, width // GRID.width())
-        self.setGridSize(QSize(max(GRID.width(), width // columns), GRID.height()))
-        super().resizeEvent(event)
-
-
 class LibraryPanel(QWidget):
     """Brand selector, filter box and the brand's templates as a grid of thumbnails."""
 
@@ -350,17 +112,14 @@ class LibraryPanel(QWidget):
         self.ask_name: Callable[[str, str, str], str | None] = self._ask_name
         self.show_error: Callable[[str, str], None] = self._show_error
 
-        self._generation = 0
         self._brand: str | None = None
         self._items: dict[str, QStandardItem] = {}
         self._canvases: dict[str, tuple[int, int]] = {}
         self._placeholders: dict[tuple[tuple[int, int], bool], QIcon] = {}
 
-        self._bridge = _Bridge(self)
-        self._bridge.info.connect(self._on_info)
-        self._bridge.image.connect(self._on_image)
-        self._bridge.failed.connect(self._on_failed)
-        self._worker = _ThumbnailWorker(self.library, self._bridge)
+        self._thread_library = thread_library(self.library)
+        self._worker = LatestWorker("library-thumbnails", self)
+        self._worker.step.connect(self._on_step)
         worker = self._worker
         self.destroyed.connect(lambda: worker.stop())
         app = QCoreApplication.instance()
@@ -409,7 +168,7 @@ class LibraryPanel(QWidget):
         self.filter_edit.textChanged.connect(self._apply_filter)
 
         self.model = QStandardItemModel(self)
-        self.view = _TemplateGrid(self)
+        self.view = TemplateGrid(self)
         self.view.setObjectName("TemplateGrid")
         self.view.setModel(self.model)
         self.view.setViewMode(QListView.ViewMode.IconMode)
@@ -441,7 +200,7 @@ class LibraryPanel(QWidget):
         self.act_refresh = self._action(
             self.tr("Refresh"), self.refresh, QKeySequence.StandardKey.Refresh
         )
-        # Shown in the menu; the grid handles the keys itself (see _TemplateGrid).
+        # Shown in the menu; the grid handles the keys itself (see TemplateGrid).
         self.view.key_actions = [
             self.act_duplicate,
             self.act_rename,
@@ -665,10 +424,14 @@ class LibraryPanel(QWidget):
         self._mark_open()
         if selected is not None:
             self.select(selected)
-        self._generation += 1
         if brand is not None and names:
             ratio = self.devicePixelRatioF()
-            self._worker.request(_Job(self._generation, brand, tuple(names), ratio))
+            library = self._thread_library
+            self._worker.submit_steps(
+                functools.partial(thumbnail_steps, library, brand, tuple(names), ratio)
+            )
+        else:
+            self._worker.cancel()  # what is still coming is for the brand shown before
 
     def _make_item(self, brand: str, name: str) -> QStandardItem:
         item = QStandardItem(name)
@@ -789,33 +552,37 @@ class LibraryPanel(QWidget):
                 self._schedule_refresh()  # saved under a new name
         self._mark_open()
 
-    def _on_info(self, generation: int, name: str, tags: object, canvas: object) -> None:
-        item = self._items.get(name)
-        if generation != self._generation or item is None:
+    def _on_step(self, serial: int, step: object) -> None:
+        if serial != self._worker.latest:
+            return  # for a brand or a listing shown before
+        if isinstance(step, TemplateInfo):
+            self._on_info(step)
+        elif isinstance(step, Thumbnail):
+            self._on_thumbnail(step)
+
+    def _on_info(self, info: TemplateInfo) -> None:
+        item = self._items.get(info.name)
+        if item is None:
             return
-        if isinstance(tags, tuple):
-            item.setData(tags, TAGS_ROLE)
-        if isinstance(canvas, tuple) and item.data(STATE_ROLE) == "loading":
-            self._canvases[name] = canvas
-            item.setIcon(self._placeholder(canvas, failed=False))
+        item.setData(info.tags, TAGS_ROLE)
+        if item.data(STATE_ROLE) == "loading":
+            self._canvases[info.name] = info.canvas
+            item.setIcon(self._placeholder(info.canvas, failed=False))
         self._set_tooltip(item)
         self._apply_filter()
 
-    def _on_image(self, generation: int, name: str, image: object) -> None:
-        item = self._items.get(name)
-        if generation != self._generation or item is None or not isinstance(image, QImage):
+    def _on_thumbnail(self, made: Thumbnail) -> None:
+        item = self._items.get(made.name)
+        if item is None:
             return
-        item.setIcon(QIcon(QPixmap.fromImage(image)))
-        item.setData("ready", STATE_ROLE)
-        self._set_tooltip(item)
-
-    def _on_failed(self, generation: int, name: str, message: str) -> None:
-        item = self._items.get(name)
-        if generation != self._generation or item is None:
+        if made.image is not None:
+            item.setIcon(QIcon(QPixmap.fromImage(made.image)))
+            item.setData("ready", STATE_ROLE)
+            self._set_tooltip(item)
             return
-        item.setIcon(self._placeholder(self._canvases.get(name, (4, 5)), failed=True))
+        item.setIcon(self._placeholder(self._canvases.get(made.name, (4, 5)), failed=True))
         item.setData("failed", STATE_ROLE)
-        self._set_tooltip(item, message)
+        self._set_tooltip(item, made.problem)
 
     def _on_activated(self, index: QModelIndex) -> None:
         name = index.data(NAME_ROLE)

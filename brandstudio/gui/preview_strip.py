@@ -2,26 +2,22 @@
 
 Each tile is the very same engine (``render.engine.render``) at the preset, scaled down: the
 layout is computed for the preset's own aspect, safe zone and overrides (same preset id), at a
-size just large enough for a sharp ~160 px tile. A thread of the strip's own, with its own
-AssetCache, renders only the latest document state: edits arriving during a render replace the
-waiting request, and a render in progress stops at the next tile to start over on the newest.
+size just large enough for a sharp ~160 px tile. A LatestWorker thread of the strip's own, with
+its own AssetCache, renders only the latest document state: edits arriving during a render replace
+the waiting request, and a render in progress stops at the next tile to start over on the newest.
 Edits are debounced (``DEBOUNCE_MS``) so a drag on the canvas renders the strip once, at the end.
 """
 
 from __future__ import annotations
 
-import atexit
 import dataclasses
 import functools
-import threading
-import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QObject,
     QRectF,
     QSettings,
     QSize,
@@ -56,6 +52,7 @@ from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.preset_bar import preset_label, preset_title, size_text, stored_chosen_presets
 from brandstudio.gui.render_service import AssetCache, RenderRequest, to_qimage
 from brandstudio.gui.studio import Studio
+from brandstudio.gui.workers import LatestWorker
 from brandstudio.model.preset import Preset
 from brandstudio.render.assets import RenderError
 from brandstudio.render.engine import render
@@ -123,120 +120,59 @@ def render_preset(preset: Preset, shown: QSize, ratio: float) -> Preset:
     )
 
 
-# -- the render thread ----------------------------------------------------------------------
+# -- rendering the tiles (on the strip's LatestWorker thread) -------------------------------
 
 
 @dataclass(frozen=True)
-class _Job:
-    serial: int
-    request: RenderRequest
-    presets: tuple[Preset, ...]
-    ratio: float
+class TileResult:
+    """One tile's picture (at the picture size times the device pixel ratio), or why not."""
+
+    preset_id: str
+    image: QImage | None = None
+    problem: str | None = None
 
 
-class _Bridge(QObject):
-    """Carries results to the GUI thread (it lives there: the emits are queued)."""
+class _TileRenderer:
+    """Renders one document state tile by tile, with an AssetCache of its own (used on the
+    worker thread only)."""
 
-    rendered = Signal(int, str, object)
-    """serial, preset id, QImage (at the picture size times the device pixel ratio)."""
-    failed = Signal(int, str, str)
-    """serial, preset id, message."""
-
-
-_workers: weakref.WeakSet[_PreviewWorker] = weakref.WeakSet()
-
-
-@atexit.register
-def _stop_workers() -> None:
-    """Stop the threads before the interpreter (and Qt) go away under them."""
-    for worker in list(_workers):
-        worker.stop()
-
-
-class _PreviewWorker:
-    """Renders the latest job, tile by tile; a newer job interrupts between tiles."""
-
-    def __init__(self, bridge: _Bridge) -> None:
-        self._bridge = bridge
+    def __init__(self) -> None:
         self._cache = AssetCache()
-        self._condition = threading.Condition()
-        self._job: _Job | None = None
-        self._stopping = False
-        self._busy = False
         self.renders = 0
         """How many tiles were rendered (tests check the coalescing with it)."""
-        self._thread = threading.Thread(target=self._loop, name="preview-strip", daemon=True)
-        self._thread.start()
-        _workers.add(self)
 
-    def request(self, job: _Job) -> None:
-        with self._condition:
-            self._job = job
-            self._condition.notify()
-
-    def idle(self) -> bool:
-        with self._condition:
-            return self._job is None and not self._busy
-
-    def stop(self) -> None:
-        with self._condition:
-            self._stopping = True
-            self._condition.notify()
-        if threading.current_thread() is not self._thread:
-            self._thread.join(10)
-
-    def _interrupted(self) -> bool:
-        with self._condition:
-            return self._stopping or self._job is not None
-
-    def _loop(self) -> None:
-        while True:
-            with self._condition:
-                while self._job is None and not self._stopping:
-                    self._condition.wait()
-                if self._stopping or self._job is None:
-                    return
-                job, self._job = self._job, None
-                self._busy = True
-            try:
-                self._run(job)
-            except RuntimeError:  # the strip is gone: its bridge was deleted
-                return
-            finally:
-                with self._condition:
-                    self._busy = False
-
-    def _run(self, job: _Job) -> None:
+    def tiles(
+        self, request: RenderRequest, presets: Sequence[Preset], ratio: float
+    ) -> Iterator[TileResult]:
+        """Each preset's tile in turn (the worker stops between two when a newer state comes)."""
         try:
-            assets = self._cache.get(job.request)
+            assets = self._cache.get(request)
         except Exception as error:  # a missing photo or font: every tile says so
             message = _describe(error)
-            for preset in job.presets:
-                self._bridge.failed.emit(job.serial, preset.id, message)
+            for preset in presets:
+                yield TileResult(preset.id, problem=message)
             return
-        for preset in job.presets:
-            if self._interrupted():
-                return
+        for preset in presets:
             shown = picture_size(preset)
             try:
                 done = render(
-                    job.request.template,
-                    job.request.content,
+                    request.template,
+                    request.content,
                     assets,
-                    render_preset(preset, shown, job.ratio),
+                    render_preset(preset, shown, ratio),
                 )
             except Exception as error:  # one preset failing must not blank the others
-                self._bridge.failed.emit(job.serial, preset.id, _describe(error))
+                yield TileResult(preset.id, problem=_describe(error))
                 continue
             self.renders += 1
-            target = QSize(round(shown.width() * job.ratio), round(shown.height() * job.ratio))
+            target = QSize(round(shown.width() * ratio), round(shown.height() * ratio))
             image = to_qimage(done.image).scaled(
                 target,
                 Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
-            image.setDevicePixelRatio(job.ratio)
-            self._bridge.rendered.emit(job.serial, preset.id, image)
+            image.setDevicePixelRatio(ratio)
+            yield TileResult(preset.id, image)
 
 
 def _describe(error: Exception) -> str:
@@ -400,17 +336,15 @@ class PreviewStrip(QWidget):
         self.studio = studio
         self._presets: tuple[Preset, ...] = ()
         self.tiles: dict[str, PreviewTile] = {}
-        self._serial = 0
         self._dirty = True
         self._held = False
         self._document: TemplateDocument | None = None
         self._last: tuple[object, Mapping[str, str], object, object] | None = None
         """What the tiles were last asked to show (a preset switch alone renders nothing)."""
 
-        self._bridge = _Bridge(self)
-        self._bridge.rendered.connect(self._on_rendered)
-        self._bridge.failed.connect(self._on_failed)
-        self._worker = _PreviewWorker(self._bridge)
+        self._renderer = _TileRenderer()
+        self._worker = LatestWorker("preview-strip", self)
+        self._worker.step.connect(self._on_tile)
         worker = self._worker
         self.destroyed.connect(lambda: worker.stop())
         app = QCoreApplication.instance()
@@ -490,7 +424,7 @@ class PreviewStrip(QWidget):
 
     def render_count(self) -> int:
         """How many tiles the thread has rendered so far."""
-        return self._worker.renders
+        return self._renderer.renders
 
     def shutdown(self) -> None:
         """Stop the render thread (window closing)."""
@@ -543,26 +477,26 @@ class PreviewStrip(QWidget):
             document.kit,
             (self._presets, ratio),
         )
-        self._serial += 1
         request = RenderRequest(
             document.template,
             dict(document.content),
             document.kit,
             document.template_folder,
             None,
-            self._serial,
         )
-        self._worker.request(_Job(self._serial, request, self._presets, ratio))
+        tiles = functools.partial(self._renderer.tiles, request, self._presets, ratio)
+        self._worker.submit_steps(tiles)
 
-    def _on_rendered(self, serial: int, preset_id: str, image: object) -> None:
-        tile = self.tiles.get(preset_id)
-        if tile is not None and isinstance(image, QImage):
-            tile.set_image(serial, image)
-
-    def _on_failed(self, serial: int, preset_id: str, message: str) -> None:
-        tile = self.tiles.get(preset_id)
-        if tile is not None:
-            tile.set_problem(serial, message)
+    def _on_tile(self, serial: int, result: object) -> None:
+        if not isinstance(result, TileResult):
+            return
+        tile = self.tiles.get(result.preset_id)
+        if tile is None:
+            return
+        if result.image is not None:
+            tile.set_image(serial, result.image)
+        else:
+            tile.set_problem(serial, result.problem or "")
 
     def _choose(self, preset: Preset) -> None:
         document = self.studio.document

@@ -1,12 +1,15 @@
 """Renders the document off the GUI thread, always the latest state, never a queue of stale ones.
 
-The canvas asks for a render after every edit; while one render runs, newer requests replace
-each other and only the last is drawn next, so a drag stays smooth whatever a render costs.
+The canvas asks for a render after every edit; while one render runs (on a LatestWorker thread),
+newer requests replace each other and only the last is drawn next, so a drag stays smooth
+whatever a render costs.
 Decoded photos and logos are cached between renders (only text edits re-render cheaply).
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import threading
 import time
 from collections.abc import Mapping
@@ -18,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from brandstudio.fileformat.brand_io import BrandKit
+from brandstudio.gui.workers import LatestWorker
 from brandstudio.model.layers import LogoLayer, PhotoLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
@@ -107,30 +111,25 @@ class RenderService(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lock = threading.Condition()
         self._render_lock = threading.Lock()
-        self._pending: RenderRequest | None = None
-        self._serial = 0
-        self._stopping = False
-        self._busy = False
+        self._serials = itertools.count(1)
         self._cache = AssetCache()
-        self._thread = threading.Thread(target=self._loop, name="render", daemon=True)
-        self._thread.start()
+        self._worker = LatestWorker("render", self)
+        self._worker.done.connect(self._on_done)
+        self._worker.failed.connect(self._on_failed)
 
     def request(self, request: RenderRequest) -> int:
         """Ask for a render; replaces any request not started yet. Returns its serial."""
-        with self._lock:
-            self._serial += 1
-            self._pending = RenderRequest(
-                request.template,
-                dict(request.content),
-                request.kit,
-                request.template_folder,
-                request.preset,
-                self._serial,
-            )
-            self._lock.notify()
-            return self._serial
+        stamped = RenderRequest(
+            request.template,
+            dict(request.content),
+            request.kit,
+            request.template_folder,
+            request.preset,
+            next(self._serials),
+        )
+        self._worker.submit(functools.partial(self._render_off_thread, stamped))
+        return stamped.serial
 
     def render_now(self, request: RenderRequest) -> RenderResult:
         """Render on the calling thread (export, tests): the same function, same cache."""
@@ -139,38 +138,26 @@ class RenderService(QObject):
 
     def idle(self) -> bool:
         """True when nothing is rendering or waiting."""
-        with self._lock:
-            return self._pending is None and not self._busy
+        return self._worker.idle()
 
     def stop(self) -> None:
         """End the render thread (at window close)."""
-        with self._lock:
-            self._stopping = True
-            self._lock.notify()
-        self._thread.join(5)
+        self._worker.stop(5)
 
-    def _loop(self) -> None:
-        while True:
-            with self._lock:
-                while self._pending is None and not self._stopping:
-                    self._lock.wait()
-                if self._stopping or self._pending is None:
-                    return
-                request, self._pending = self._pending, None
-                self._busy = True
-            try:
-                with self._render_lock:
-                    result: RenderResult | str = self._render(request)
-            except RenderError as error:
-                result = str(error)
-            except Exception as error:  # never let the render thread die silently
-                result = f"cannot render: {type(error).__name__}: {error}"
-            with self._lock:
-                self._busy = False
-            if isinstance(result, str):
-                self.failed.emit(result)
-            else:
-                self.rendered.emit(result)
+    def _render_off_thread(self, request: RenderRequest) -> RenderResult:
+        try:
+            return self.render_now(request)
+        except RenderError:
+            raise
+        except Exception as error:  # never let a render fail without saying why
+            raise RenderError(f"cannot render: {type(error).__name__}: {error}") from error
+
+    def _on_done(self, _serial: int, result: object) -> None:
+        if isinstance(result, RenderResult):
+            self.rendered.emit(result)
+
+    def _on_failed(self, _serial: int, message: str) -> None:
+        self.failed.emit(message)
 
     def _render(self, request: RenderRequest) -> RenderResult:
         start = time.perf_counter()

@@ -93,7 +93,7 @@ def test_thumbnails_are_made_off_the_gui_thread(
 ) -> None:
     import threading
 
-    import brandstudio.gui.library_panel as module
+    import brandstudio.gui.library_thumbnails as module
 
     threads: list[str] = []
     real = module.thumbnail
@@ -164,7 +164,7 @@ def test_delete_moves_the_template_to_the_trash_after_confirming(
     assert panel.delete("contest") is True
     assert "contest" not in studio.library.template_names(DEMO)
     assert "contest" not in panel.template_names()
-    trashed = list(studio.library.trash_dir.glob("*/contest.json"))
+    trashed = list(studio.library.trash_dir.rglob("contest.json"))
     assert len(trashed) == 1
 
 
