@@ -7,21 +7,29 @@ inside the text block of ``FittedText.width`` x ``FittedText.height``, placed in
 
 Characters the chosen font lacks are drawn with the first font of the fallback chain that has
 them; emoji with Noto Color Emoji (drawn at its only bitmap size, 109 px, and scaled); characters
-no font has are left out and reported, never drawn as a box.
+no font has are left out and reported, never drawn as a box (which font draws each character:
+:mod:`brandstudio.render.characters`).
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, features
 
-from brandstudio.render.fonts import DEFAULT_FAMILY, FontBook, FontFace, is_ignorable
+from brandstudio.render.characters import (
+    assign_fonts,
+    collapse_spaces,
+    describe_characters,
+    graphemes,
+    normalise_text,
+    split_runs,
+)
+from brandstudio.render.fonts import DEFAULT_FAMILY, FontBook, FontFace
 
 RGBA = tuple[int, int, int, int]
 Rect = tuple[float, float, float, float]
@@ -36,10 +44,7 @@ BROKEN_WARNING = "a word too long for its box was broken across lines"
 NOTHING_FITS_WARNING = "the box is too small for any of the text at the smallest size"
 
 _LAYOUT = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
-_NO_BREAK_SPACES = "\u00a0\u2007\u202f"
-_NEWLINES = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CUT_TRAILING = " -/,;:–—"
-_EMOJI_MARKERS = "\ufe0f\u20e3\u200d"
 
 
 @dataclass(frozen=True)
@@ -76,146 +81,6 @@ class FittedText:
     width: float
     height: float
     warnings: tuple[str, ...]
-
-
-# --- characters ---------------------------------------------------------------------------
-
-
-def _joins_previous(char: str) -> bool:
-    code = ord(char)
-    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:  # variation selectors
-        return True
-    if 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:  # skin tones, tags
-        return True
-    if code == 0x200D:  # zero-width joiner
-        return True
-    return unicodedata.category(char) in {"Mn", "Me", "Mc"}
-
-
-def _is_pictographic(char: str) -> bool:
-    """Roughly Unicode's Extended_Pictographic: symbols that ZWJ sequences join."""
-    return 0x1F000 <= ord(char) <= 0x1FAFF or unicodedata.category(char) == "So"
-
-
-def _is_regional(char: str) -> bool:
-    return 0x1F1E6 <= ord(char) <= 0x1F1FF
-
-
-def graphemes(text: str) -> list[str]:
-    """``text`` split into user-perceived characters: a base with its combining marks,
-    variation selectors, skin tones and tags; ZWJ sequences; flag pairs."""
-    clusters: list[str] = []
-    for char in text:
-        if clusters and char != "\n":
-            last = clusters[-1]
-            zwj_sequence = (
-                last.endswith("\u200d") and _is_pictographic(last[0]) and _is_pictographic(char)
-            )
-            if not last.isspace() and (_joins_previous(char) or zwj_sequence):
-                clusters[-1] = last + char
-                continue
-            if _is_regional(char) and len(last) == 1 and _is_regional(last):
-                clusters[-1] = last + char
-                continue
-        clusters.append(char)
-    return clusters
-
-
-def _wants_emoji(cluster: str) -> bool:
-    if "\ufe0e" in cluster:
-        return False
-    return any(
-        char in _EMOJI_MARKERS or _is_regional(char) or 0x1F3FB <= ord(char) <= 0x1F3FF
-        for char in cluster
-    )
-
-
-def _assign(
-    text: str, chain: Sequence[FontFace], book: FontBook
-) -> tuple[list[tuple[str, FontFace]], str]:
-    """Each grapheme of ``text`` with the font that draws it, and the characters no font has."""
-    text_faces = [face for face in chain if not face.emoji]
-    emoji_faces = [face for face in chain if face.emoji]
-    assigned: list[tuple[str, FontFace]] = []
-    dropped: dict[str, None] = {}
-    for cluster in graphemes(text):
-        if cluster.isspace():
-            face = next(
-                (f for f in chain if ord(cluster[0]) in book.coverage(f) and not f.emoji),
-                chain[0],
-            )
-            if cluster != "\n" and ord(cluster[0]) not in book.coverage(face):
-                cluster = " "
-            assigned.append((cluster, face))
-            continue
-        needed = [ord(char) for char in cluster if not is_ignorable(char)]
-        if not needed:
-            continue  # a lone joiner or selector: invisible anyway
-        order = [*emoji_faces, *text_faces] if _wants_emoji(cluster) else list(chain)
-        face_or_none = next((f for f in order if set(needed) <= book.coverage(f)), None)
-        if face_or_none is None:
-            face_or_none = next((f for f in order if needed[0] in book.coverage(f)), None)
-        if face_or_none is None:
-            for char in cluster:
-                if not is_ignorable(char):
-                    dropped[char] = None
-            continue
-        covered = book.coverage(face_or_none)
-        kept = ""
-        for char in cluster:
-            if ord(char) in covered or (is_ignorable(char) and face_or_none.emoji):
-                kept += char
-            elif not is_ignorable(char):
-                dropped[char] = None
-        assigned.append((kept, face_or_none))
-    return assigned, "".join(dropped)
-
-
-def split_runs(text: str, chain: Sequence[FontFace], book: FontBook) -> list[tuple[str, FontFace]]:
-    """``text`` cut into runs of consecutive characters drawn with the same font: each
-    grapheme goes to the first font of ``chain`` that has all of it (emoji sequences to the
-    emoji font). Characters no font has are left out."""
-    runs: list[tuple[str, FontFace]] = []
-    for cluster, face in _assign(text, chain, book)[0]:
-        if runs and runs[-1][1] == face:
-            runs[-1] = (runs[-1][0] + cluster, face)
-        else:
-            runs.append((cluster, face))
-    return runs
-
-
-def _collapse(text: str) -> str:
-    paragraphs = [" ".join(part for part in line.split(" ") if part) for line in text.split("\n")]
-    return "\n".join(paragraphs).strip("\n ")
-
-
-def normalise_text(text: str, uppercase: bool) -> str:
-    """The text as laid out: NFC, upper-cased if asked, line breaks unified, other whitespace
-    as single spaces (no-break spaces kept), controls removed, ends trimmed."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
-    if uppercase:
-        text = unicodedata.normalize("NFC", text.upper())
-    chars: list[str] = []
-    for char in text:
-        if char == "\n" or char in _NEWLINES:
-            chars.append("\n")
-        elif char in _NO_BREAK_SPACES:
-            chars.append(char)
-        elif char.isspace():
-            chars.append(" ")
-        elif unicodedata.category(char) != "Cc":
-            chars.append(char)
-    return _collapse("".join(chars))
-
-
-def _describe(chars: str) -> str:
-    shown = []
-    for char in chars:
-        if unicodedata.category(char)[0] in {"C", "Z"} or unicodedata.combining(char):
-            shown.append(f"U+{ord(char):04X}")
-        else:
-            shown.append(char)
-    return ", ".join(shown)
 
 
 # --- fonts ----------------------------------------------------------------------------------
@@ -369,10 +234,10 @@ class _Shaper:
             warnings.append(
                 f"the font {self.style.family} {why} (drawn with {self.primary.family})"
             )
-        assigned, dropped = _assign(
+        assigned, dropped = assign_fonts(
             normalise_text(text, self.style.uppercase), self.chain, self.book
         )
-        prepared = _collapse("".join(cluster for cluster, _ in assigned))
+        prepared = collapse_spaces("".join(cluster for cluster, _ in assigned))
         by_face: dict[FontFace, dict[str, None]] = {}
         for cluster, face in assigned:
             if face != self.primary and not face.emoji:
@@ -380,11 +245,11 @@ class _Shaper:
                     by_face.setdefault(face, {})[char] = None
         for face, chars in by_face.items():
             warnings.append(
-                f"the font {self.primary.family} lacks {_describe(''.join(chars))} "
+                f"the font {self.primary.family} lacks {describe_characters(''.join(chars))} "
                 f"(drawn with {face.family})"
             )
         if dropped:
-            warnings.append(f"no font has {_describe(dropped)}: left out")
+            warnings.append(f"no font has {describe_characters(dropped)}: left out")
         return prepared, tuple(warnings)
 
     def runs(self, text: str) -> list[tuple[str, FontFace]]:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageChops
 
 from brandstudio.render import text as text_module
+from brandstudio.render.characters import graphemes, normalise_text, split_runs
 from brandstudio.render.fonts import FontBook, FontFace, is_ignorable
 from brandstudio.render.text import (
     BROKEN_WARNING,
@@ -23,10 +24,7 @@ from brandstudio.render.text import (
     block_position,
     draw_text,
     fit_text,
-    graphemes,
-    normalise_text,
     prepare_text,
-    split_runs,
 )
 
 BOOK = FontBook.bundled()
