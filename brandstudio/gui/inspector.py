@@ -50,7 +50,8 @@ from brandstudio.gui.inspector_fields import (
     make_form,
 )
 from brandstudio.gui.inspector_schema import FieldKind, display_for, field_kinds, fill_in
-from brandstudio.gui.layers_panel import layer_title, layer_type_icon, plain_tooltip
+from brandstudio.gui.layer_icons import layer_type_icon
+from brandstudio.gui.layer_list import layer_title, plain_tooltip
 from brandstudio.gui.studio import Studio
 from brandstudio.model.edits import clear_override, geometry_for_box, replace_layer, update_layer
 from brandstudio.model.geometry import Geometry, GeometryOverride

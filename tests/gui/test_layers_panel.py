@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from brandstudio.brands import find_brand
 from brandstudio.fileformat import load_template
 from brandstudio.gui.document import TemplateDocument
-from brandstudio.gui.layers_panel import LayerDelegate, LayersPanel, move_layers
+from brandstudio.gui.layer_list import LayerDelegate
+from brandstudio.gui.layers_panel import LayersPanel, move_layers
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
 
