@@ -9,16 +9,9 @@ from pathlib import Path
 from PIL import Image
 
 from brandstudio.batch.report import BatchReport
-from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import exitcodes, output
 from brandstudio.cli.batch_output import add_batch_options
-from brandstudio.cli.template_args import (
-    check_encoding,
-    output_presets,
-    slot_values,
-    template_source,
-)
-from brandstudio.fileformat import load_template
+from brandstudio.cli.template_args import render_arguments
 from brandstudio.jobs.export import EXPORT_PATTERN, ExportSettings, run_export
 from brandstudio.jobs.merge import MERGE_PATTERN
 from brandstudio.model.preset import Preset
@@ -100,19 +93,15 @@ def run(args: argparse.Namespace) -> int:
         from brandstudio.cli.render_data import run_data_merge
 
         return run_data_merge(args)
-    check_encoding(args)
-    source = template_source(args.template)
-    template = load_template(source.path).template
-    presets = output_presets(args.preset)
-    content = slot_values(args.values, template)
-    kit = find_brand(args.brand or source.brand or DEFAULT_BRAND)
-    assets = resolve_assets(template, content, kit, source.folder, presets)
+    asked = render_arguments(args)
+    template, content, presets = asked.template, asked.content, asked.presets
+    assets = resolve_assets(template, content, asked.kit, asked.source.folder, presets)
     settings = ExportSettings(
         template=template,
-        template_stem=source.path.stem,
-        identity=str(source.path.resolve()),
+        template_stem=asked.source.path.stem,
+        identity=str(asked.source.path.resolve()),
         content=content,
-        brand_folder=kit.folder,
+        brand_folder=asked.kit.folder,
         presets=tuple(presets),
         fmt=args.format,
         quality=args.quality,

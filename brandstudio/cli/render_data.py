@@ -4,42 +4,30 @@ from __future__ import annotations
 
 import argparse
 
-from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import output
 from brandstudio.cli.batch_output import run_and_summarise
 from brandstudio.cli.preset_args import UsageError
-from brandstudio.cli.template_args import (
-    check_encoding,
-    output_presets,
-    slot_values,
-    template_source,
-)
-from brandstudio.fileformat import load_template
+from brandstudio.cli.template_args import render_arguments
 from brandstudio.jobs.merge import MERGE_PATTERN, MergeSettings, RowError, map_columns, plan_merge
 from brandstudio.tables import read_table, system_locale
 
 
 def run_data_merge(args: argparse.Namespace) -> int:
     """Plan one item per row, run them on workers, summarise; returns the exit status."""
-    check_encoding(args)
-    source = template_source(args.template)
-    template = load_template(source.path).template
-    presets = output_presets(args.preset)
-    base_content = slot_values(args.values, template)
-    kit = find_brand(args.brand or source.brand or DEFAULT_BRAND)
+    asked = render_arguments(args)
     table = read_table(args.data, args.sheet, locale=system_locale())
     try:
-        columns = map_columns(table, template)
+        columns = map_columns(table, asked.template)
     except RowError as error:
         raise UsageError(f"{args.data}: {error}") from None
     settings = MergeSettings(
-        template=template,
-        template_path=source.path,
-        template_stem=source.path.stem,
-        template_folder=source.folder,
-        brand_folder=kit.folder,
-        presets=tuple(presets),
-        base_content=base_content,
+        template=asked.template,
+        template_path=asked.source.path,
+        template_stem=asked.source.path.stem,
+        template_folder=asked.source.folder,
+        brand_folder=asked.kit.folder,
+        presets=tuple(asked.presets),
+        base_content=asked.content,
         fmt=args.format,
         quality=args.quality,
         max_kb=args.max_kb,

@@ -6,7 +6,10 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli.preset_args import UsageError, parse_presets
+from brandstudio.fileformat import load_template
+from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.library.store import open_library
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
@@ -70,3 +73,26 @@ def check_encoding(args: argparse.Namespace) -> None:
         raise UsageError(f"--quality {args.quality}: must be 1 to 100")
     if args.max_kb is not None and args.max_kb < 1:
         raise UsageError(f"--max-kb {args.max_kb}: must be at least 1")
+
+
+@dataclass(frozen=True)
+class RenderArguments:
+    """What ``render`` (with or without --data) was asked to draw, checked and loaded."""
+
+    source: TemplateSource
+    template: Template
+    presets: list[Preset | None]
+    content: dict[str, str]
+    kit: BrandKit
+
+
+def render_arguments(args: argparse.Namespace) -> RenderArguments:
+    """TEMPLATE, --preset, --set, --brand, --quality and --max-kb, checked; the template and
+    brand loaded (UsageError, FormatError or LookupError naming what is wrong)."""
+    check_encoding(args)
+    source = template_source(args.template)
+    template = load_template(source.path).template
+    presets = output_presets(args.preset)
+    content = slot_values(args.values, template)
+    kit = find_brand(args.brand or source.brand or DEFAULT_BRAND)
+    return RenderArguments(source, template, presets, content, kit)
