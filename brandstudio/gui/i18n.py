@@ -3,9 +3,10 @@
 The translations are ``translations/brandstudio_<code>.qm`` inside this package, read with
 importlib.resources (so a wheel or a frozen build finds them) and handed to QTranslator as
 bytes. Qt's own strings (dialog buttons, the line edit menu) come from ``qtbase_<code>.qm`` in
-Qt's translations folder when it is there. The language is the QSettings key ``language``:
-``"system"`` (the default) follows the system locale. It applies at start-up: widgets read
-their texts when they are built, so the window asks for a restart after ``set_language``.
+Qt's translations folder when it is there. The language is the setting ``LANGUAGE``
+(``gui/settings.py``): ``"system"`` (the default) follows the system locale. It applies at
+start-up: widgets read their texts when they are built, so the window asks for a restart after
+``set_language``.
 
 ``tools/update-translations.sh`` collects the strings (pyside6-lupdate) and compiles the .qm.
 """
@@ -17,9 +18,10 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from brandstudio.gui.settings import LANGUAGE, Settings
+
 SOURCE_LANGUAGE = "en"
-SYSTEM = "system"
-SETTINGS_KEY = "language"
+SYSTEM = LANGUAGE.default
 PACKAGE = "brandstudio.gui"
 FOLDER = "translations"
 
@@ -33,10 +35,6 @@ class Language(NamedTuple):
 
 _installed: list[tuple[QTranslator, bytes | None]] = []
 """The translators installed, each with the bytes it reads from (Qt does not copy them)."""
-
-
-def _settings() -> QSettings:
-    return QSettings("Brandstudio", "Brandstudio")
 
 
 def translation_file(code: str) -> bytes | None:
@@ -71,8 +69,7 @@ def available_languages() -> list[Language]:
 
 def language_setting(settings: QSettings | None = None) -> str:
     """What the user chose: ``"system"`` or a language code."""
-    value = (settings if settings is not None else _settings()).value(SETTINGS_KEY, SYSTEM)
-    return value if isinstance(value, str) and value else SYSTEM
+    return Settings(settings)[LANGUAGE] or SYSTEM
 
 
 def resolve_language(language: str | None, settings: QSettings | None = None) -> str:
@@ -92,8 +89,8 @@ def set_language(language: str, settings: QSettings | None = None) -> None:
     known = {SYSTEM} | {item.code for item in available_languages()}
     if language not in known:
         raise ValueError(f"unknown language {language!r} (known: {', '.join(sorted(known))})")
-    store = settings if settings is not None else _settings()
-    store.setValue(SETTINGS_KEY, language)
+    store = Settings(settings)
+    store[LANGUAGE] = language
     store.sync()
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,6 +32,7 @@ from brandstudio.gui.layers_panel import LayersPanel
 from brandstudio.gui.library_panel import LibraryPanel
 from brandstudio.gui.preset_bar import PresetBar
 from brandstudio.gui.preview_strip import PreviewStrip
+from brandstudio.gui.recent_files import RecentFiles
 from brandstudio.gui.recovery import (
     AUTOSAVE_SECONDS,
     autosave_path,
@@ -41,6 +42,16 @@ from brandstudio.gui.recovery import (
 )
 from brandstudio.gui.render_service import RenderResult
 from brandstudio.gui.save_dialog import SaveAsDialog
+from brandstudio.gui.settings import (
+    LANGUAGE,
+    LAST_BRAND,
+    LAST_NAME,
+    LAST_PATH,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Settings,
+    app_qsettings,
+)
 from brandstudio.gui.slots_panel import SlotsPanel
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.welcome import WelcomePanel
@@ -48,13 +59,12 @@ from brandstudio.library.errors import LibraryError
 from brandstudio.model.edits import add_layer, align, distribute, duplicate_layer, new_layer
 from brandstudio.resources import starter_templates
 
-MAX_RECENT = 10
 DEFAULT_SIZE = (1280, 800)
 
 
 def settings() -> QSettings:
-    """The studio's settings store (window state, recent files, language)."""
-    return QSettings("Brandstudio", "Brandstudio")
+    """The studio's settings store (its keys are declared in ``gui/settings.py``)."""
+    return app_qsettings()
 
 
 class MainWindow(QMainWindow):
@@ -247,7 +257,12 @@ class MainWindow(QMainWindow):
             new_menu.addAction(action)
         file_menu.addAction(self.act_open)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self._fill_recent()
+        self.recent = RecentFiles(
+            self.recent_menu,
+            self.tr("Open this template again"),
+            self.open_file,
+            self.open_library_template,
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
@@ -327,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def _build_language_menu(self) -> None:
         menu = self.settings_menu.addMenu(self.tr("&Language"))
-        current = settings().value("language", "system")
+        current = Settings()[LANGUAGE]
         choices = [("system", self.tr("System Default"))]
         choices += [(language.code, language.name) for language in available_languages()]
         for code, name in choices:
@@ -375,14 +390,14 @@ class MainWindow(QMainWindow):
     # -- state --
 
     def _restore_state(self) -> None:
-        store = settings()
-        geometry = store.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        store = Settings()
+        geometry = store[WINDOW_GEOMETRY]
+        if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(*DEFAULT_SIZE)
-        state = store.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
+        state = store[WINDOW_STATE]
+        if not state.isEmpty():
             self.restoreState(state)
         else:
             horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
@@ -391,14 +406,14 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.docks["layers"], self.docks["inspector"]], [220, 420], vertical)
 
     def _save_state(self) -> None:
-        store = settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
+        store = Settings()
+        store[WINDOW_GEOMETRY] = self.saveGeometry()
+        store[WINDOW_STATE] = self.saveState()
         document = self.studio.document
         if document is not None and document.location is not None:
-            store.setValue("last/path", str(document.location.path))
-            store.setValue("last/brand", document.location.brand or "")
-            store.setValue("last/name", document.location.name or "")
+            store[LAST_PATH] = str(document.location.path)
+            store[LAST_BRAND] = document.location.brand or ""
+            store[LAST_NAME] = document.location.name or ""
 
     def _on_document(self) -> None:
         document = self.studio.document
@@ -412,7 +427,7 @@ class MainWindow(QMainWindow):
         self._update_undo_texts()
         self._show_size()
         if document.location is not None:
-            self._remember_recent(document.location)
+            self.recent.remember(document.location)
 
     def _live_document(self) -> TemplateDocument | None:
         """The open document, or None once Qt has destroyed it (while closing down)."""
@@ -478,40 +493,6 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         """A message in the status bar for a while."""
         self.statusBar().showMessage(text, 8000)
-
-    # -- recent files --
-
-    def _recent(self) -> list[str]:
-        value = settings().value("recent", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(item) for item in value] if isinstance(value, list) else []
-
-    def _remember_recent(self, location: Location) -> None:
-        key = f"{location.brand}/{location.name}" if location.in_library else str(location.path)
-        recent = [item for item in self._recent() if item != key]
-        settings().setValue("recent", [key, *recent][:MAX_RECENT])
-        self._fill_recent()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self._recent()
-        for item in recent:
-            action = self._action(
-                item,
-                self.tr("Open this template again"),
-                functools.partial(self._open_recent, item),
-            )
-            self.recent_menu.addAction(action)
-        self.recent_menu.setEnabled(bool(recent))
-
-    def _open_recent(self, item: str) -> None:
-        path = Path(item)
-        if path.is_absolute():
-            self.open_file(path)
-            return
-        brand, _, name = item.partition("/")
-        self.open_library_template(brand, name)
 
     # -- commands --
 
@@ -610,7 +591,7 @@ class MainWindow(QMainWindow):
             return False
         remove_autosave(self._autosave_file)
         if document.location is not None:
-            self._remember_recent(document.location)
+            self.recent.remember(document.location)
         self.show_message(self.tr("Saved %1").replace("%1", document.title()))
         return True
 
@@ -623,20 +604,20 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         """File ▸ Export."""
-        from brandstudio.gui.export_dialog import ExportDialog  # loaded when first needed
+        from brandstudio.gui.dialogs.export import ExportDialog  # loaded when first needed
 
         if self.studio.document is not None:
             ExportDialog(self.studio, self).exec()
 
     def stamp(self) -> None:
         """File ▸ Stamp Photos."""
-        from brandstudio.gui.stamp_dialog import StampDialog  # loaded when first needed
+        from brandstudio.gui.dialogs.stamp import StampDialog  # loaded when first needed
 
         StampDialog(self.studio, self).exec()
 
     def merge(self) -> None:
         """File ▸ Data Merge."""
-        from brandstudio.gui.merge_dialog import MergeDialog  # loaded when first needed
+        from brandstudio.gui.dialogs.merge import MergeDialog  # loaded when first needed
 
         if self.studio.document is not None:
             MergeDialog(self.studio, self).exec()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandstudio.gui.document import TemplateDocument
+from brandstudio.gui.settings import PREVIEW_PRESETS, Settings
 from brandstudio.gui.studio import Studio
 from brandstudio.model.preset import Preset
 from brandstudio.presets import load_presets
@@ -49,21 +50,10 @@ PRESET_NAMES = (
     QT_TRANSLATE_NOOP("Presets", "TikTok photo post / video cover"),
 )
 
-CHOSEN_KEY = "preview/presets"
+CHOSEN_KEY = PREVIEW_PRESETS.name
 """QSettings key: the ids of the presets the preview strip shows, separated by spaces."""
 
-DEFAULT_CHOSEN = (
-    "instagram-portrait",
-    "instagram-story",
-    "vk-post",
-    "telegram-post",
-    "facebook-post",
-)
-
-
-def app_settings() -> QSettings:
-    """The studio's settings store (the same one the main window uses)."""
-    return QSettings("Brandstudio", "Brandstudio")
+DEFAULT_CHOSEN = PREVIEW_PRESETS.default
 
 
 def preset_title(preset: Preset) -> str:
@@ -83,15 +73,7 @@ def preset_label(preset: Preset) -> str:
 
 def stored_chosen_presets(settings: QSettings | None = None) -> tuple[Preset, ...]:
     """The presets chosen for the preview strip (the defaults until the user chooses)."""
-    store = settings if settings is not None else app_settings()
-    value = store.value(CHOSEN_KEY)
-    if isinstance(value, str):
-        ids = value.split()
-    elif isinstance(value, list):  # written by hand as an INI list
-        ids = [str(item) for item in value]
-    else:
-        ids = list(DEFAULT_CHOSEN)
-    wanted = set(ids)
+    wanted = set(Settings(settings)[PREVIEW_PRESETS])
     return tuple(preset for preset in load_presets() if preset.id in wanted)
 
 
@@ -118,7 +100,7 @@ class PresetBar(QWidget):
         super().__init__(parent)
         self.setObjectName("PresetBar")
         self._studio = studio
-        self._settings = settings if settings is not None else app_settings()
+        self._settings = Settings(settings)
         self._presets = load_presets()
         self._document: TemplateDocument | None = None
 
@@ -246,7 +228,7 @@ class PresetBar(QWidget):
 
     def _build_previews_menu(self) -> None:
         menu = self.previews_menu
-        chosen = {preset.id for preset in stored_chosen_presets(self._settings)}
+        chosen = {preset.id for preset in stored_chosen_presets(self._settings.qsettings)}
         for preset in self._presets:
             action = QAction(preset_label(preset), menu)
             action.setCheckable(True)
@@ -292,7 +274,7 @@ class PresetBar(QWidget):
 
     def _chosen_changed(self) -> None:
         chosen = self.chosen_presets()
-        self._settings.setValue(CHOSEN_KEY, " ".join(preset.id for preset in chosen))
+        self._settings[PREVIEW_PRESETS] = tuple(preset.id for preset in chosen)
         self.chosenPresetsChanged.emit(chosen)
 
 

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import STOPPED_BY_USER, BatchSettings
 from brandstudio.brands import find_brand
-from brandstudio.gui.batch_summary import BatchSummaryDialog
-from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread
+from brandstudio.gui.dialogs.progress import BatchProgressDialog, BatchThread
+from brandstudio.gui.dialogs.summary import BatchSummaryDialog
 from brandstudio.gui.workers import LatestWorker
 from brandstudio.jobs.common import Plan
 from brandstudio.jobs.stamp import StampSettings, brand_logo, plan_stamp

@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
-from brandstudio.gui.export_dialog import CANVAS_KEY, ExportDialog
+from brandstudio.gui.dialogs.export import ExportDialog
+from brandstudio.gui.dialogs.widgets import CANVAS_KEY
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from pytestqt.qtbot import QtBot
 
-from brandstudio.gui.merge_dialog import MergeDialog
+from brandstudio.gui.dialogs.merge import MergeDialog
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
 

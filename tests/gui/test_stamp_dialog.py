@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from brandstudio.batch.journal import TEMP_SUFFIX
 from brandstudio.batch.runner import STOPPED_BY_USER
-from brandstudio.gui.stamp_dialog import StampDialog
+from brandstudio.gui.dialogs.stamp import StampDialog
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
 

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from brandstudio.fileformat import load_template
-from brandstudio.gui.export_dialog import CANVAS_KEY, ExportDialog
+from brandstudio.gui.dialogs.export import ExportDialog
+from brandstudio.gui.dialogs.widgets import CANVAS_KEY
 from brandstudio.gui.main_window import MainWindow
 from brandstudio.gui.recovery import autosave_path, find_recoverable
+from brandstudio.gui.settings import LAST_PATH, WINDOW_GEOMETRY, Settings
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
 from brandstudio.model.layers import TextLayer
@@ -216,3 +218,31 @@ def test_closing_with_unsaved_changes_asks(qtbot: QtBot, window: MainWindow) -> 
     window._confirm = lambda title, text: QMessageBox.StandardButton.Discard
     window.close()
     assert not window.isVisible()
+
+
+def test_recent_files_and_the_window_state_are_remembered(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    studio = window.studio
+    saved = tmp_path / "mine.json"
+    studio.save_to_file(saved)
+    window.open_file(saved)
+    assert window.recent.entries()[0] == str(saved)
+    assert window.recent_menu.actions()[0].text() == str(saved)
+    window.close()
+    store = Settings()
+    assert store[LAST_PATH] == str(saved)
+    assert not store[WINDOW_GEOMETRY].isEmpty()
+
+    again = MainWindow(Studio(library=open_library(tmp_path / "library")))
+    qtbot.addWidget(again)
+    try:
+        assert again.recent_menu.isEnabled()
+        again.recent_menu.actions()[0].trigger()
+        document = again.studio.document
+        assert document is not None and document.location is not None
+        assert document.location.path == saved
+    finally:
+        again._confirm = lambda title, text: QMessageBox.StandardButton.Discard
+        again.close()
+        again.studio.shutdown()

@@ -1,4 +1,4 @@
-"""Bulk work off the GUI thread: a batch on worker processes, its progress window, and previews.
+"""Bulk work off the GUI thread: a batch on worker processes, and its progress window.
 
 Threading rules (as in Picard): nothing here touches a widget from a worker thread; workers
 report back only through signals, which Qt delivers on the GUI thread.
@@ -34,7 +34,7 @@ from brandstudio.batch.pool import WorkerPool, default_jobs
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import BatchSettings, run_batch
-from brandstudio.gui.batch_summary import plain_tip
+from brandstudio.gui.dialogs.widgets import plain_tip
 from brandstudio.jobs.common import Plan
 
 Runner = Callable[[BatchSettings, threading.Event], BatchReport]

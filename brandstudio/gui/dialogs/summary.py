@@ -6,7 +6,6 @@ text only (tree items and plain-text labels), never as rich text.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -30,14 +29,10 @@ from PySide6.QtWidgets import (
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport, ItemReport
 from brandstudio.batch.runner import STOPPED_BY_USER
+from brandstudio.gui.dialogs.widgets import plain_tip
 
 MAX_LISTED = 500
 """Failures listed one by one; the rest are counted (report.json has them all)."""
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip showing ``text`` exactly: tooltips guess rich text, so it is escaped."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 class BatchSummaryDialog(QDialog):

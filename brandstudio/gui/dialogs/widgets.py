@@ -1,121 +1,50 @@
-"""Export the open template: every chosen network size as a finished file, in one go.
+"""The option widgets the bulk dialogs are built from: sizes, output format and folder, file
+name pattern, the title line and the line that says why the main button is disabled.
 
-The files are rendered by the studio's own renderer (``render_now``: the very function the
-canvas shows), on a background thread, and written like the batch engine writes: paths claimed
-in the output folder's journal, atomic writes, a file of another job never replaced (``-2``).
-
-The option widgets at the top of this module (sizes, format, folder, name pattern) are shared
-with the stamp and merge dialogs.
+Texts that come from files and strangers (paths, reasons) go into tooltips through
+:func:`plain_tip`, never as rich text.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
-import threading
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PIL import Image
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from brandstudio.batch.report import BatchReport
-from brandstudio.batch.runner import BatchSettings
-from brandstudio.gui.batch_summary import BatchSummaryDialog, plain_tip
-from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread
-from brandstudio.gui.render_service import RenderRequest
-from brandstudio.gui.studio import Studio
-from brandstudio.jobs.export import (
-    EXPORT_PATTERN,
-    ExportSettings,
-    export_names,
-    run_export,
-)
+from brandstudio.gui.settings import OutputKeys, Settings
 from brandstudio.model.preset import Preset
 from brandstudio.presets import load_presets
 from brandstudio.render.export import ImageFormat
-from brandstudio.render.naming import NamePatternError, safe_name
+from brandstudio.render.naming import NamePatternError
 
-ORGANIZATION = "Brandstudio"
-APPLICATION = "Brandstudio"
 CANVAS_KEY = "canvas"
 """The preset list's key for the template's own canvas size."""
 ORIGINAL_KEY = "original"
 """The preset list's key for a photo's own size (stamping)."""
 
 
-class Prefs:
-    """Remembered choices of one dialog, in QSettings group ``group``."""
-
-    def __init__(self, group: str) -> None:
-        self._settings = QSettings(ORGANIZATION, APPLICATION)
-        self._group = group
-
-    def _key(self, name: str) -> str:
-        return f"{self._group}/{name}"
-
-    def text(self, name: str, default: str = "") -> str:
-        value = self._settings.value(self._key(name), default)
-        return value if isinstance(value, str) else default
-
-    def number(self, name: str, default: int) -> int:
-        value = self._settings.value(self._key(name), default)
-        try:
-            return int(str(value))
-        except ValueError:
-            return default
-
-    def flag(self, name: str, default: bool) -> bool:
-        value = self._settings.value(self._key(name), default)
-        if isinstance(value, bool):
-            return value
-        return str(value).casefold() in ("true", "1", "yes")
-
-    def names(self, name: str) -> list[str] | None:
-        """A remembered list of names, or None when there is none."""
-        try:
-            data = json.loads(self.text(name))
-        except ValueError:
-            return None
-        if isinstance(data, list) and all(isinstance(item, str) for item in data):
-            return data
-        return None
-
-    def set(self, name: str, value: str | int | bool | list[str]) -> None:
-        stored = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
-        self._settings.setValue(self._key(name), stored)
-
-    def restore_geometry(self, widget: QWidget) -> None:
-        value = self._settings.value(self._key("geometry"))
-        if isinstance(value, QByteArray) and not value.isEmpty():
-            widget.restoreGeometry(value)
-
-    def save_geometry(self, widget: QWidget) -> None:
-        self._settings.setValue(self._key("geometry"), widget.saveGeometry())
-
-    def sync(self) -> None:
-        self._settings.sync()
+def plain_tip(text: str) -> str:
+    """A tooltip showing ``text`` exactly: tooltips guess rich text, so it is escaped."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def preset_label(preset: Preset) -> str:
@@ -347,23 +276,25 @@ class OutputOptions(QWidget):
         """The size cap in KB, None when off."""
         return self.max_kb.value() if self.limit.isChecked() else None
 
-    def restore(self, prefs: Prefs, default_format: str = "jpeg") -> None:
-        self.set_format(prefs.text("format", default_format))
-        self.quality.setValue(prefs.number("quality", 90))
-        self.limit.setChecked(prefs.flag("limit", False))
-        self.max_kb.setValue(prefs.number("maxKb", 500))
-        self.folder.set_path(prefs.text("folder", ""))
-        self.overwrite.setChecked(prefs.flag("overwrite", False))
+    def restore(self, settings: Settings, keys: OutputKeys) -> None:
+        """Show the options remembered under ``keys``."""
+        self.set_format(settings[keys.format])
+        self.quality.setValue(settings[keys.quality])
+        self.limit.setChecked(settings[keys.limit])
+        self.max_kb.setValue(settings[keys.max_kb])
+        self.folder.set_path(settings[keys.folder])
+        self.overwrite.setChecked(settings[keys.overwrite])
         self._on_format()
 
-    def remember(self, prefs: Prefs) -> None:
-        prefs.set("format", self.format_key())
-        prefs.set("quality", self.quality.value())
-        prefs.set("limit", self.limit.isChecked())
-        prefs.set("maxKb", self.max_kb.value())
+    def remember(self, settings: Settings, keys: OutputKeys) -> None:
+        """Keep the options shown under ``keys``."""
+        settings[keys.format] = self.format_key()
+        settings[keys.quality] = self.quality.value()
+        settings[keys.limit] = self.limit.isChecked()
+        settings[keys.max_kb] = self.max_kb.value()
         folder = self.folder.path()
-        prefs.set("folder", str(folder) if folder else "")
-        prefs.set("overwrite", self.overwrite.isChecked())
+        settings[keys.folder] = str(folder) if folder else ""
+        settings[keys.overwrite] = self.overwrite.isChecked()
 
 
 class NamePatternField(QWidget):
@@ -447,212 +378,3 @@ def problem_label() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
-
-
-class ExportDialog(QDialog):
-    """Export the open template at every chosen size (main window: File ▸ Export…).
-
-    Open it with ``ExportDialog(studio, window).open()``; it needs an open document.
-    """
-
-    def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        document = studio.document
-        if document is None:
-            raise ValueError("no template is open")
-        self.studio = studio
-        self._document = document
-        self._prefs = Prefs("export")
-        self.batch: BatchThread | None = None
-        self.progress: BatchProgressDialog | None = None
-        self.summary: BatchSummaryDialog | None = None
-        self.report: BatchReport | None = None
-        template = document.template
-        self.setWindowTitle(self.tr("Export"))
-        title = heading(template.name)
-        canvas = self.tr("%4 · canvas %1 × %2 px · brand %3")
-        canvas = (
-            canvas.replace("%1", str(template.canvas.width))
-            .replace("%2", str(template.canvas.height))
-            .replace("%3", document.kit.brand.name)
-            .replace("%4", document.title())
-        )
-        subtitle = QLabel(canvas)
-        subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        subtitle.setStyleSheet("color: palette(placeholder-text);")
-
-        canvas_label = self.tr("Template canvas — %1 × %2")
-        canvas_label = canvas_label.replace("%1", str(template.canvas.width)).replace(
-            "%2", str(template.canvas.height)
-        )
-        self.presets = PresetPicker([(CANVAS_KEY, canvas_label)])
-        sizes = QGroupBox(self.tr("Sizes"))
-        sizes_layout = QVBoxLayout(sizes)
-        sizes_layout.addWidget(self.presets)
-
-        self.options = OutputOptions()
-        self.name = NamePatternField("{template}, {preset}, {width}, {height}")
-        self.name.edit.setPlaceholderText(EXPORT_PATTERN)
-        self.options.form.insertRow(4, self.tr("Name:"), self.name)
-        files = QGroupBox(self.tr("Files"))
-        files_layout = QVBoxLayout(files)
-        files_layout.addWidget(self.options)
-        files_layout.addStretch(1)
-
-        columns = QHBoxLayout()
-        columns.setSpacing(12)
-        columns.addWidget(sizes, 5)
-        columns.addWidget(files, 6)
-
-        self.problem = problem_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Export"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.problem, 1)
-        bottom.addWidget(self.buttons)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
-        layout.addLayout(columns, 1)
-        layout.addLayout(bottom)
-
-        self._restore()
-        self.name.set_preview(self._first_name)
-        for signal in (self.presets.changed, self.options.changed, self.name.changed):
-            signal.connect(self._update)
-        self.presets.changed.connect(self.name.refresh)
-        self.options.format.currentIndexChanged.connect(self.name.refresh)
-        self._update()
-
-    # -- state --
-
-    def _restore(self) -> None:
-        self.resize(820, 560)
-        self._prefs.restore_geometry(self)
-        self.options.restore(self._prefs)
-        current = self._document.preset
-        default = [current.id if current else CANVAS_KEY]
-        self.presets.set_checked(self._prefs.names("presets") or default)
-        self.name.set_pattern(self._prefs.text("pattern", EXPORT_PATTERN))
-
-    def _remember(self) -> None:
-        self._prefs.set("presets", self.presets.checked_keys())
-        self._prefs.set("pattern", self.name.pattern())
-        self.options.remember(self._prefs)
-        self._prefs.save_geometry(self)
-        self._prefs.sync()
-
-    def settings(self) -> ExportSettings:
-        """The export as chosen now."""
-        document = self._document
-        location = document.location
-        if location is not None:
-            stem, identity = location.path.stem, str(location.path.resolve())
-        else:
-            stem, identity = safe_name(document.template.name), f"unsaved:{document.template.name}"
-        return ExportSettings(
-            template=document.template,
-            template_stem=stem,
-            identity=identity,
-            content=dict(document.content),
-            brand_folder=document.kit.folder,
-            presets=tuple(self.presets.checked_presets()),
-            fmt=self.options.image_format(),
-            quality=self.options.quality.value(),
-            max_kb=self.options.cap_kb(),
-            pattern=self.name.pattern(),
-        )
-
-    def _first_name(self, pattern: str) -> str:
-        presets = self.presets.checked_presets() or [None]
-        settings = dataclasses.replace(self.settings(), pattern=pattern, presets=tuple(presets[:1]))
-        return export_names(settings)[0]
-
-    def problem_text(self) -> str | None:
-        """Why Export is disabled, or None when it can run."""
-        if not self.presets.checked_keys():
-            return self.tr("Tick at least one size")
-        if self.name.problem() is not None:
-            return self.tr("Fix the file name pattern")
-        if self.options.folder.path() is None:
-            return self.tr("Choose an output folder")
-        return None
-
-    def _update(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem or "")
-        count = len(self.presets.checked_keys())
-        label = self.tr("Export %1 Files").replace("%1", str(count))
-        self.ok_button.setText(label if count != 1 else self.tr("Export 1 File"))
-        self.ok_button.setEnabled(problem is None and self.batch is None)
-
-    # -- running --
-
-    def accept(self) -> None:
-        """Start the export (the dialog stays until the summary is closed)."""
-        if self.problem_text() is not None or self.batch is not None:
-            return
-        out = self.options.folder.path()
-        assert out is not None
-        self._remember()
-        settings = self.settings()
-        overwrite = self.options.overwrite.isChecked()
-        document = self._document
-        kit, folder, renderer = document.kit, document.template_folder, self.studio.renderer
-
-        def render_one(preset: Preset | None) -> tuple[Image.Image, Sequence[str]]:
-            request = RenderRequest(settings.template, settings.content, kit, folder, preset)
-            result = renderer.render_now(request)
-            return result.image, result.warnings
-
-        def runner(batch: BatchSettings, cancel: threading.Event) -> BatchReport:
-            return run_export(
-                settings,
-                out,
-                render_one,
-                overwrite=overwrite,
-                on_output=batch.on_output,
-                on_progress=batch.on_progress,
-                stopping=cancel.is_set,
-            )
-
-        self.batch = BatchThread(runner, jobs=1, parent=self)
-        self.batch.finished.connect(self._on_finished)
-        self.batch.failed.connect(self._on_failed)
-        self.progress = BatchProgressDialog(self.batch, self.tr("Exporting"), self)
-        self._update()
-        self.batch.start()
-        self.progress.open()
-
-    def _on_finished(self, report: BatchReport) -> None:
-        out = self.options.folder.path() or Path()
-        self.report = report
-        seconds = self.batch.seconds if self.batch else None
-        self.summary = BatchSummaryDialog(
-            report, out, title=self.tr("Export Finished"), seconds=seconds, parent=self
-        )
-        self.summary.finished.connect(lambda code: QDialog.accept(self))
-        self.summary.open()
-
-    def _on_failed(self, message: str) -> None:
-        self.batch = None
-        self._update()
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot Export"), message,
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
-
-    def reject(self) -> None:
-        """Cancel closes the dialog, unless an export runs (then its progress window cancels)."""
-        if self.batch is not None and self.batch.is_running():
-            self.batch.cancel()
-            return
-        self._prefs.save_geometry(self)
-        super().reject()

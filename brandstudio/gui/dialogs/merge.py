@@ -14,13 +14,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFrame,
     QGroupBox,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStyle,
     QTableWidget,
@@ -38,22 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brandstudio.batch.report import BatchReport
 from brandstudio.fileformat import save_template
-from brandstudio.gui.batch_summary import BatchSummaryDialog, plain_tip
-from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread
-from brandstudio.gui.export_dialog import (
+from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
+from brandstudio.gui.dialogs.progress import BatchThread
+from brandstudio.gui.dialogs.widgets import (
     CANVAS_KEY,
     NamePatternField,
     OutputOptions,
-    Prefs,
     PresetPicker,
     heading,
-    problem_label,
+    plain_tip,
 )
 from brandstudio.gui.render_service import RenderRequest, to_qimage
+from brandstudio.gui.settings import MERGE
 from brandstudio.gui.studio import Studio
-from brandstudio.gui.workers import LatestWorker
 from brandstudio.jobs.merge import (
     MERGE_PATTERN,
     ColumnMap,
@@ -75,7 +70,6 @@ from brandstudio.tables import Row, Table, read_table, sheet_names, system_local
 MAX_ROWS_SHOWN = 200
 THUMBNAIL = 300
 """Longest side of the row preview, px."""
-DEBOUNCE_MS = 150
 HIDE_HINT = "hide"
 
 
@@ -94,48 +88,37 @@ def load_table(path: Path, sheet: str | None) -> LoadedTable:
     return LoadedTable(table, names)
 
 
-class MergeDialog(QDialog):
+class MergeDialog(BatchDialog):
     """One post per row of a CSV or Excel table (main window: File ▸ Data Merge…).
 
     Open it with ``MergeDialog(studio, window).open()``; it needs an open document, whose
     template, brand and slot values (for slots no column fills) every row uses.
     """
 
+    summary_rows = True
+
     def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         document = studio.document
         if document is None:
             raise ValueError("no template is open")
-        self.studio = studio
+        super().__init__(studio, MERGE, parent)
         self._document = document
         self._template = document.template
-        self._prefs = Prefs("merge")
         self.table: Table | None = None
         self.table_error: str | None = None
         self._auto = ColumnMap({}, (), {})
         self._map_error: str | None = None
-        self.batch: BatchThread | None = None
-        self.progress: BatchProgressDialog | None = None
-        self.summary: BatchSummaryDialog | None = None
-        self.report: BatchReport | None = None
-        self.jobs: int | None = None
-        """Worker processes (None: one per CPU)."""
         self.thumbnail_row: int | None = None
         """The row number the thumbnail shows (None while none is shown)."""
         self._snapshot: Path | None = None
         self._thumbnail_target: int | None = None
         self.setWindowTitle(self.tr("Data Merge"))
 
-        self._loader = LatestWorker("merge-table", self)
-        self._loader.done.connect(self._on_loaded)
-        self._loader.failed.connect(self._on_load_failed)
-        self._thumbnails = LatestWorker("merge-preview", self)
-        self._thumbnails.done.connect(self._on_thumbnail)
-        self._thumbnails.failed.connect(self._on_thumbnail_failed)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._request_thumbnail)
+        self._loader = self.background_worker("merge-table", self._on_loaded, self._on_load_failed)
+        self._thumbnails = self.background_worker(
+            "merge-preview", self._on_thumbnail, self._on_thumbnail_failed
+        )
+        self._debounce = self.debounce(self._request_thumbnail)
 
         left = self._data_panel()
         self.tabs = QTabWidget()
@@ -147,18 +130,8 @@ class MergeDialog(QDialog):
         columns.addLayout(left, 1)
         columns.addWidget(self.tabs, 0)
 
-        self.problem = problem_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Make Posts"))
         self.ok_button.setToolTip(self.tr("Make one post per row into the output folder"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.problem, 1)
-        bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -173,7 +146,7 @@ class MergeDialog(QDialog):
         intro.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
-        layout.addLayout(bottom)
+        layout.addLayout(self.button_row())
 
         self._restore()
         self._connect()
@@ -340,28 +313,28 @@ class MergeDialog(QDialog):
     # -- remembered choices --
 
     def _restore(self) -> None:
-        prefs = self._prefs
-        self.resize(1180, 720)
-        prefs.restore_geometry(self)
+        settings = self._settings
+        self.restore_geometry(1180, 720)
         current = self._document.preset
-        self.presets.set_checked(prefs.names("presets") or [current.id if current else CANVAS_KEY])
-        self.options.restore(prefs)
-        self.name.set_pattern(prefs.text("pattern", MERGE_PATTERN))
+        default = [current.id if current else CANVAS_KEY]
+        self.presets.set_checked(settings[MERGE.presets] or default)
+        self.options.restore(settings, MERGE.output)
+        self.name.set_pattern(settings[MERGE.pattern] or MERGE_PATTERN)
         self.sheet.setVisible(False)
         self.sheet_label.setVisible(False)
         self.notes.setVisible(False)
         self._show_thumbnail_text(self.tr("Choose a table to see its rows"))
 
     def _remember(self) -> None:
-        prefs = self._prefs
-        prefs.set("presets", self.presets.checked_keys())
-        prefs.set("pattern", self.name.pattern())
+        settings = self._settings
+        settings[MERGE.presets] = tuple(self.presets.checked_keys())
+        settings[MERGE.pattern] = self.name.pattern()
         table = self.table_path()
         if table is not None:
-            prefs.set("lastTable", str(table.parent))
-        self.options.remember(prefs)
-        prefs.save_geometry(self)
-        prefs.sync()
+            settings[MERGE.last_table] = str(table.parent)
+        self.options.remember(settings, MERGE.output)
+        self.save_geometry()
+        settings.sync()
 
     # -- the table --
 
@@ -370,7 +343,7 @@ class MergeDialog(QDialog):
         return Path(text).expanduser() if text else None
 
     def choose_table(self) -> None:
-        start = self._prefs.text("lastTable", str(Path.home()))
+        start = self._settings[MERGE.last_table] or str(Path.home())
         chosen, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a Table"),
@@ -574,11 +547,6 @@ class MergeDialog(QDialog):
             return self.tr("Choose an output folder on the Output tab")
         return None
 
-    def _update(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem or "")
-        self.ok_button.setEnabled(problem is None and self.batch is None)
-
     # -- the row preview --
 
     def selected_row(self) -> Row | None:
@@ -677,13 +645,15 @@ class MergeDialog(QDialog):
             pattern=self.name.pattern(),
         )
 
-    def accept(self) -> None:
-        """Start making the posts (the dialog stays open; the summary follows)."""
+    def texts(self) -> BatchTexts:
+        finished, failed = self.tr("Data Merge Finished"), self.tr("Cannot Make the Posts")
+        return BatchTexts(self.tr("Making Posts"), finished, failed)
+
+    def make_batch(self, out: Path) -> BatchThread | None:
+        """Save the template aside (the workers read it), plan one item per row (on the batch
+        thread) and render them on worker processes."""
         table = self.table
-        out = self.options.folder.path()
-        if self.problem_text() is not None or self.batch is not None:
-            return
-        assert table is not None and out is not None
+        assert table is not None
         self._remember()
         snapshot = Path(tempfile.mkdtemp(prefix="brandstudio-merge-"))
         template_path = snapshot / f"{self._stem()}.json"
@@ -692,69 +662,19 @@ class MergeDialog(QDialog):
         except OSError as error:
             shutil.rmtree(snapshot, ignore_errors=True)
             self._on_failed(str(error))
-            return
+            return None
         self._snapshot = snapshot
         settings = self.merge_settings(template_path)
         columns = self.column_map()
         overwrite = self.options.overwrite.isChecked()
-        self.batch = BatchThread.for_plan(
+        return BatchThread.for_plan(
             lambda: plan_merge(table, columns, settings, out, overwrite=overwrite),
             jobs=self.jobs,
             parent=self,
         )
-        self.batch.finished.connect(self._on_finished)
-        self.batch.failed.connect(self._on_failed)
-        self.progress = BatchProgressDialog(self.batch, self.tr("Making Posts"), self)
-        self.summary = None
-        self._update()
-        self.batch.start()
-        self.progress.open()
 
-    def _cleanup(self) -> None:
+    def batch_ended(self) -> None:
+        """The template saved aside is no longer needed."""
         if self._snapshot is not None:
             shutil.rmtree(self._snapshot, ignore_errors=True)
             self._snapshot = None
-
-    def _on_finished(self, report: BatchReport) -> None:
-        seconds = self.batch.seconds if self.batch is not None else None
-        self.batch = None
-        self._cleanup()
-        self.report = report
-        self._update()
-        out = self.options.folder.path() or Path()
-        self.summary = BatchSummaryDialog(
-            report, out, title=self.tr("Data Merge Finished"), seconds=seconds, rows=True,
-            parent=self,
-        )  # fmt: skip
-        self.summary.open()
-
-    def _on_failed(self, message: str) -> None:
-        self.batch = None
-        self._cleanup()
-        self._update()
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot Make the Posts"), message,
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
-
-    def _stop_workers(self) -> None:
-        self._debounce.stop()
-        self._loader.stop()
-        self._thumbnails.stop()
-
-    def reject(self) -> None:
-        """Close, unless posts are being made (then Cancel stops them first)."""
-        if self.batch is not None and self.batch.is_running():
-            self.batch.cancel()
-            return
-        self._prefs.save_geometry(self)
-        self._stop_workers()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.batch is not None and self.batch.is_running():
-            event.ignore()
-            self.batch.cancel()
-            return
-        self._stop_workers()
-        super().closeEvent(event)

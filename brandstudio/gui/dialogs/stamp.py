@@ -1,28 +1,22 @@
 """Stamp the brand's logo (and a text mark) on many photos at once, as ``brandstudio stamp`` does.
 
 Photos and folders are dropped on the dialog or added with the buttons; a live preview shows
-the stamp on the first three photos, drawn off the GUI thread by the same functions the
-workers use (``open_photo``, ``cover``, ``apply_marks``), at preview size. Start plans the batch
-like the command line (inputs expanded, originals protected, finished outputs skipped) and runs
-it on worker processes; the summary lists every failure with its reason.
+the stamp on the first three photos (``stamp_preview``). Start plans the batch like the command
+line (inputs expanded, originals protected, finished outputs skipped) and runs it on worker
+processes; the summary lists every failure with its reason.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -31,38 +25,30 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QRadioButton,
-    QSlider,
     QSpinBox,
-    QStackedLayout,
-    QStyle,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from brandstudio.batch.inputs import PHOTO_EXTENSIONS, InputItem, expand_inputs
-from brandstudio.batch.report import BatchReport
+from brandstudio.batch.inputs import PHOTO_EXTENSIONS
 from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
-from brandstudio.gui.batch_summary import BatchSummaryDialog, plain_tip
-from brandstudio.gui.batch_thread import BatchProgressDialog, BatchThread
-from brandstudio.gui.export_dialog import (
-    ORIGINAL_KEY,
-    OutputOptions,
-    Prefs,
-    PresetPicker,
-    heading,
-    problem_label,
+from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
+from brandstudio.gui.dialogs.progress import BatchThread
+from brandstudio.gui.dialogs.stamp_preview import (
+    PREVIEW_COUNT,
+    PreviewMaker,
+    PreviewRequest,
+    PreviewResult,
+    PreviewTileWidget,
 )
-from brandstudio.gui.render_service import to_qimage
+from brandstudio.gui.dialogs.stamp_widgets import AnchorPicker, PercentField, PhotoList
+from brandstudio.gui.dialogs.widgets import ORIGINAL_KEY, OutputOptions, PresetPicker, heading
+from brandstudio.gui.settings import STAMP
 from brandstudio.gui.studio import Studio
-from brandstudio.gui.workers import LatestWorker
 from brandstudio.jobs.common import PlanError, file_identity
 from brandstudio.jobs.stamp import (
     StampFormat,
@@ -72,382 +58,17 @@ from brandstudio.jobs.stamp import (
     brand_logo,
     brand_sources,
     plan_stamp,
-    preview_marks,
     stamp_job,
     stamp_targets,
 )
 from brandstudio.model.brand import StampDefaults
-from brandstudio.model.geometry import ANCHORS
-from brandstudio.render.photo import PhotoError, contain, cover, open_photo
-from brandstudio.stamp.marks import MarkCache, MarkPlacement, Position, apply_marks
+from brandstudio.stamp.marks import MarkPlacement
 
-PREVIEW_COUNT = 3
-PREVIEW_BOX = 240
-"""Longest side of a preview tile, px."""
-PREVIEW_DECODE = 960
-"""Photos are decoded (and cached) at most this large for previews, px."""
-DEBOUNCE_MS = 150
-
-_ANCHOR_GRID: tuple[tuple[Position, ...], ...] = (
-    ("top-left", "top", "top-right"),
-    ("left", "center", "right"),
-    ("bottom-left", "bottom", "bottom-right"),
-)
 _VARIANTS: tuple[Variant, ...] = ("auto", "light", "dark", "mono")
 _TEXT_COLOURS = ("auto", "#FFFFFF", "#141414")
 
 
-# -- previews (computed on the preview thread) ----------------------------------------------
-
-
-@dataclass(frozen=True)
-class PreviewRequest:
-    """What the preview shows: the photos, the job (None: ``problem`` says why) and the size."""
-
-    inputs: tuple[str, ...]
-    recursive: bool
-    exclude: tuple[Path, ...]
-    job: StampJob | None
-    size: tuple[int, int] | None
-    problem: str | None = None
-
-
-@dataclass(frozen=True)
-class PreviewTile:
-    """One photo's preview: the stamped image, or why there is none."""
-
-    name: str
-    image: object | None
-    """A QImage (made on the preview thread; turned into a pixmap on the GUI thread)."""
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class PreviewResult:
-    """The photo count and up to three stamped previews."""
-
-    photos: int
-    skipped: int
-    unusable: int
-    tiles: tuple[PreviewTile, ...]
-    problem: str | None = None
-
-
-class PreviewMaker:
-    """Expands inputs and stamps previews; lives on the preview thread (caches are its own)."""
-
-    def __init__(self) -> None:
-        self._expanded: tuple[object, list[InputItem]] | None = None
-        self._photos: dict[tuple[str, int, int], Image.Image | str] = {}
-        self._marks = MarkCache()
-
-    def make(self, request: PreviewRequest) -> PreviewResult:
-        items = self._expand(request)
-        photos = [item for item in items if item.skip is None and item.problem is None]
-        skipped = sum(1 for item in items if item.skip is not None)
-        unusable = sum(1 for item in items if item.problem is not None)
-        if request.job is None:
-            return PreviewResult(len(photos), skipped, unusable, (), request.problem)
-        try:
-            marks = preview_marks(request.job)
-        except PlanError as error:
-            return PreviewResult(len(photos), skipped, unusable, (), str(error))
-        tiles = []
-        for item in photos[:PREVIEW_COUNT]:
-            name = item.path.name
-            decoded = self._photo(item)
-            if isinstance(decoded, str):
-                tiles.append(PreviewTile(name, None, decoded))
-                continue
-            framed = _frame(decoded, request.size)
-            try:
-                stamped, _placed = apply_marks(framed, marks, self._marks)
-            except ValueError as error:
-                tiles.append(PreviewTile(name, None, str(error)))
-                continue
-            tiles.append(PreviewTile(name, to_qimage(_on_white(stamped))))
-        return PreviewResult(len(photos), skipped, unusable, tuple(tiles))
-
-    def _expand(self, request: PreviewRequest) -> list[InputItem]:
-        key = (request.inputs, request.recursive, request.exclude)
-        if self._expanded is not None and self._expanded[0] == key:
-            return self._expanded[1]
-        items = expand_inputs(request.inputs, recursive=request.recursive, exclude=request.exclude)
-        self._expanded = (key, items)
-        return items
-
-    def _photo(self, item: InputItem) -> Image.Image | str:
-        key = (str(item.path), item.size, item.mtime_ns)
-        found = self._photos.get(key)
-        if found is None:
-            try:
-                image = open_photo(item.path, (PREVIEW_DECODE, PREVIEW_DECODE))
-                if max(image.size) > PREVIEW_DECODE:
-                    image = contain(image, _fit(image.size, PREVIEW_DECODE))
-                found = image
-            except PhotoError as error:
-                found = error.reason
-            except ValueError as error:
-                found = str(error)
-            if len(self._photos) > 12:
-                self._photos.clear()
-            self._photos[key] = found
-        return found
-
-
-def _fit(size: tuple[int, int], longest: int) -> tuple[int, int]:
-    scale = longest / max(size)
-    return (max(1, round(size[0] * scale)), max(1, round(size[1] * scale)))
-
-
-def _frame(photo: Image.Image, size: tuple[int, int] | None) -> Image.Image:
-    """The photo as the output will frame it (cover-cropped to a preset), at preview size."""
-    if size is None:
-        if max(photo.size) <= PREVIEW_BOX:
-            return photo
-        return contain(photo, _fit(photo.size, PREVIEW_BOX))
-    return cover(photo, _fit(size, PREVIEW_BOX))
-
-
-def _on_white(image: Image.Image) -> Image.Image:
-    if image.mode != "RGBA":
-        return image
-    base = Image.new("RGB", image.size, (255, 255, 255))
-    base.paste(image, mask=image.getchannel("A"))
-    return base
-
-
-# -- small widgets ---------------------------------------------------------------------------
-
-
-class AnchorPicker(QWidget):
-    """Nine anchors as a 3 × 3 grid of buttons, and "the calmest corner" (auto)."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(True)
-        self._buttons: dict[str, QToolButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(2)
-        names = {
-            "top-left": self.tr("Top left"),
-            "top": self.tr("Top"),
-            "top-right": self.tr("Top right"),
-            "left": self.tr("Left"),
-            "center": self.tr("Centre"),
-            "right": self.tr("Right"),
-            "bottom-left": self.tr("Bottom left"),
-            "bottom": self.tr("Bottom"),
-            "bottom-right": self.tr("Bottom right"),
-        }
-        for row, anchors in enumerate(_ANCHOR_GRID):
-            for column, anchor in enumerate(anchors):
-                button = QToolButton()
-                button.setCheckable(True)
-                button.setFixedSize(QSize(26, 22))
-                button.setText("●")
-                button.setToolTip(names[anchor])
-                button.setAccessibleName(names[anchor])
-                self._group.addButton(button)
-                self._buttons[anchor] = button
-                grid.addWidget(button, row, column)
-        self.setStyleSheet(
-            "QToolButton { border: 1px solid palette(mid); border-radius: 3px;"
-            " background: palette(base); color: palette(mid); }"
-            "QToolButton:hover { border-color: palette(highlight); }"
-            "QToolButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-            "QToolButton:disabled { background: palette(window); color: palette(window); }"
-        )
-        self.auto = QCheckBox(self.tr("Auto: the calmest corner"))
-        self.auto.setToolTip(
-            self.tr("For each photo, the corner with the least detail and the best contrast")
-        )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid)
-        layout.addSpacing(10)
-        layout.addWidget(self.auto, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addStretch(1)
-        self._buttons["bottom-right"].setChecked(True)
-        self._group.buttonClicked.connect(lambda button: self.changed.emit())
-        self.auto.toggled.connect(self._on_auto)
-
-    def _on_auto(self, on: bool) -> None:
-        for button in self._buttons.values():
-            button.setEnabled(not on)
-        self.changed.emit()
-
-    def position(self) -> Position:
-        if self.auto.isChecked():
-            return "auto"
-        for anchor, button in self._buttons.items():
-            if button.isChecked():
-                return _anchor(anchor)
-        return "bottom-right"
-
-    def set_position(self, position: str) -> None:
-        if position == "auto":
-            self.auto.setChecked(True)
-            return
-        self.auto.setChecked(False)
-        button = self._buttons.get(position)
-        if button is not None:
-            button.setChecked(True)
-            self.changed.emit()
-
-
-def _anchor(text: str) -> Position:
-    for anchor in ANCHORS:
-        if anchor == text:
-            return anchor
-    return "auto" if text == "auto" else "bottom-right"
-
-
-class PercentField(QWidget):
-    """A slider with a spin box beside it, in whole percent."""
-
-    changed = Signal()
-
-    def __init__(self, low: int, high: int, tip: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(low, high)
-        self.spin = QSpinBox()
-        self.spin.setRange(low, high)
-        self.spin.setSuffix(" %")
-        for widget in (self.slider, self.spin):
-            widget.setToolTip(tip)
-        self.slider.valueChanged.connect(self.spin.setValue)
-        self.spin.valueChanged.connect(self.slider.setValue)
-        self.spin.valueChanged.connect(lambda value: self.changed.emit())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.spin)
-
-    def fraction(self) -> float:
-        return self.spin.value() / 100
-
-    def set_fraction(self, value: float) -> None:
-        self.spin.setValue(round(value * 100))
-
-
-class PhotoList(QWidget):
-    """The photos and folders to stamp, with an empty state that invites a drop."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.list = QListWidget()
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setStatusTip(self.tr("Photos and folders to stamp; drop more here"))
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        empty = QLabel(self.tr("Drop photos or folders here\nor use the buttons below"))
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty.setStyleSheet(
-            "QLabel { border: 2px dashed palette(mid); border-radius: 8px;"
-            " color: palette(placeholder-text); padding: 16px; }"
-        )
-        self._stack = QStackedLayout()
-        self._stack.addWidget(empty)
-        self._stack.addWidget(self.list)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._stack)
-
-    def paths(self) -> list[str]:
-        found = []
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item is not None:
-                found.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return found
-
-    def add(self, paths: Sequence[str | Path]) -> int:
-        """Add files and folders (duplicates ignored); returns how many were new."""
-        known = set(self.paths())
-        added = 0
-        for path in paths:
-            text = str(path)
-            if text in known:
-                continue
-            known.add(text)
-            is_folder = Path(text).is_dir()
-            icon = (
-                QStyle.StandardPixmap.SP_DirIcon if is_folder else QStyle.StandardPixmap.SP_FileIcon
-            )
-            item = QListWidgetItem(self.style().standardIcon(icon), text)
-            item.setData(Qt.ItemDataRole.UserRole, text)
-            item.setToolTip(plain_tip(text))
-            self.list.addItem(item)
-            added += 1
-        if added:
-            self._changed()
-        return added
-
-    def remove_selected(self) -> None:
-        for item in self.list.selectedItems():
-            self.list.takeItem(self.list.row(item))
-        self._changed()
-
-    def clear(self) -> None:
-        self.list.clear()
-        self._changed()
-
-    def _changed(self) -> None:
-        self._stack.setCurrentIndex(1 if self.list.count() else 0)
-        self.changed.emit()
-
-
-class PreviewTileWidget(QFrame):
-    """One preview: the stamped photo and its file name."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.picture = QLabel()
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setFixedSize(QSize(PREVIEW_BOX, PREVIEW_BOX))
-        self.picture.setWordWrap(True)
-        self.picture.setTextFormat(Qt.TextFormat.PlainText)
-        self.picture.setStyleSheet("color: palette(placeholder-text);")
-        self.caption = QLabel()
-        self.caption.setTextFormat(Qt.TextFormat.PlainText)
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption.setFixedWidth(PREVIEW_BOX)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.picture)
-        layout.addWidget(self.caption)
-
-    def show_tile(self, tile: PreviewTile | None, empty: str = "") -> None:
-        if tile is None:
-            self.picture.clear()
-            self.picture.setText(empty)
-            self.caption.clear()
-            return
-        self.caption.setText(tile.name)
-        self.caption.setToolTip(plain_tip(tile.name))
-        if tile.image is None:
-            self.picture.clear()
-            self.picture.setText(tile.error or "")
-            return
-        self.picture.setPixmap(QPixmap.fromImage(tile.image))  # type: ignore[arg-type]
-
-    def has_picture(self) -> bool:
-        pixmap = self.picture.pixmap()
-        return pixmap is not None and not pixmap.isNull()
-
-
-# -- the dialog ------------------------------------------------------------------------------
-
-
-class StampDialog(QDialog):
+class StampDialog(BatchDialog):
     """Logo and text marks on many photos (main window: Tools ▸ Stamp Photos…).
 
     Open it with ``StampDialog(studio, window).open()``; a document need not be open (its
@@ -455,28 +76,17 @@ class StampDialog(QDialog):
     """
 
     def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.studio = studio
-        self._prefs = Prefs("stamp")
-        self.batch: BatchThread | None = None
-        self.progress: BatchProgressDialog | None = None
-        self.summary: BatchSummaryDialog | None = None
-        self.report: BatchReport | None = None
-        self.jobs: int | None = None
-        """Worker processes (None: one per CPU)."""
+        super().__init__(studio, STAMP, parent)
         self.preview_result: PreviewResult | None = None
         self._kits: dict[str, BrandKit] = {}
         self.setWindowTitle(self.tr("Stamp Photos"))
         self.setAcceptDrops(True)
 
         self._preview_maker = PreviewMaker()
-        self._previews = LatestWorker("stamp-preview", self)
-        self._previews.done.connect(self._on_preview)
-        self._previews.failed.connect(self._on_preview_failed)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._request_preview)
+        self._previews = self.background_worker(
+            "stamp-preview", self._on_preview, self._on_preview_failed
+        )
+        self._debounce = self.debounce(self._request_preview)
 
         left = self._photos_panel()
         tabs = QTabWidget()
@@ -490,18 +100,8 @@ class StampDialog(QDialog):
         columns.addLayout(left, 1)
         columns.addWidget(tabs, 0)
 
-        self.problem = problem_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Stamp"))
         self.ok_button.setToolTip(self.tr("Stamp every photo into the output folder"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.problem, 1)
-        bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -516,7 +116,7 @@ class StampDialog(QDialog):
         intro.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
-        layout.addLayout(bottom)
+        layout.addLayout(self.button_row())
 
         self._restore()
         self._connect()
@@ -739,57 +339,56 @@ class StampDialog(QDialog):
     # -- remembered choices --
 
     def _restore(self) -> None:
-        prefs = self._prefs
-        self.resize(1120, 720)
-        prefs.restore_geometry(self)
-        source = prefs.text("logoSource", "brand")
+        settings = self._settings
+        self.restore_geometry(1120, 720)
+        source = settings[STAMP.logo_source]
         {"file": self.use_file, "none": self.use_none}.get(source, self.use_brand).setChecked(True)
         if self.studio.document is None:
-            index = self.brand.findData(prefs.text("brand"))
+            index = self.brand.findData(settings[STAMP.brand])
             if index >= 0:
                 self.brand.setCurrentIndex(index)
-        self.logo_file.setText(prefs.text("logoFile"))
-        if prefs.text("position"):
-            self.position.set_position(prefs.text("position"))
-            self.scale.spin.setValue(prefs.number("scale", 18))
-            self.margin.setValue(prefs.number("margin", 3))
-            self.opacity.spin.setValue(prefs.number("opacity", 100))
-            self._set_variant(prefs.text("variant", "auto"))
+        self.logo_file.setText(settings[STAMP.logo_file])
+        if settings[STAMP.position]:
+            self.position.set_position(settings[STAMP.position])
+            self.scale.spin.setValue(settings[STAMP.scale])
+            self.margin.setValue(settings[STAMP.margin])
+            self.opacity.spin.setValue(settings[STAMP.opacity])
+            self._set_variant(settings[STAMP.variant])
         else:
             self._apply_brand_defaults()
-        self.tile.setChecked(prefs.flag("tile", False))
-        self.rotation.setValue(prefs.number("rotation", 0))
-        self.text_on.setChecked(prefs.flag("textOn", False))
-        self.text.setText(prefs.text("text"))
-        index = self.text_color.findData(prefs.text("textColor", "auto"))
+        self.tile.setChecked(settings[STAMP.tile])
+        self.rotation.setValue(settings[STAMP.rotation])
+        self.text_on.setChecked(settings[STAMP.text_on])
+        self.text.setText(settings[STAMP.text])
+        index = self.text_color.findData(settings[STAMP.text_color])
         self.text_color.setCurrentIndex(max(0, index))
-        self.recursive.setChecked(prefs.flag("recursive", False))
-        self.presets.set_checked(prefs.names("presets") or [ORIGINAL_KEY])
-        self.options.restore(prefs, default_format="same")
-        self.keep_exif.setChecked(prefs.flag("keepExif", False))
+        self.recursive.setChecked(settings[STAMP.recursive])
+        self.presets.set_checked(settings[STAMP.presets] or [ORIGINAL_KEY])
+        self.options.restore(settings, STAMP.output)
+        self.keep_exif.setChecked(settings[STAMP.keep_exif])
 
     def _remember(self) -> None:
-        prefs = self._prefs
+        settings = self._settings
         source = "file" if self.use_file.isChecked() else "brand"
-        prefs.set("logoSource", "none" if self.use_none.isChecked() else source)
-        prefs.set("brand", str(self.brand.currentData() or ""))
-        prefs.set("logoFile", self.logo_file.text())
-        prefs.set("position", self.position.position())
-        prefs.set("scale", self.scale.spin.value())
-        prefs.set("margin", self.margin.value())
-        prefs.set("opacity", self.opacity.spin.value())
-        prefs.set("variant", str(self.variant.currentData()))
-        prefs.set("tile", self.tile.isChecked())
-        prefs.set("rotation", self.rotation.value())
-        prefs.set("textOn", self.text_on.isChecked())
-        prefs.set("text", self.text.text())
-        prefs.set("textColor", str(self.text_color.currentData()))
-        prefs.set("recursive", self.recursive.isChecked())
-        prefs.set("presets", self.presets.checked_keys())
-        prefs.set("keepExif", self.keep_exif.isChecked())
-        self.options.remember(prefs)
-        prefs.save_geometry(self)
-        prefs.sync()
+        settings[STAMP.logo_source] = "none" if self.use_none.isChecked() else source
+        settings[STAMP.brand] = str(self.brand.currentData() or "")
+        settings[STAMP.logo_file] = self.logo_file.text()
+        settings[STAMP.position] = self.position.position()
+        settings[STAMP.scale] = self.scale.spin.value()
+        settings[STAMP.margin] = self.margin.value()
+        settings[STAMP.opacity] = self.opacity.spin.value()
+        settings[STAMP.variant] = str(self.variant.currentData())
+        settings[STAMP.tile] = self.tile.isChecked()
+        settings[STAMP.rotation] = self.rotation.value()
+        settings[STAMP.text_on] = self.text_on.isChecked()
+        settings[STAMP.text] = self.text.text()
+        settings[STAMP.text_color] = str(self.text_color.currentData())
+        settings[STAMP.recursive] = self.recursive.isChecked()
+        settings[STAMP.presets] = tuple(self.presets.checked_keys())
+        settings[STAMP.keep_exif] = self.keep_exif.isChecked()
+        self.options.remember(settings, STAMP.output)
+        self.save_geometry()
+        settings.sync()
 
     def _set_variant(self, key: str) -> None:
         self.variant.setCurrentIndex(max(0, self.variant.findData(key)))
@@ -840,19 +439,19 @@ class StampDialog(QDialog):
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add Photos"),
-            self._prefs.text("lastInputs", str(Path.home())),
+            self._settings[STAMP.last_inputs] or str(Path.home()),
             self.tr("Photos (%1);;All files (*)").replace("%1", patterns),
         )
         if files:
-            self._prefs.set("lastInputs", str(Path(files[0]).parent))
+            self._settings[STAMP.last_inputs] = str(Path(files[0]).parent)
             self.add_paths(files)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Add Folder"), self._prefs.text("lastInputs", str(Path.home()))
+            self, self.tr("Add Folder"), self._settings[STAMP.last_inputs] or str(Path.home())
         )
         if folder:
-            self._prefs.set("lastInputs", str(Path(folder).parent))
+            self._settings[STAMP.last_inputs] = str(Path(folder).parent)
             self.add_paths([folder])
 
     def choose_logo(self) -> None:
@@ -954,9 +553,7 @@ class StampDialog(QDialog):
         self._debounce.start()
 
     def _update(self) -> None:
-        problem = self.problem_text()
-        self.problem.setText(problem or "")
-        self.ok_button.setEnabled(problem is None and self.batch is None)
+        super()._update()
         brand = self.use_brand.isChecked()
         self.brand.setEnabled(brand)
         self.logo_file.setEnabled(self.use_file.isChecked())
@@ -1017,71 +614,26 @@ class StampDialog(QDialog):
 
     # -- running --
 
-    def accept(self) -> None:
-        """Start stamping (the dialog stays open; the summary follows)."""
-        if self.problem_text() is not None or self.batch is not None:
-            return
-        out = self.options.folder.path()
-        assert out is not None
+    def texts(self) -> BatchTexts:
+        finished, failed = self.tr("Stamping Finished"), self.tr("Cannot Stamp")
+        return BatchTexts(self.tr("Stamping Photos"), finished, failed)
+
+    def make_batch(self, out: Path) -> BatchThread | None:
+        """Plan (on the batch thread) and stamp on worker processes."""
         try:
             settings = self.stamp_settings()
         except PlanError as error:
             self.problem.setText(str(error))
-            return
+            return None
         self._remember()
         inputs = self.photos.paths()
         recursive = self.recursive.isChecked()
         overwrite = self.options.overwrite.isChecked()
-        self.batch = BatchThread.for_plan(
+        return BatchThread.for_plan(
             lambda: plan_stamp(inputs, out, settings, recursive=recursive, overwrite=overwrite),
             jobs=self.jobs,
             parent=self,
         )
-        self.batch.finished.connect(self._on_finished)
-        self.batch.failed.connect(self._on_failed)
-        self.progress = BatchProgressDialog(self.batch, self.tr("Stamping Photos"), self)
-        self.summary = None
-        self._update()
-        self.batch.start()
-        self.progress.open()
-
-    def _on_finished(self, report: BatchReport) -> None:
-        seconds = self.batch.seconds if self.batch is not None else None
-        self.batch = None
-        self.report = report
-        self._update()
-        out = self.options.folder.path() or Path()
-        self.summary = BatchSummaryDialog(
-            report, out, title=self.tr("Stamping Finished"), seconds=seconds, parent=self
-        )
-        self.summary.open()
-
-    def _on_failed(self, message: str) -> None:
-        self.batch = None
-        self._update()
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot Stamp"), message,
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
-
-    def reject(self) -> None:
-        """Close, unless photos are being stamped (then Cancel stops them first)."""
-        if self.batch is not None and self.batch.is_running():
-            self.batch.cancel()
-            return
-        self._prefs.save_geometry(self)
-        self._debounce.stop()
-        self._previews.stop()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.batch is not None and self.batch.is_running():
-            event.ignore()
-            self.batch.cancel()
-            return
-        self._debounce.stop()
-        self._previews.stop()
-        super().closeEvent(event)
 
 
 def _variant(text: str) -> Variant:

@@ -1,0 +1,205 @@
+"""Export the open template: every chosen network size as a finished file, in one go.
+
+The files are rendered by the studio's own renderer (``render_now``: the very function the
+canvas shows), on a background thread, and written like the batch engine writes: paths claimed
+in the output folder's journal, atomic writes, a file of another job never replaced (``-2``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from brandstudio.batch.report import BatchReport
+from brandstudio.batch.runner import BatchSettings
+from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
+from brandstudio.gui.dialogs.progress import BatchThread
+from brandstudio.gui.dialogs.widgets import (
+    CANVAS_KEY,
+    NamePatternField,
+    OutputOptions,
+    PresetPicker,
+    heading,
+)
+from brandstudio.gui.render_service import RenderRequest
+from brandstudio.gui.settings import EXPORT
+from brandstudio.gui.studio import Studio
+from brandstudio.jobs.export import (
+    EXPORT_PATTERN,
+    ExportSettings,
+    export_names,
+    run_export,
+)
+from brandstudio.model.preset import Preset
+from brandstudio.render.naming import safe_name
+
+
+class ExportDialog(BatchDialog):
+    """Export the open template at every chosen size (main window: File ▸ Export…).
+
+    Open it with ``ExportDialog(studio, window).open()``; it needs an open document.
+    """
+
+    close_with_summary = True
+
+    def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
+        document = studio.document
+        if document is None:
+            raise ValueError("no template is open")
+        super().__init__(
+            studio, EXPORT, parent, close_button=QDialogButtonBox.StandardButton.Cancel
+        )
+        self._document = document
+        template = document.template
+        self.setWindowTitle(self.tr("Export"))
+        title = heading(template.name)
+        canvas = self.tr("%4 · canvas %1 × %2 px · brand %3")
+        canvas = (
+            canvas.replace("%1", str(template.canvas.width))
+            .replace("%2", str(template.canvas.height))
+            .replace("%3", document.kit.brand.name)
+            .replace("%4", document.title())
+        )
+        subtitle = QLabel(canvas)
+        subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        subtitle.setStyleSheet("color: palette(placeholder-text);")
+
+        canvas_label = self.tr("Template canvas — %1 × %2")
+        canvas_label = canvas_label.replace("%1", str(template.canvas.width)).replace(
+            "%2", str(template.canvas.height)
+        )
+        self.presets = PresetPicker([(CANVAS_KEY, canvas_label)])
+        sizes = QGroupBox(self.tr("Sizes"))
+        sizes_layout = QVBoxLayout(sizes)
+        sizes_layout.addWidget(self.presets)
+
+        self.options = OutputOptions()
+        self.name = NamePatternField("{template}, {preset}, {width}, {height}")
+        self.name.edit.setPlaceholderText(EXPORT_PATTERN)
+        self.options.form.insertRow(4, self.tr("Name:"), self.name)
+        files = QGroupBox(self.tr("Files"))
+        files_layout = QVBoxLayout(files)
+        files_layout.addWidget(self.options)
+        files_layout.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        columns.addWidget(sizes, 5)
+        columns.addWidget(files, 6)
+
+        self.ok_button.setText(self.tr("Export"))
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addLayout(columns, 1)
+        layout.addLayout(self.button_row())
+
+        self._restore()
+        self.name.set_preview(self._first_name)
+        for signal in (self.presets.changed, self.options.changed, self.name.changed):
+            signal.connect(self._update)
+        self.presets.changed.connect(self.name.refresh)
+        self.options.format.currentIndexChanged.connect(self.name.refresh)
+        self._update()
+
+    # -- state --
+
+    def _restore(self) -> None:
+        settings = self._settings
+        self.restore_geometry(820, 560)
+        self.options.restore(settings, EXPORT.output)
+        current = self._document.preset
+        default = [current.id if current else CANVAS_KEY]
+        self.presets.set_checked(settings[EXPORT.presets] or default)
+        self.name.set_pattern(settings[EXPORT.pattern] or EXPORT_PATTERN)
+
+    def _remember(self) -> None:
+        settings = self._settings
+        settings[EXPORT.presets] = tuple(self.presets.checked_keys())
+        settings[EXPORT.pattern] = self.name.pattern()
+        self.options.remember(settings, EXPORT.output)
+        self.save_geometry()
+        settings.sync()
+
+    def settings(self) -> ExportSettings:
+        """The export as chosen now."""
+        document = self._document
+        location = document.location
+        if location is not None:
+            stem, identity = location.path.stem, str(location.path.resolve())
+        else:
+            stem, identity = safe_name(document.template.name), f"unsaved:{document.template.name}"
+        return ExportSettings(
+            template=document.template,
+            template_stem=stem,
+            identity=identity,
+            content=dict(document.content),
+            brand_folder=document.kit.folder,
+            presets=tuple(self.presets.checked_presets()),
+            fmt=self.options.image_format(),
+            quality=self.options.quality.value(),
+            max_kb=self.options.cap_kb(),
+            pattern=self.name.pattern(),
+        )
+
+    def _first_name(self, pattern: str) -> str:
+        presets = self.presets.checked_presets() or [None]
+        settings = dataclasses.replace(self.settings(), pattern=pattern, presets=tuple(presets[:1]))
+        return export_names(settings)[0]
+
+    def problem_text(self) -> str | None:
+        """Why Export is disabled, or None when it can run."""
+        if not self.presets.checked_keys():
+            return self.tr("Tick at least one size")
+        if self.name.problem() is not None:
+            return self.tr("Fix the file name pattern")
+        if self.options.folder.path() is None:
+            return self.tr("Choose an output folder")
+        return None
+
+    def _update(self) -> None:
+        super()._update()
+        count = len(self.presets.checked_keys())
+        label = self.tr("Export %1 Files").replace("%1", str(count))
+        self.ok_button.setText(label if count != 1 else self.tr("Export 1 File"))
+
+    # -- running --
+
+    def texts(self) -> BatchTexts:
+        return BatchTexts(
+            self.tr("Exporting"), self.tr("Export Finished"), self.tr("Cannot Export")
+        )
+
+    def make_batch(self, out: Path) -> BatchThread:
+        """A thread rendering each size with the studio's own renderer, as the canvas does."""
+        self._remember()
+        settings = self.settings()
+        overwrite = self.options.overwrite.isChecked()
+        document = self._document
+        kit, folder, renderer = document.kit, document.template_folder, self.studio.renderer
+
+        def render_one(preset: Preset | None) -> tuple[Image.Image, Sequence[str]]:
+            request = RenderRequest(settings.template, settings.content, kit, folder, preset)
+            result = renderer.render_now(request)
+            return result.image, result.warnings
+
+        def runner(batch: BatchSettings, cancel: threading.Event) -> BatchReport:
+            return run_export(
+                settings,
+                out,
+                render_one,
+                overwrite=overwrite,
+                on_output=batch.on_output,
+                on_progress=batch.on_progress,
+                stopping=cancel.is_set,
+            )
+
+        return BatchThread(runner, jobs=1, parent=self)
