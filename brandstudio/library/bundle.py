@@ -33,27 +33,43 @@ import shutil
 import stat
 import struct
 import tempfile
-import unicodedata
-import warnings
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import BinaryIO, Final
-
-from PIL import Image, UnidentifiedImageError
 
 from brandstudio.fileformat import FormatError, load_template
 from brandstudio.fileformat.brand_io import BRAND_FILE, BrandKit, load_brand, save_brand
 from brandstudio.fileformat.jsonio import dump_json, parse_json
 from brandstudio.fsutil import sync_folder
+from brandstudio.library.bundle_members import (
+    FONT,
+    IMAGE,
+    JSON,
+    MANIFEST,
+    MAX_BYTES_BY_KIND,
+    MAX_MANIFEST_BYTES,
+    MB,
+    ROOT,
+    Problem,
+    brand_asset_problems,
+    collision_problems,
+    entry_problems,
+    format_reasons,
+    image_problem,
+    megabytes,
+    member_kind,
+    name_problem,
+    placement_problem,
+    shown,
+    template_asset_problems,
+    with_article,
+)
 from brandstudio.library.errors import LibraryError
 from brandstudio.library.fontcheck import FontCheckError, check_font_file
 from brandstudio.library.store import Library
-from brandstudio.model.layers import LogoLayer
-from brandstudio.model.template import Template
-from brandstudio.model.values import brand_role
 from brandstudio.render.naming import safe_name
 
 BUNDLE_FORMAT: Final = "brandstudio.bundle"
@@ -61,63 +77,25 @@ BUNDLE_VERSION: Final = 1
 """The version this build writes and the newest it reads."""
 BUNDLE_SUFFIX: Final = ".brandkit"
 
-MANIFEST: Final = "manifest.json"
-ROOT: Final = "brand"
-"""The folder inside the zip that holds the brand folder."""
-
-_MB: Final = 1024 * 1024
-MAX_BUNDLE_BYTES: Final = 500 * _MB
+MAX_BUNDLE_BYTES: Final = 500 * MB
 """The largest bundle file opened at all."""
 MAX_ENTRIES: Final = 5000
 MAX_DIRECTORY_BYTES: Final = MAX_ENTRIES * 1024
 """The largest zip directory (table of contents) read: bounds the work before counting."""
-MAX_NAME_BYTES: Final = 255
-MAX_DEPTH: Final = 12
-MAX_TOTAL_BYTES: Final = 300 * _MB
+MAX_TOTAL_BYTES: Final = 300 * MB
 """Cap on the sum of the members' sizes, declared and real."""
-MAX_MANIFEST_BYTES: Final = 4 * _MB
-MAX_RATIO: Final = 200
-RATIO_FLOOR: Final = 1 * _MB
-"""Members smaller than this may compress as well as they like."""
-MAX_IMAGE_PIXELS: Final = 80_000_000
 MAX_LISTED: Final = 20
 """How many problems a BundleError spells out before "and N more"."""
-
-_JSON, _IMAGE, _FONT = "JSON file", "image", "font"
-_KIND_BY_SUFFIX: Final = {
-    ".json": _JSON,
-    ".png": _IMAGE,
-    ".webp": _IMAGE,
-    ".jpg": _IMAGE,
-    ".jpeg": _IMAGE,
-    ".ttf": _FONT,
-    ".otf": _FONT,
-}
-_MAX_BYTES_BY_KIND: Final = {_JSON: 16 * _MB, _IMAGE: 40 * _MB, _FONT: 30 * _MB}
-_FOLDERS_BY_KIND: Final = {_IMAGE: ("logos", "photos"), _FONT: ("fonts",)}
-_IMAGE_FORMATS: Final = ("PNG", "WEBP", "JPEG")
 
 _ZIP_EPOCH: Final = (1980, 1, 1, 0, 0, 0)
 _UNIX: Final = 3
 _CHUNK: Final = 1024 * 1024
 _SHA256_HEX: Final = frozenset("0123456789abcdef")
-_WINDOWS_FORBIDDEN: Final = frozenset('<>:"|?*')
-_WINDOWS_RESERVED: Final = frozenset(
-    ["con", "prn", "aux", "nul"]
-    + [f"com{i}" for i in range(1, 10)]
-    + [f"lpt{i}" for i in range(1, 10)]
-)
-_BIDI_CONTROLS: Final = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e") | frozenset(
-    "\u2066\u2067\u2068\u2069"
-)
 
 # The zip's end records: enough of them to count the entries before zipfile reads them all.
 _END = struct.Struct("<4s4H2LH")
 _END64_LOCATOR = struct.Struct("<4sLQL")
 _END64 = struct.Struct("<4sQ2H2L4Q")
-
-Problem = tuple[str | None, str]
-"""(member name or None for the bundle as a whole, what is wrong)."""
 
 
 class BundleError(Exception):
@@ -137,7 +115,7 @@ class BundleError(Exception):
 
     def describe(self) -> str:
         parts = [
-            reason if member is None else f"member {_shown(member)} {reason}"
+            reason if member is None else f"member {shown(member)} {reason}"
             for member, reason in self.problems[:MAX_LISTED]
         ]
         if len(self.problems) > MAX_LISTED:
@@ -161,113 +139,6 @@ class _RefusedError(Exception):
         self.problem: Problem = (member, reason)
 
 
-def _shown(member: str) -> str:
-    """A member name for a message: quoted and escaped (no control characters reach a
-    terminal), long names shortened."""
-    text = repr(member)
-    return text if len(text) <= 120 else text[:100] + "…" + text[-19:]
-
-
-def _a(kind: str) -> str:
-    return ("an " if kind[:1] in "aeiou" else "a ") + kind
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / _MB:.1f} MB" if size < 10 * _MB else f"{size // _MB} MB"
-
-
-# -- member names -----------------------------------------------------------------------
-
-
-def _name_problem(name: str) -> str | None:
-    """Why ``name`` cannot be a file in a bundle (ignoring what kind of file it is)."""
-    if not name:
-        return "has an empty name"
-    if any(unicodedata.category(char) in ("Cc", "Cs") for char in name):
-        return "has control characters in its name"
-    if any(char in _BIDI_CONTROLS for char in name):
-        return "has text-direction controls in its name"
-    if "\\" in name:
-        return "has a backslash in its name"
-    if (
-        PurePosixPath(name).is_absolute()
-        or PureWindowsPath(name).is_absolute()
-        or PureWindowsPath(name).drive
-    ):
-        return "has an absolute path"
-    parts = name.split("/")
-    if ".." in parts:
-        return "leaves the bundle ('..' in its path)"
-    if any(part in ("", ".") for part in parts):
-        return "has an empty or '.' part in its path"
-    if len(name.encode("utf-8", errors="surrogatepass")) > MAX_NAME_BYTES:
-        return f"has a name longer than {MAX_NAME_BYTES} bytes"
-    if len(parts) > MAX_DEPTH:
-        return f"is nested more than {MAX_DEPTH} levels deep"
-    if any(char in _WINDOWS_FORBIDDEN for char in name):
-        return 'has a character that Windows does not allow in file names (< > : " | ? *)'
-    for part in parts:
-        if part.startswith("."):
-            return "is a hidden file or folder"
-        if part.endswith((" ", ".")) or part.split(".")[0].casefold() in _WINDOWS_RESERVED:
-            return f"has a name Windows cannot store ({part!r})"
-    return None
-
-
-def _kind(name: str) -> str | None:
-    return _KIND_BY_SUFFIX.get(PurePosixPath(name).suffix.casefold())
-
-
-def _placement_problem(name: str) -> str | None:
-    """Why a file with a safe ``name`` has no place in a bundle."""
-    if name == MANIFEST:
-        return None
-    parts = name.split("/")
-    if parts[0] != ROOT or len(parts) < 2:
-        return f"is outside the {ROOT}/ folder"
-    kind = _kind(name)
-    suffix = PurePosixPath(name).suffix
-    if kind is None:
-        if suffix:
-            return f"has an unexpected extension {suffix!r}"
-        return "has no extension"
-    if kind == _JSON:
-        if name == f"{ROOT}/{BRAND_FILE}" or (len(parts) == 3 and parts[1] == "templates"):
-            return None
-        return f"is a JSON file outside {ROOT}/{BRAND_FILE} and {ROOT}/templates/"
-    folders = _FOLDERS_BY_KIND[kind]
-    if len(parts) < 3 or parts[1] not in folders:
-        places = " or ".join(f"{ROOT}/{folder}/" for folder in folders)
-        return f"is {_a(kind)} outside {places}"
-    return None
-
-
-def _fold(name: str) -> str:
-    """The key under which two names are the same file on a case-insensitive file system."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
-
-
-def _collision_problems(names: Iterable[str]) -> Iterator[Problem]:
-    """Duplicates, names that differ only in case or normalisation, and a file used as a folder."""
-    first: dict[str, str] = {}
-    for name in names:
-        key = _fold(name)
-        other = first.get(key)
-        if other is None:
-            first[key] = name
-        elif other == name:
-            yield name, "appears twice in the bundle"
-        else:
-            yield name, f"has the same name as {_shown(other)} except for case or accents"
-    for key, name in first.items():
-        parts = key.split("/")
-        for depth in range(1, len(parts)):
-            parent = first.get("/".join(parts[:depth]))
-            if parent is not None:
-                yield name, f"is inside {_shown(parent)}, which is a file"
-                break
-
-
 # -- phase 1: the zip's directory ---------------------------------------------------------
 
 
@@ -282,7 +153,7 @@ def _open_regular(path: Path, max_bytes: int, what: str) -> BinaryIO:
             raise ValueError(f"not a regular file: {what} must be a file")
         if info.st_size > max_bytes:
             raise ValueError(
-                f"{_megabytes(info.st_size)}, larger than the {_megabytes(max_bytes)} {what} may be"
+                f"{megabytes(info.st_size)}, larger than the {megabytes(max_bytes)} {what} may be"
             )
         return os.fdopen(fd, "rb")
     except BaseException:
@@ -322,7 +193,7 @@ def _open_zip(stream: BinaryIO) -> zipfile.ZipFile:
             )
         if directory_bytes > MAX_DIRECTORY_BYTES:
             raise _RefusedError(
-                None, f"has a {_megabytes(directory_bytes)} table of contents: too large"
+                None, f"has a {megabytes(directory_bytes)} table of contents: too large"
             )
     stream.seek(0)
     try:
@@ -344,35 +215,6 @@ def _open_zip(stream: BinaryIO) -> zipfile.ZipFile:
     return archive
 
 
-def _entry_problems(info: zipfile.ZipInfo) -> Iterator[str]:
-    """What is wrong with a file member besides its name."""
-    mode = info.external_attr >> 16
-    kind = stat.S_IFMT(mode)
-    if kind == stat.S_IFLNK:
-        yield "is a symbolic link"
-    elif kind in (stat.S_IFCHR, stat.S_IFBLK):
-        yield "is a device"
-    elif kind == stat.S_IFIFO:
-        yield "is a named pipe (FIFO)"
-    elif kind == stat.S_IFDIR or info.external_attr & 0x10:
-        yield "is marked as a folder but has no trailing '/'"
-    elif kind not in (0, stat.S_IFREG):
-        yield "is not a regular file"
-    if info.flag_bits & 0x41:
-        yield "is encrypted"
-    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        yield f"uses an unsupported compression method ({info.compress_type})"
-    name = info.orig_filename
-    kind_name = "manifest" if name == MANIFEST else _kind(name) or ""
-    cap = MAX_MANIFEST_BYTES if name == MANIFEST else _MAX_BYTES_BY_KIND.get(kind_name)
-    if cap is not None and info.file_size > cap:
-        size, most = _megabytes(info.file_size), _megabytes(cap)
-        yield f"is {size}, more than the {most} {_a(kind_name)} may be"
-    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        ratio = info.file_size // max(info.compress_size, 1)
-        yield f"expands {ratio}:1 when unpacked (a zip bomb?)"
-
-
 @dataclass(frozen=True)
 class _Manifest:
     brand: str
@@ -392,16 +234,16 @@ def _inspect(archive: zipfile.ZipFile) -> tuple[list[Problem], dict[str, zipfile
             continue  # a folder entry: folders come from the files' paths
         names.append(name)
         total += info.file_size
-        reason = _name_problem(name) or _placement_problem(name)
+        reason = name_problem(name) or placement_problem(name)
         member_problems = [reason] if reason else []
-        member_problems += _entry_problems(info)
+        member_problems += entry_problems(info)
         problems += [(name, text) for text in member_problems]
         if not member_problems:
             files.setdefault(name, info)
-    problems += _collision_problems(names)
+    problems += collision_problems(names)
     if total > MAX_TOTAL_BYTES:
         problems.append(
-            (None, f"unpacks to {_megabytes(total)}, more than {_megabytes(MAX_TOTAL_BYTES)}")
+            (None, f"unpacks to {megabytes(total)}, more than {megabytes(MAX_TOTAL_BYTES)}")
         )
     if f"{ROOT}/{BRAND_FILE}" not in names:
         problems.append((None, f"has no {ROOT}/{BRAND_FILE}"))
@@ -457,7 +299,7 @@ def _manifest_data_problems(data: object) -> tuple[list[str], _Manifest | None]:
         ):
             reasons.append(f"files[{index}] has a bad path, size or sha256")
         elif path in listed:
-            reasons.append(f"lists {_shown(path)} twice")
+            reasons.append(f"lists {shown(path)} twice")
         else:
             listed[path] = (size, digest)
     if reasons or not isinstance(brand, str):
@@ -483,7 +325,7 @@ def _read_manifest(
     except UnicodeDecodeError:
         return [(MANIFEST, "is not UTF-8 text")], None
     except FormatError as error:
-        return [(MANIFEST, _reasons(error))], None
+        return [(MANIFEST, format_reasons(error))], None
     reasons, manifest = _manifest_data_problems(data)
     return [(MANIFEST, reason) for reason in reasons], manifest
 
@@ -507,7 +349,7 @@ def _manifest_match_problems(
             )
     for name in manifest.files:
         if name not in present:
-            yield MANIFEST, f"lists {_shown(name)}, which the bundle lacks"
+            yield MANIFEST, f"lists {shown(name)}, which the bundle lacks"
 
 
 # -- phase 2: staging -------------------------------------------------------------------
@@ -538,12 +380,12 @@ def _stream_member(
                         name, f"holds more than the {info.file_size} bytes it declares"
                     )
                 if count > limit:
-                    raise _RefusedError(name, f"holds more than {_megabytes(limit)}")
+                    raise _RefusedError(name, f"holds more than {megabytes(limit)}")
                 if budget is not None:
                     budget[0] -= len(chunk)
                     if budget[0] < 0:
                         raise _RefusedError(
-                            name, f"takes the bundle over {_megabytes(MAX_TOTAL_BYTES)} unpacked"
+                            name, f"takes the bundle over {megabytes(MAX_TOTAL_BYTES)} unpacked"
                         )
                 digest.update(chunk)
                 sink(chunk)
@@ -564,7 +406,7 @@ def _extract(
     target = staging.joinpath(*name.split("/"))
     if os.path.commonpath([staging, target]) != str(staging):  # already refused in phase 1
         raise _RefusedError(name, "leaves the bundle")
-    limit = _MAX_BYTES_BY_KIND[_kind(name) or _JSON]
+    limit = MAX_BYTES_BY_KIND[member_kind(name) or JSON]
     target.parent.mkdir(parents=True, exist_ok=True)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(target, flags | getattr(os, "O_BINARY", 0), 0o644)
@@ -572,65 +414,11 @@ def _extract(
         return _stream_member(archive, info, limit, out.write, budget)
 
 
-def _reasons(error: FormatError) -> str:
-    return "; ".join(str(problem) for problem in error.problems)
-
-
-def _image_problem(path: Path) -> str | None:
-    """Why the staged file at ``path`` is not a usable PNG, WebP or JPEG image."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path, formats=_IMAGE_FORMATS) as image:
-                width, height = image.size
-                if width * height > MAX_IMAGE_PIXELS:
-                    return (
-                        f"is {width}x{height} pixels, more than"
-                        f" {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
-                    )
-                image.load()
-    except UnidentifiedImageError:
-        return "is not a PNG, WebP or JPEG image"
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        return "decodes to too many pixels (a decompression bomb?)"
-    except Exception as error:  # Pillow raises many kinds for damaged files
-        return f"cannot be read as an image ({error})"
-    return None
-
-
-def _template_asset_problems(template: Template, images: set[str]) -> Iterator[str]:
-    """Sample photos and logo files a template names that are not images in the bundle."""
-    for slot_name, slot in template.slots.items():
-        if slot.type == "image" and slot.sample and f"{ROOT}/{slot.sample}" not in images:
-            yield f"uses the sample photo {slot.sample!r} (slot {slot_name!r}), not in the bundle"
-    for layer in template.layers:
-        if (
-            isinstance(layer, LogoLayer)
-            and brand_role(layer.props.source) is None
-            and f"{ROOT}/{layer.props.source}" not in images
-        ):
-            yield (
-                f"uses the logo {layer.props.source!r} (layer {layer.id!r}),"
-                " not an image in the bundle"
-            )
-
-
-def _brand_asset_problems(kit: BrandKit, images: set[str], fonts: set[str]) -> Iterator[str]:
-    for role, font in kit.brand.fonts.items():
-        if font.file is not None and f"{ROOT}/{font.file}" not in fonts:
-            yield f"the {role} font file {font.file!r} is not a font in {ROOT}/fonts/"
-    for role, variants in kit.brand.logos.items():
-        for variant in ("light", "dark", "mono"):
-            relative = getattr(variants, variant)
-            if relative is not None and f"{ROOT}/{relative}" not in images:
-                yield f"the {role} logo ({variant}) {relative!r} is not an image in the bundle"
-
-
 def _validate(staging: Path, names: Iterable[str]) -> tuple[list[Problem], BrandKit | None]:
     """Check every staged file with the parsers the library itself uses."""
     names = sorted(names)
-    images = {name for name in names if _kind(name) == _IMAGE}
-    fonts = {name for name in names if _kind(name) == _FONT}
+    images = {name for name in names if member_kind(name) == IMAGE}
+    fonts = {name for name in names if member_kind(name) == FONT}
     templates = [name for name in names if name.startswith(f"{ROOT}/templates/")]
     problems: list[Problem] = []
     brand_member = f"{ROOT}/{BRAND_FILE}"
@@ -638,9 +426,9 @@ def _validate(staging: Path, names: Iterable[str]) -> tuple[list[Problem], Brand
     try:
         kit = load_brand(staging / ROOT)
     except FormatError as error:
-        problems.append((brand_member, f"is not a usable brand: {_reasons(error)}"))
+        problems.append((brand_member, f"is not a usable brand: {format_reasons(error)}"))
     if kit is not None:
-        problems += [(brand_member, text) for text in _brand_asset_problems(kit, images, fonts)]
+        problems += [(brand_member, text) for text in brand_asset_problems(kit, images, fonts)]
 
     def staged(name: str) -> Path:
         return staging.joinpath(*name.split("/"))
@@ -651,16 +439,16 @@ def _validate(staging: Path, names: Iterable[str]) -> tuple[list[Problem], Brand
         except FontCheckError as error:
             problems.append((name, f"is not a usable font: {error.reason}"))
     for name in sorted(images):
-        reason = _image_problem(staged(name))
+        reason = image_problem(staged(name))
         if reason:
             problems.append((name, reason))
     for name in templates:
         try:
             template = load_template(staged(name)).template
         except FormatError as error:
-            problems.append((name, f"is not a usable template: {_reasons(error)}"))
+            problems.append((name, f"is not a usable template: {format_reasons(error)}"))
             continue
-        problems += [(name, text) for text in _template_asset_problems(template, images)]
+        problems += [(name, text) for text in template_asset_problems(template, images)]
     return problems, kit
 
 
@@ -774,7 +562,7 @@ def _export_members(folder: Path) -> list[tuple[str, Path]]:
     ):
         for path in _regular_files(folder / sub, recursive):
             name = f"{ROOT}/{path.relative_to(folder).as_posix()}"
-            if _placement_problem(name) is None:
+            if placement_problem(name) is None:
                 found.append((name, path))
     return sorted(found)
 
@@ -784,32 +572,32 @@ def _export_problems(kit: BrandKit, members: list[tuple[str, Path]]) -> list[Pro
     problems: list[Problem] = []
     total = 0
     for name, path in members:
-        reason = _name_problem(name)
+        reason = name_problem(name)
         size = path.stat().st_size
         total += size
-        cap = _MAX_BYTES_BY_KIND[_kind(name) or _JSON]
+        cap = MAX_BYTES_BY_KIND[member_kind(name) or JSON]
         if reason is None and size > cap:
-            reason = f"is {_megabytes(size)}, more than the {_megabytes(cap)} a bundle allows"
+            reason = f"is {megabytes(size)}, more than the {megabytes(cap)} a bundle allows"
         if reason:
             problems.append((name, reason))
-    problems += _collision_problems(name for name, _ in members)
+    problems += collision_problems(name for name, _ in members)
     if len(members) >= MAX_ENTRIES:
         problems.append((None, f"has {len(members)} files; a bundle holds at most {MAX_ENTRIES}"))
     if total > MAX_TOTAL_BYTES:
-        problems.append((None, f"holds {_megabytes(total)}, more than a bundle may"))
+        problems.append((None, f"holds {megabytes(total)}, more than a bundle may"))
     names = {name for name, _ in members}
-    images = {name for name in names if _kind(name) == _IMAGE}
-    fonts = {name for name in names if _kind(name) == _FONT}
+    images = {name for name in names if member_kind(name) == IMAGE}
+    fonts = {name for name in names if member_kind(name) == FONT}
     brand_member = f"{ROOT}/{BRAND_FILE}"
-    problems += [(brand_member, text) for text in _brand_asset_problems(kit, images, fonts)]
+    problems += [(brand_member, text) for text in brand_asset_problems(kit, images, fonts)]
     for name, path in members:
         if name.startswith(f"{ROOT}/templates/"):
             try:
                 template = load_template(path).template
             except FormatError as error:
-                problems.append((name, f"is not a usable template: {_reasons(error)}"))
+                problems.append((name, f"is not a usable template: {format_reasons(error)}"))
                 continue
-            problems += [(name, text) for text in _template_asset_problems(template, images)]
+            problems += [(name, text) for text in template_asset_problems(template, images)]
     return problems
 
 
@@ -824,11 +612,11 @@ def _zip_info(name: str) -> zipfile.ZipInfo:
 
 def _write_member(archive: zipfile.ZipFile, name: str, path: Path) -> dict[str, object]:
     """Stream ``path`` into the archive as ``name``; its manifest entry."""
-    cap = _MAX_BYTES_BY_KIND[_kind(name) or _JSON]
+    cap = MAX_BYTES_BY_KIND[member_kind(name) or JSON]
     digest = hashlib.sha256()
     size = 0
     try:
-        source = _open_regular(path, cap, f"{_a(_kind(name) or _JSON)} in a bundle")
+        source = _open_regular(path, cap, f"{with_article(member_kind(name) or JSON)} in a bundle")
     except ValueError as error:
         raise BundleError(str(path), [(name, str(error))], "cannot be exported") from None
     with source, archive.open(_zip_info(name), "w") as target:
@@ -836,7 +624,7 @@ def _write_member(archive: zipfile.ZipFile, name: str, path: Path) -> dict[str, 
             size += len(chunk)
             if size > cap:  # grew since it was checked
                 raise BundleError(
-                    str(path), [(name, f"is over {_megabytes(cap)}")], "cannot be exported"
+                    str(path), [(name, f"is over {megabytes(cap)}")], "cannot be exported"
                 )
             digest.update(chunk)
             target.write(chunk)
