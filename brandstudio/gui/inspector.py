@@ -12,10 +12,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -23,169 +23,42 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.fileformat.errors import FormatError
 from brandstudio.fileformat.validation import to_data, validate_as
 from brandstudio.gui.document import TemplateDocument
+from brandstudio.gui.inspector_brand import FontEditor, PaintEditor, font_book, glyph_warning
 from brandstudio.gui.inspector_fields import (
     LABEL_WIDTH,
-    BoolEditor,
-    EditorContext,
-    FieldEditor,
-    FontEditor,
-    NumberEditor,
-    PaintEditor,
     RecordBinding,
     RecordEditor,
     add_row,
     form_label,
     form_labels,
     make_editor,
-    make_form,
 )
-from brandstudio.gui.inspector_schema import FieldKind, display_for, field_kinds, fill_in
-from brandstudio.gui.layer_icons import layer_type_icon
-from brandstudio.gui.layer_list import layer_title, plain_tooltip
+from brandstudio.gui.inspector_schema import (
+    SECTIONS,
+    FieldKind,
+    display_for,
+    field_kinds,
+    fill_in,
+)
+from brandstudio.gui.inspector_values import BoolEditor, EditorContext, FieldEditor, NumberEditor
+from brandstudio.gui.inspector_widgets import InspectorHeader, Section
+from brandstudio.gui.layer_list import layer_title
 from brandstudio.gui.studio import Studio
 from brandstudio.model.edits import clear_override, geometry_for_box, replace_layer, update_layer
 from brandstudio.model.geometry import Geometry, GeometryOverride
-from brandstudio.model.layers import (
-    BadgeLayer,
-    BadgeProps,
-    Layer,
-    LayerBase,
-    LogoProps,
-    PhotoProps,
-    QrProps,
-    ShapeProps,
-    TextLayer,
-    TextProps,
-)
+from brandstudio.model.layers import BadgeLayer, Layer, LayerBase, TextLayer
 from brandstudio.model.layout import layout, place_geometry
 from brandstudio.model.template import Template
-from brandstudio.render.assets import RenderError, font_book_for, slot_value
-from brandstudio.render.engine import font_family
 from brandstudio.render.fonts import FontBook
 
 GEOMETRY_FIELDS: Final = ("anchor", "units", "x", "y", "width", "height", "aspect")
-
-_SECTIONS: Final[dict[type, tuple[tuple[str, tuple[str, ...]], ...]]] = {
-    TextProps: (
-        ("text", ("slot", "text")),
-        ("font", ("font", "size", "color", "uppercase")),
-        ("paragraph", ("align", "valign", "line_height", "letter_spacing")),
-        ("fit", ("fit",)),
-        ("effects", ("stroke", "shadow", "background")),
-    ),
-    BadgeProps: (
-        ("badge", ("shape", "fill", "corner_radius", "points", "padding", "outline")),
-        ("text", ("slot", "text", "font", "text_color", "uppercase")),
-    ),
-    PhotoProps: (("photo", ("slot", "fit", "focus", "mask", "corner_radius", "overlay")),),
-    LogoProps: (("logo", ("source", "variant")),),
-    QrProps: (("qr", ("slot", "dark", "light", "error_correction", "quiet_zone")),),
-    ShapeProps: (("shape", ("shape", "fill", "corner_radius", "outline")),),
-}
-"""How each layer type's properties are grouped; fields not listed go into the last group."""
-
-
-class ElidedLabel(QLabel):
-    """A one-line plain-text label that elides (…) instead of being clipped."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(20, super().minimumSizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setFont(self.font())
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), text)
-        painter.end()
-
-
-class Section(QWidget):
-    """A titled group of rows that can be folded away by clicking its title."""
-
-    def __init__(self, title: str, parent: QWidget | None = None, *, expanded: bool = True):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.header = QToolButton(self)
-        self.header.setObjectName("sectionHeader")
-        self.header.setText(title)
-        self.header.setCheckable(True)
-        self.header.setChecked(expanded)
-        self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.header.setAutoRaise(True)
-        self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.header.setStyleSheet(
-            "QToolButton#sectionHeader { border: none; background: palette(button);"
-            " padding: 5px 4px; font-weight: bold; }"
-        )
-        self.header.toggled.connect(self._toggled)
-        layout.addWidget(self.header)
-        self.body = QWidget(self)
-        self.form = make_form()
-        self.form.setContentsMargins(10, 4, 10, 10)
-        self.body.setLayout(self.form)
-        layout.addWidget(self.body)
-        line = QFrame(self)
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Plain)
-        line.setForegroundRole(QPalette.ColorRole.Mid)
-        layout.addWidget(line)
-        self._toggled(expanded)
-
-    def _toggled(self, expanded: bool) -> None:
-        self.header.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
-        self.body.setVisible(expanded)
-
-
-def _font_book(kit: BrandKit) -> FontBook:
-    try:
-        return font_book_for(kit)
-    except RenderError:  # a brand font file is missing: offer the bundled fonts
-        return FontBook.bundled()
-
-
-def glyph_warning(
-    layer: Layer, template: Template, content: dict[str, str] | Any, kit: BrandKit, book: FontBook
-) -> tuple[str, str, str]:
-    """For a text or badge layer: (font family, characters drawn with another font,
-    characters no bundled font has). Colour emoji count as covered."""
-    if not isinstance(layer, TextLayer | BadgeLayer):
-        return "", "", ""
-    props = layer.props
-    text = (props.text or "") if props.slot is None else slot_value(template, content, props.slot)
-    if props.uppercase:
-        text = text.upper()
-    family, _problem = font_family(props.font, kit.brand)
-    face = book.face(family, props.font.weight, props.font.italic)
-    missing = book.missing_characters(face, text)
-    if not missing:
-        return face.family, "", ""
-    lost = book.uncovered_characters(face, text)
-    emoji: set[int] = set()
-    for name in book.families():
-        candidate = book.face(name)
-        if candidate.emoji:
-            emoji |= book.coverage(candidate)
-    replaced = "".join(char for char in missing if char not in lost and ord(char) not in emoji)
-    return face.family, replaced, lost
 
 
 class Inspector(QWidget):
@@ -210,28 +83,10 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        header = QWidget(self)
-        header.setObjectName("inspectorHeader")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(10, 8, 10, 8)
-        row.setSpacing(8)
-        self.icon = QLabel(header)
-        self.icon.setFixedSize(20, 20)
-        row.addWidget(self.icon)
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        self.title = ElidedLabel(header)
-        self.title.setObjectName("inspectorTitle")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title.setFont(font)
-        titles.addWidget(self.title)
-        self.subtitle = ElidedLabel(header)
-        self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        titles.addWidget(self.subtitle)
-        row.addLayout(titles, 1)
-        layout.addWidget(header)
+        self.header = InspectorHeader(self)
+        self.title = self.header.title
+        self.subtitle = self.header.subtitle
+        layout.addWidget(self.header)
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Plain)
@@ -271,7 +126,7 @@ class Inspector(QWidget):
                 old.presetChanged.disconnect(self._preset_changed)
         document = self.studio.document
         self.document = document
-        self._book = _font_book(document.kit) if document is not None else None
+        self._book = font_book(document.kit) if document is not None else None
         if document is not None:
             document.changed.connect(self._document_changed)
             document.selectionChanged.connect(self._selection_changed)
@@ -327,7 +182,7 @@ class Inspector(QWidget):
         document = self.document
         if document is None:
             self._shown = None
-            self._set_header(None, self.tr("No template open"), "")
+            self.header.show_for(None, self.tr("No template open"), "")
             self._placeholder(self.tr("Open a template to see its properties."))
         else:
             self._shown = document.selection
@@ -369,19 +224,6 @@ class Inspector(QWidget):
             indent = record.form.contentsMargins().left()
             for label in form_labels(record.form):
                 label.setMinimumWidth(max(0, width - indent))
-
-    def _set_header(self, layer_type: str | None, title: str, subtitle: str) -> None:
-        if layer_type:
-            color = self.palette().color(QPalette.ColorRole.WindowText)
-            self.icon.setPixmap(layer_type_icon(layer_type, color).pixmap(QSize(18, 18)))
-            self.icon.show()
-        else:
-            self.icon.clear()
-            self.icon.hide()
-        self.title.setText(title)
-        self.title.setToolTip(plain_tooltip(title))
-        self.subtitle.setText(subtitle)
-        self.subtitle.setVisible(bool(subtitle))
 
     def _placeholder(self, text: str) -> None:
         label = QLabel(text)
@@ -441,7 +283,7 @@ class Inspector(QWidget):
     def _build_template(self) -> None:
         assert self.document is not None and self.context is not None
         template = self.document.template
-        self._set_header(None, template.name, self.tr("Template"))
+        self.header.show_for(None, template.name, self.tr("Template"))
         section = self._section("template", self.tr("Template"))
         size = QLabel(fill_in(self.tr("%1 × %2 px"), template.canvas.width, template.canvas.height))
         size.setTextFormat(Qt.TextFormat.PlainText)
@@ -452,7 +294,7 @@ class Inspector(QWidget):
 
     def _build_layer(self, layer: Layer) -> None:
         assert self.context is not None
-        self._set_header(layer.type, layer_title(layer), self._type_name(layer.type))
+        self.header.show_for(layer.type, layer_title(layer), self._type_name(layer.type))
         kinds = field_kinds(type(layer))
         section = self._section("layer", self.tr("Layer"))
         form = section.form
@@ -478,7 +320,7 @@ class Inspector(QWidget):
         binding = RecordBinding(props_type, "", self.context, self._content)
         binding.edited.connect(self._props_edited)
         binding.finished.connect(self._finished)
-        groups = _SECTIONS.get(props_type, (("props", ()),))
+        groups = SECTIONS.get(props_type, (("props", ()),))
         for number, (key, names) in enumerate(groups):
             props_section = self._section(key, self._section_title(key))
             binding.place(names, props_section.form)
@@ -568,7 +410,7 @@ class Inspector(QWidget):
     def _build_many(self, layers: Sequence[Layer]) -> None:
         assert self.context is not None
         count = len(layers)
-        self._set_header(None, self.tr("%n layers selected", "", count), "")
+        self.header.show_for(None, self.tr("%n layers selected", "", count), "")
         section = self._section("layers", self.tr("Layers"))
         form = section.form
         flags = QWidget()
@@ -623,8 +465,7 @@ class Inspector(QWidget):
             editor = self.editors.get("background")
             if editor is not None:
                 editor.set_value(document.template.background)
-            self.title.setText(document.template.name)
-            self.title.setToolTip(plain_tooltip(document.template.name))
+            self.header.set_title(document.template.name)
             return
         layers = [document.template.layer(i) for i in self._shown or () if _has(document, i)]
         if len(layers) > 1:
@@ -639,8 +480,7 @@ class Inspector(QWidget):
         layer = self._current_layer()
         if layer is None:
             return
-        self.title.setText(layer_title(layer))
-        self.title.setToolTip(plain_tooltip(layer_title(layer)))
+        self.header.set_title(layer_title(layer))
         for name in ("name", "visible", "locked", "opacity", "rotation"):
             self.editors[name].set_value(getattr(layer, name))
         geometry = self._effective_geometry(layer)

@@ -1,7 +1,9 @@
 """What the inspector reads from the model: each field's kind and limits (from its type
-annotation), and how it is shown: label, unit, scale, the texts of its choices.
+annotation), how each layer type's fields are grouped into sections, and how each is shown:
+label, unit, scale, the texts of its choices.
 
-No widgets here; the editors that use this are in ``inspector_fields``.
+No widgets here; the editors that use this are in ``inspector_fields`` (forms and records),
+``inspector_values`` and ``inspector_brand``.
 """
 
 from __future__ import annotations
@@ -11,12 +13,20 @@ import functools
 import types
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Final, Literal, Union, get_args, get_origin, get_type_hints
 
 from annotated_types import Interval
 from PySide6.QtCore import QCoreApplication
 
-from brandstudio.model.layers import FontRef
+from brandstudio.model.layers import (
+    BadgeProps,
+    FontRef,
+    LogoProps,
+    PhotoProps,
+    QrProps,
+    ShapeProps,
+    TextProps,
+)
 from brandstudio.model.paint import Paint
 from brandstudio.model.values import AssetRef, ColorRef, LongText, SlotName
 
@@ -129,6 +139,29 @@ def _field_kinds(cls: Any) -> dict[str, FieldKind]:
         except TypeError:
             continue  # ids, overrides, props: edited by their own panels and sections
     return kinds
+
+
+# -- how fields are grouped ----------------------------------------------------------------
+
+
+SECTIONS: Final[dict[type, tuple[tuple[str, tuple[str, ...]], ...]]] = {
+    TextProps: (
+        ("text", ("slot", "text")),
+        ("font", ("font", "size", "color", "uppercase")),
+        ("paragraph", ("align", "valign", "line_height", "letter_spacing")),
+        ("fit", ("fit",)),
+        ("effects", ("stroke", "shadow", "background")),
+    ),
+    BadgeProps: (
+        ("badge", ("shape", "fill", "corner_radius", "points", "padding", "outline")),
+        ("text", ("slot", "text", "font", "text_color", "uppercase")),
+    ),
+    PhotoProps: (("photo", ("slot", "fit", "focus", "mask", "corner_radius", "overlay")),),
+    LogoProps: (("logo", ("source", "variant")),),
+    QrProps: (("qr", ("slot", "dark", "light", "error_correction", "quiet_zone")),),
+    ShapeProps: (("shape", ("shape", "fill", "corner_radius", "outline")),),
+}
+"""How each layer type's properties are grouped; fields not listed go into the last group."""
 
 
 # -- how each field is shown --------------------------------------------------------------

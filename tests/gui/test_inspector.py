@@ -17,16 +17,10 @@ from brandstudio.brands import find_brand
 from brandstudio.fileformat import load_template
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.inspector import Inspector
-from brandstudio.gui.inspector_fields import (
-    BoolEditor,
-    ColorEditor,
-    ContentEditor,
-    FontEditor,
-    NumberEditor,
-    PaintEditor,
-    RecordEditor,
-)
+from brandstudio.gui.inspector_brand import ColorEditor, ContentEditor, FontEditor, PaintEditor
+from brandstudio.gui.inspector_fields import RecordEditor
 from brandstudio.gui.inspector_schema import field_kinds
+from brandstudio.gui.inspector_values import BoolEditor, NumberEditor
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
 from brandstudio.model.edits import add_layer, new_layer
