@@ -1,12 +1,15 @@
 """Strict JSON reading and stable JSON writing.
 
 Reading refuses what Python's ``json`` lets through: duplicate keys (the second silently
-wins), ``NaN`` and ``Infinity`` (not JSON at all), and files too large or too deep to be ours.
+wins), ``NaN`` and ``Infinity`` (not JSON at all), numbers no float holds (``1e999999`` would
+become infinity, an integer of 5,000 digits a bare ValueError), and files too large or too deep
+to be ours. Each refused number is reported at its JSON path.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import stat
 from pathlib import Path
 from typing import Any, Final
@@ -17,11 +20,43 @@ MAX_JSON_BYTES: Final = 16 * 1024 * 1024
 """The largest template or preset file we read, in bytes."""
 
 
-class _NonFinite:
-    """Stands in for a ``NaN``/``Infinity`` token until its JSON path is known."""
+SHOWN_DIGITS: Final = 20
+"""How many leading digits of a refused, very long number a message shows."""
 
-    def __init__(self, token: str) -> None:
-        self.token = token
+
+class _Unusable:
+    """Stands in for a number we refuse until its JSON path is known; ``why`` says why."""
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+
+
+def _non_finite(token: str) -> _Unusable:
+    return _Unusable(f"{token} is not a number JSON allows")
+
+
+def _shown(token: str) -> str:
+    """A number as a message shows it: long ones cut, with their count of digits."""
+    sign = "-" if token.startswith("-") else ""
+    digits = token.removeprefix("-")
+    if len(digits) <= SHOWN_DIGITS + 3:
+        return token
+    return f"{sign}{digits[:SHOWN_DIGITS]}…{digits[-3:]} ({len(digits)} digits)"
+
+
+def _too_large(token: str) -> _Unusable:
+    return _Unusable(f"{_shown(token)} is too large for a number (the limit is about ±1.8e308)")
+
+
+def _float(token: str) -> float | _Unusable:
+    value = float(token)
+    return _too_large(token) if math.isinf(value) else value
+
+
+def _int(token: str) -> int | _Unusable:
+    # float() has no digit limit (int() refuses over 4,300 digits): it tells an integer no
+    # float holds, which no model value could use, before int() is asked.
+    return _too_large(token) if math.isinf(float(token)) else int(token)
 
 
 class _DuplicateKeyError(ValueError):
@@ -37,16 +72,16 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _find_non_finite(data: Any, parts: tuple[str | int, ...] = ()) -> list[Problem]:
-    if isinstance(data, _NonFinite):
-        return [Problem(json_path(parts), f"{data.token} is not a number JSON allows")]
+def _find_unusable(data: Any, parts: tuple[str | int, ...] = ()) -> list[Problem]:
+    if isinstance(data, _Unusable):
+        return [Problem(json_path(parts), data.why)]
     found: list[Problem] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            found += _find_non_finite(value, (*parts, key))
+            found += _find_unusable(value, (*parts, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            found += _find_non_finite(value, (*parts, index))
+            found += _find_unusable(value, (*parts, index))
     return found
 
 
@@ -54,7 +89,11 @@ def parse_json(text: str, source: str) -> Any:
     """Parse JSON text strictly; raise FormatError naming ``source`` and the problem."""
     try:
         data = json.loads(
-            text, object_pairs_hook=_object_without_duplicates, parse_constant=_NonFinite
+            text,
+            object_pairs_hook=_object_without_duplicates,
+            parse_constant=_non_finite,
+            parse_float=_float,
+            parse_int=_int,
         )
     except json.JSONDecodeError as error:
         detail = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
@@ -65,7 +104,7 @@ def parse_json(text: str, source: str) -> Any:
         raise FormatError(source, [Problem("$", str(error))]) from None
     except RecursionError:
         raise FormatError(source, [Problem("$", "nested too deeply")]) from None
-    problems = _find_non_finite(data)
+    problems = _find_unusable(data)
     if problems:
         raise FormatError(source, problems)
     return data
