@@ -73,10 +73,7 @@ STUDIO_BATCH = """
 import os, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-try:
-    from brandstudio.gui.dialogs.progress import BatchThread
-except ImportError:
-    from brandstudio.gui.batch_thread import BatchThread
+from brandstudio.gui.dialogs.progress import BatchThread
 from brandstudio.batch.pool import prepare_workers
 from brandstudio.jobs.stamp import WORKER_MODULES, StampSettings, plan_stamp, brand_logo
 from brandstudio.brands import find_brand

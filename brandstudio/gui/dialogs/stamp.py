@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandstudio.batch.inputs import PHOTO_EXTENSIONS
+from brandstudio.batch.pool import prepare_workers
 from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
 from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
@@ -51,6 +52,7 @@ from brandstudio.gui.settings import STAMP
 from brandstudio.gui.studio import Studio
 from brandstudio.jobs.common import PlanError, file_identity
 from brandstudio.jobs.stamp import (
+    WORKER_MODULES,
     StampFormat,
     StampJob,
     StampSettings,
@@ -77,6 +79,7 @@ class StampDialog(BatchDialog):
 
     def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
         super().__init__(studio, STAMP, parent)
+        prepare_workers(WORKER_MODULES)  # the workers' server loads OpenCV while the user picks
         self.preview_result: PreviewResult | None = None
         self._kits: dict[str, BrandKit] = {}
         self.setWindowTitle(self.tr("Stamp Photos"))
