@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,6 +18,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        with contextlib.suppress(OSError, AttributeError):  # no fchmod on Windows
+            os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -27,6 +30,27 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             Path(temp_name).unlink()
         raise
     sync_folder(folder)
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits a new ``path`` gets: those of the file it replaces, else what the
+    user's umask gives any new file (0644 under the usual 022), not the temp file's 0600."""
+    with contextlib.suppress(OSError):
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode):
+            return stat.S_IMODE(info.st_mode)
+    return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask (read from /proc on Linux; elsewhere set and put back at once)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -4,26 +4,39 @@ Every output is claimed (``pending``) before a worker writes it and confirmed (`
 size and SHA-256) after. Running the same job again (same fingerprint) skips items whose outputs
 are all done and still intact, and rewrites only its own files; a file that another job or a
 person put there keeps its place and the new one gets a ``-2``, ``-3``... suffix. The journal is
-an append-only JSON-lines file, so a kill at any moment loses at most the last line.
+an append-only JSON-lines file written a whole line at a time, so a kill at any moment loses at
+most the last line; a torn last line (a kill or a full disk mid-write) is cut off when the
+journal is opened again, so it never swallows the next one. While a journal is open its job
+holds the folder's lock (:mod:`brandstudio.batch.folderlock`): one job at a time per folder.
+Outputs are never written through links: a link planted in the folder is replaced like any
+other file of another job would be kept, and a linked subfolder is refused.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Final, Literal
+from typing import Final, Literal
 
+from brandstudio.batch.folderlock import OutputFolderLock
 from brandstudio.fsutil import atomic_write_text, sync_folder
 
 JOURNAL_NAME: Final = ".brandstudio-outputs.jsonl"
 OLD_LEDGER_NAME: Final = ".brandstudio-outputs.json"
 TEMP_SUFFIX: Final = ".brandstudio-part"
 """Suffix of files being written; any left by a killed run are removed at the next start."""
+
+JOURNAL_FULL_FAULT: Final = "BRANDSTUDIO_FAULT_JOURNAL_FULL_AFTER"
+"""Test hook: journal writes of this process fail with ENOSPC after this many bytes, the last
+line torn where the limit falls (as a full disk leaves it)."""
+
+DISK_FULL: Final = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 State = Literal["pending", "done"]
 FileId = tuple[int, int]
@@ -40,6 +53,15 @@ class Entry:
     state: State
     size: int = -1
     sha256: str = ""
+
+
+class LinkedFolderError(Exception):
+    """An output would be written through a link inside the output folder; ``str`` names it."""
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True for an OSError that says the disk (or the user's quota) is full."""
+    return isinstance(error, OSError) and error.errno in DISK_FULL
 
 
 def file_id(path: Path) -> FileId | None:
@@ -87,19 +109,35 @@ class OutputJournal:
         self._entries: dict[str, Entry] = {}
         self._taken: set[str] = set()
         self._lines = 0
-        self._load()
-        self._stream: IO[str] | None = None
+        self._fd: int | None = None
+        self._lock = OutputFolderLock(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self._lock.acquire()
+        try:
+            self._load()
+        except BaseException:
+            self._lock.release()
+            raise
 
     # -- reading --
 
     def _load(self) -> None:
         path = self.folder / JOURNAL_NAME
-        with contextlib.suppress(OSError):
-            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                entry = _parse(line)
-                if entry is not None:
-                    self._entries[entry.name] = entry
-                    self._lines += 1
+        if path.is_symlink():  # planted: never read or append through it
+            path.unlink()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            data = b""
+        whole = data.rfind(b"\n") + 1
+        if whole < len(data):  # a torn last line: cut it off so the next line stands alone
+            os.truncate(path, whole)
+            data = data[:whole]
+        for line in data.decode("utf-8", errors="replace").splitlines():
+            entry = _parse(line)
+            if entry is not None:
+                self._entries[entry.name] = entry
+                self._lines += 1
         self._import_old_ledger()
 
     def _import_old_ledger(self) -> None:
@@ -129,8 +167,10 @@ class OutputJournal:
         """The path for the output ``stem`` + ``extension`` (stem may include subfolders).
 
         A name this job wrote before is reused; a name held by anything else gets a suffix,
-        unless ``overwrite`` (originals are never overwritten).
+        unless ``overwrite`` (originals are never overwritten). LinkedFolderError when a
+        subfolder on the way is a link (outputs are never written through one).
         """
+        self._check_folders(stem)
         counter = 1
         while True:
             leaf = stem.name if counter == 1 else f"{stem.name}-{counter}"
@@ -139,6 +179,16 @@ class OutputJournal:
                 self._taken.add(name)
                 return self.folder / name
             counter += 1
+
+    def _check_folders(self, stem: PurePosixPath) -> None:
+        folder = self.folder
+        for part in stem.parts[:-1]:
+            folder = folder / part
+            if folder.is_symlink():
+                raise LinkedFolderError(
+                    f"{folder} is a link: Brandstudio never writes outputs through links"
+                    " (remove it, or choose another output folder)"
+                )
 
     def reserve(self, path: Path) -> None:
         """Mark ``path`` as taken in this run without writing (a skipped item's outputs)."""
@@ -167,21 +217,23 @@ class OutputJournal:
         self._append(Entry(self._name(path), self.fingerprint, item, "done", size, sha256))
 
     def flush(self, *, sync: bool = False) -> None:
-        """Push appended lines to the file; with ``sync``, to the disk."""
-        if self._stream is None:
-            return
-        self._stream.flush()
-        if sync:
-            os.fsync(self._stream.fileno())
+        """Lines are written whole as they come; with ``sync``, push them to the disk."""
+        if self._fd is not None and sync:
+            os.fsync(self._fd)
 
     def close(self) -> None:
-        """Flush, sync and close; compact the file when it holds many superseded lines."""
-        if self._stream is not None:
-            self.flush(sync=True)
-            self._stream.close()
-            self._stream = None
-        if self._lines > 2 * len(self._entries) + 64:
-            self._compact()
+        """Sync and close; compact the file when it holds many superseded lines; release the
+        folder's lock."""
+        try:
+            if self._fd is not None:
+                with contextlib.suppress(OSError):
+                    os.fsync(self._fd)
+                os.close(self._fd)
+                self._fd = None
+            if self._lines > 2 * len(self._entries) + 64:
+                self._compact()
+        finally:
+            self._lock.release()
 
     def __enter__(self) -> OutputJournal:
         return self
@@ -190,10 +242,19 @@ class OutputJournal:
         self.close()
 
     def _append(self, entry: Entry) -> None:
-        if self._stream is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._stream = (self.folder / JOURNAL_NAME).open("a", encoding="utf-8")
-        self._stream.write(_format(entry) + "\n")
+        """Write one whole line; on a failed write the file is cut back to where it was, so
+        the journal never keeps half a line. Raises OSError (see :func:`is_disk_full`)."""
+        if self._fd is None:
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+            self._fd = os.open(self.folder / JOURNAL_NAME, flags, 0o666)
+        line = (_format(entry) + "\n").encode("utf-8")
+        start = os.fstat(self._fd).st_size
+        try:
+            _write_all(self._fd, line)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, start)
+            raise
         self._entries[entry.name] = entry
         self._lines += 1
 
@@ -216,6 +277,24 @@ class OutputJournal:
         if removed:
             sync_folder(self.folder)
         return removed
+
+
+_journal_bytes = 0
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    global _journal_bytes
+    limit = os.environ.get(JOURNAL_FULL_FAULT, "")
+    if limit.isdigit() and _journal_bytes + len(data) > int(limit):
+        room = max(0, int(limit) - _journal_bytes)
+        os.write(fd, data[:room])
+        _journal_bytes += room
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), JOURNAL_NAME)
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+    _journal_bytes += len(data)
 
 
 def _temp_files(folder: Path) -> Iterator[Path]:

@@ -123,6 +123,8 @@ class WorkerPool:
         self._stopping = threading.Event()
         self.interrupted = False
         """True when a Ctrl+C (or ``stop(interrupted=True)``) ended the run early."""
+        self.terminated = False
+        """True when it was SIGTERM that ended the run early."""
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -337,21 +339,24 @@ def _death_cause(exitcode: int | None) -> str:
 
 @contextlib.contextmanager
 def _sigint_stops(pool: WorkerPool) -> Iterator[None]:
-    """In the main thread, a first Ctrl+C stops dispatch; a second one interrupts for real."""
+    """In the main thread, a first Ctrl+C or SIGTERM stops dispatch (the items in progress
+    finish and are recorded); a second one interrupts for real."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def on_sigint(signum: int, frame: object) -> None:
+    def on_signal(signum: int, frame: object) -> None:
         if pool.stopping:
             raise KeyboardInterrupt
+        pool.terminated = signum == signal.SIGTERM
         pool.stop(interrupted=True)
 
-    previous = signal.signal(signal.SIGINT, on_sigint)
+    previous = {name: signal.signal(name, on_signal) for name in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for name, handler in previous.items():
+            signal.signal(name, handler)
 
 
 # -- the worker side --
@@ -359,7 +364,8 @@ def _sigint_stops(pool: WorkerPool) -> Iterator[None]:
 
 def _worker_main(conn: Connection, job: Job, memory_limit: int) -> None:
     """A worker's life: limit memory, start the job, then do items until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    for name in (signal.SIGINT, signal.SIGTERM):  # the parent's to handle: it stops cleanly
+        signal.signal(name, signal.SIG_IGN)
     _die_with_parent()
     _limit_memory(memory_limit)
     try:

@@ -14,12 +14,21 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from brandstudio.batch.journal import OutputJournal
+from brandstudio.batch.journal import OutputJournal, is_disk_full
 from brandstudio.batch.pool import Job, Outcome, WorkerPool
 from brandstudio.batch.report import BatchReport, ItemReport, report_path
 from brandstudio.fsutil import atomic_write_text
 
 STOPPED_BY_USER = "stopped by the user (Ctrl+C or Cancel): run the same command again to resume"
+STOPPED_BY_SIGNAL = "stopped by SIGTERM: run the same command again to resume"
+
+
+def disk_full_stop(error: BaseException | str) -> str:
+    """The one wording of a batch stopped by a full disk (``error`` says where)."""
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        error = f"{where}{error.strerror or error}"
+    return f"the disk is full ({error}): free some space and run the same command again"
 
 
 @dataclass(frozen=True)
@@ -73,22 +82,39 @@ def resume_or_plan(journal: OutputJournal, item: PlannedItem) -> bool:
 def run_batch(
     items: Sequence[PlannedItem], job: Job, journal: OutputJournal, settings: BatchSettings
 ) -> BatchReport:
-    """Do every item that has a payload; returns the report (also saved as report.json)."""
+    """Do every item that has a payload; returns the report (also saved as report.json).
+
+    The journal is closed (and the folder's lock released) however the batch ends.
+    """
     started = time.monotonic()
-    journal.remove_stale_temp_files()
     todo = [item for item in items if item.payload is not None]
     for item in todo:  # until a worker says otherwise
         item.report.status = "failed"
         item.report.error = "not done: the batch stopped before it"
-    _claim_all(journal, todo)
     report = BatchReport([item.report for item in items])
+    try:
+        journal.remove_stale_temp_files()
+        report.stopped = _run(todo, job, journal, settings)
+        settings.seconds = time.monotonic() - started
+        report.saved_to = save_report(journal, report)
+    finally:
+        journal.close()
+    return report
+
+
+def _run(
+    todo: Sequence[PlannedItem], job: Job, journal: OutputJournal, settings: BatchSettings
+) -> str | None:
+    """Hand the items to workers and record what comes back; returns why it stopped early."""
     total = len(todo)
     settings.on_progress(0, total)
     finished = 0
+    stopped: str | None = None
     pool_kwargs: dict[str, Any] = {"memory_limit": settings.memory_limit}
     if settings.item_timeout is not None:
         pool_kwargs["item_timeout"] = settings.item_timeout
     try:
+        _claim_all(journal, todo)
         with WorkerPool(job, min(settings.jobs, max(1, total)), **pool_kwargs) as pool:
             settings.on_pool(pool)
             for outcome in pool.run([item.payload for item in todo]):
@@ -96,19 +122,21 @@ def run_batch(
                 finished += 1
                 settings.on_progress(finished, total)
                 if outcome.disk_full and not pool.stopping:
-                    report.stopped = f"the disk is full ({outcome.error})"
+                    stopped = disk_full_stop(outcome.error or "")
                     pool.stop()
             if pool.interrupted:
-                report.stopped = STOPPED_BY_USER
+                stopped = STOPPED_BY_SIGNAL if pool.terminated else STOPPED_BY_USER
     except KeyboardInterrupt:
-        report.stopped = STOPPED_BY_USER
+        stopped = STOPPED_BY_USER
+    except OSError as error:  # the journal's own writes
+        if not is_disk_full(error):
+            raise
+        stopped = disk_full_stop(error)
     finally:
-        journal.flush(sync=True)
+        with contextlib.suppress(OSError):
+            journal.flush(sync=True)
         journal.remove_stale_temp_files()
-    settings.seconds = time.monotonic() - started
-    report.saved_to = save_report(journal, report)
-    journal.close()
-    return report
+    return stopped
 
 
 def _claim_all(journal: OutputJournal, todo: Sequence[PlannedItem]) -> None:
@@ -135,11 +163,12 @@ def _record(
 
 
 def save_report(journal: OutputJournal, report: BatchReport) -> Path | None:
-    """Write report.json into the journal's folder (its own earlier report is replaced)."""
+    """Write report.json into the journal's folder (its own earlier report is replaced);
+    None when it cannot be written (a full disk: the batch's summary says so)."""
     stem = PurePosixPath(report_path(journal.folder).stem)
     path = journal.claim(stem, ".json")
-    journal.pending("report", [path])
     try:
+        journal.pending("report", [path])
         atomic_write_text(path, report.to_text())
     except OSError:
         return None

@@ -32,7 +32,7 @@ def write_output(target: Path, data: bytes) -> tuple[int, str]:
     try:
         _inject_disk_full()
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_EXCL, 0o644)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_EXCL, 0o666)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
         temp.replace(target)

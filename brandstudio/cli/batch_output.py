@@ -10,7 +10,13 @@ from brandstudio.batch.journal import OutputJournal
 from brandstudio.batch.pool import Job, default_jobs
 from brandstudio.batch.progress import Progress, format_duration
 from brandstudio.batch.report import BatchReport
-from brandstudio.batch.runner import STOPPED_BY_USER, BatchSettings, PlannedItem, run_batch
+from brandstudio.batch.runner import (
+    STOPPED_BY_SIGNAL,
+    STOPPED_BY_USER,
+    BatchSettings,
+    PlannedItem,
+    run_batch,
+)
 from brandstudio.cli import exitcodes, output
 
 MAX_FAILURES_LISTED = 20
@@ -63,6 +69,8 @@ def run_and_summarise(
     _summarise(report, journal.folder, verb, unit, settings.seconds)
     if report.stopped == STOPPED_BY_USER:
         return exitcodes.INTERRUPTED
+    if report.stopped == STOPPED_BY_SIGNAL:
+        return exitcodes.TERMINATED
     return exitcodes.SOME_FAILED if report.count("failed") else exitcodes.OK
 
 

@@ -7,6 +7,7 @@ already loaded, so this module imports none of them (a command loads only its ow
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,8 @@ from brandstudio.fileformat.errors import FormatError
 
 _UNUSABLE: Final = (
     ("brandstudio.cli.preset_args", "UsageError"),
+    ("brandstudio.batch.folderlock", "FolderBusyError"),
+    ("brandstudio.batch.journal", "LinkedFolderError"),
     ("brandstudio.jobs.common", "PlanError"),
     ("brandstudio.jobs.merge", "RowError"),
     ("brandstudio.library.errors", "LibraryError"),
@@ -53,6 +56,8 @@ def report_unusable(error: BaseException, out: Path | None = None) -> int:
     elif isinstance(error, OSError):
         where = error.filename or out
         reason = error.strerror or str(error)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            reason = f"the disk is full ({reason})"
         output.error(f"{where}: {reason}" if where else reason)
     else:
         output.error(str(error))

@@ -13,3 +13,6 @@ UNUSABLE: Final = 2
 
 INTERRUPTED: Final = 130
 """Stopped by Ctrl+C."""
+
+TERMINATED: Final = 143
+"""Stopped by SIGTERM (128 + 15), after a clean stop with the report written."""

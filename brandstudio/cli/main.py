@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from brandstudio import __version__
@@ -45,6 +47,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived outside a batch (a batch stops cleanly on its own and reports)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv) or ["gui"]  # no command: studio
@@ -53,6 +63,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return exitcodes.UNUSABLE
+    handles_term = arguments[0] != "gui" and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if handles_term else None
+    try:
+        return _run(args)
+    finally:
+        if handles_term:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command; every way it can end becomes an exit status."""
     try:
         status: int = args.run(args)
     except BrokenPipeError:
@@ -62,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         output.message("brandstudio: interrupted")
         return exitcodes.INTERRUPTED
+    except Terminated:
+        output.message("brandstudio: terminated (SIGTERM)")
+        return exitcodes.TERMINATED
     except Exception as error:
         if not errors.is_unusable(error):
             raise

@@ -15,10 +15,10 @@ from typing import Final
 
 from PIL import Image
 
-from brandstudio.batch.journal import OutputJournal
+from brandstudio.batch.journal import OutputJournal, is_disk_full
 from brandstudio.batch.pool import ItemError
 from brandstudio.batch.report import BatchReport, ItemReport
-from brandstudio.batch.runner import STOPPED_BY_USER, save_report
+from brandstudio.batch.runner import STOPPED_BY_USER, disk_full_stop, save_report
 from brandstudio.batch.writer import write_output
 from brandstudio.jobs.common import PlanError, check_output_folder, encode_output
 from brandstudio.model.preset import Preset
@@ -139,7 +139,12 @@ def run_export(
             except ItemError as error:
                 item.error = error.reason
                 if error.disk_full:
-                    report.stopped = f"the disk is full ({error.reason})"
+                    report.stopped = disk_full_stop(error.reason)
+                    stopping = _always_stop
+            except OSError as error:  # the journal's own writes
+                item.error = str(error)
+                if is_disk_full(error):
+                    report.stopped = disk_full_stop(error)
                     stopping = _always_stop
             except Exception as error:  # a render that fails: this size fails, the rest go on
                 item.error = str(error) or type(error).__name__
