@@ -26,6 +26,7 @@ PHOTO_EXTENSIONS: Final = frozenset(
 
 
 _EMPTY_FOLDER: Final = "a folder with no photos in it"
+_HIDDEN: Final = "a hidden file (its name starts with a dot): not taken from a folder"
 _NAMED_AT_MOST: Final = 5
 """How many unusable inputs :func:`nothing_usable` names before "and N more"."""
 
@@ -106,12 +107,14 @@ def _scan_folder(
             continue
         subfolders = []
         for entry in entries:
-            if entry.name.startswith("."):
-                continue  # hidden files: ours (journal, partial outputs) and the system's
             relative = inside / entry.name
             path = Path(entry.path)
             shown = _join(given, relative)
             is_photo_name = Path(entry.name).suffix.casefold() in PHOTO_EXTENSIONS
+            if entry.name.startswith("."):
+                if is_photo_name and not entry.is_dir(follow_symlinks=False):  # say so
+                    items.append(InputItem(shown, path, relative, skip=_HIDDEN))
+                continue  # other hidden files: ours (journal, partial outputs), the system's
             if entry.is_dir(follow_symlinks=False):
                 if recursive:
                     subfolders.append((path, relative))

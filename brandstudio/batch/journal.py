@@ -150,6 +150,22 @@ class OutputJournal:
                 if isinstance(name, str) and name not in self._entries:
                     self._entries[name] = Entry(name, str(job), "", "done")
 
+    def protect(self, originals: Iterable[FileId]) -> None:
+        """Add input files that no output path may ever land on (even with ``overwrite``)."""
+        self._originals.update(originals)
+
+    def knows(self, path: Path) -> bool:
+        """True when ``path`` is a file this folder's journal records as an output of any job
+        (or a report): such a file is never taken as an input, so a folder that is both the
+        input and the output is not stamped again on each run."""
+        try:
+            name = path.absolute().relative_to(self.folder.absolute()).as_posix()
+        except ValueError:  # named another way (a link to the folder): the same folder?
+            if file_id(path.parent) != file_id(self.folder):
+                return False
+            name = path.name
+        return name in self._entries
+
     def done_outputs(self, item: str) -> list[Path]:
         """Outputs this job finished for ``item`` that are still intact (size and hash)."""
         found = []

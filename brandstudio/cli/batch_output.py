@@ -35,7 +35,10 @@ def _jobs(text: str) -> int:
 def add_batch_options(parser: argparse.ArgumentParser) -> None:
     """--overwrite and --jobs, as every bulk command has them."""
     parser.add_argument(
-        "--overwrite", action="store_true", help="replace existing files of other jobs"
+        "--overwrite",
+        action="store_true",
+        help="replace any existing file of the same name (another job's, or one you put there;"
+        " never an original)",
     )
     parser.add_argument(
         "--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
@@ -82,7 +85,7 @@ def _summarise(report: BatchReport, folder: Path, verb: str, unit: str, seconds:
     if resumed:
         line += f"; {resumed} already done (checked, skipped)"
     if skipped - resumed:
-        line += f"; {skipped - resumed} files skipped (not photos by name)"
+        line += f"; {skipped - resumed} files skipped (not photos by name, or hidden)"
     output.message(line)
     if report.stopped:
         output.message(f"stopped: {report.stopped}")

@@ -349,7 +349,11 @@ def plan_merge(
     out.mkdir(parents=True, exist_ok=True)
     journal = OutputJournal(out, merge_fingerprint(settings), overwrite=overwrite)
     label = source or table.path.name + (f" [{table.sheet}]" if table.sheet else "")
-    items = [_plan_row(row, label, table, columns, settings, journal) for row in table.rows]
+    try:
+        items = [_plan_row(row, label, table, columns, settings, journal) for row in table.rows]
+    except BaseException:
+        journal.close()
+        raise
     job = MergeJob(
         settings.template_path,
         settings.template_folder,

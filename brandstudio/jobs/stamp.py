@@ -348,11 +348,14 @@ def plan_stamp(
     if unusable is not None:
         raise PlanError(f"no photos to stamp: {unusable}")
     out.mkdir(parents=True, exist_ok=True)
-    originals = [item.identity for item in found if item.identity]
-    journal = OutputJournal(
-        out, stamp_fingerprint(settings, job), overwrite=overwrite, originals=originals
-    )
-    items = [_plan_photo(item, settings, journal) for item in found]
+    journal = OutputJournal(out, stamp_fingerprint(settings, job), overwrite=overwrite)
+    try:
+        photos = [item for item in found if not journal.knows(item.path)]  # outputs: never inputs
+        journal.protect(item.identity for item in photos if item.identity)
+        items = [_plan_photo(item, settings, journal) for item in photos]
+    except BaseException:
+        journal.close()
+        raise
     return Plan(items, job, journal)
 
 

@@ -266,3 +266,40 @@ def test_the_report_gets_the_same_permissions_as_the_images(tmp_path: Path) -> N
     image = next(out.glob("*.jpg"))
     assert (out / "report.json").stat().st_mode & 0o777 == 0o644
     assert image.stat().st_mode & 0o777 == 0o644
+
+
+# -- 4. the output folder is the input folder -------------------------------------------------
+
+
+def test_out_equal_to_the_input_folder_resumes_instead_of_stamping_outputs(
+    tmp_path: Path,
+) -> None:
+    folder = photo_folder(tmp_path, 3)
+    for run in range(3):
+        result = run_command(["stamp", folder, "--out", folder, *SQUARE])
+        assert result.status == 0, result.stderr
+        stamped = sorted(path.name for path in folder.glob("*_instagram-square*.jpg"))
+        assert stamped == [f"IMG_{n:04d}_instagram-square.jpg" for n in range(3)], run
+    report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    assert {item["status"] for item in report["items"]} == {"skipped"}  # resumed: all done
+
+
+# -- 13. smaller ones --------------------------------------------------------------------------
+
+
+def test_a_hidden_photo_in_a_folder_is_reported_not_skipped_silently(tmp_path: Path) -> None:
+    folder = photo_folder(tmp_path, 1)
+    (folder / "..jpg").write_bytes(SOURCES[0].read_bytes())
+    out = tmp_path / "out"
+    result = run_command(["stamp", folder, "--out", out, *SQUARE])
+    assert result.status == 0, result.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    hidden = [item for item in report["items"] if item["input"].endswith("/..jpg")]
+    assert hidden and hidden[0]["status"] == "skipped"
+    assert "hidden" in hidden[0]["error"]
+    assert "1 files skipped" in result.stderr
+
+
+def test_overwrite_help_says_it_replaces_any_file_of_that_name() -> None:
+    result = run_command(["stamp", "--help"])
+    assert "replace any existing file of the same name" in result.stdout
