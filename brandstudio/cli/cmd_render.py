@@ -36,7 +36,8 @@ A file from another job is never overwritten (a -2 suffix is added) unless
 stdout; warnings and the path of report.json (in the output folder) to stderr.
 
 With --data, each row of the CSV/XLSX fills the slots named by its columns (image
-paths relative to the spreadsheet; a column "hide" lists layers to hide, a column
+paths relative to the spreadsheet, which must stay inside its folder or the library
+unless --allow-paths-outside; a column "hide" lists layers to hide, a column
 "hide:LAYER" hides LAYER where it says yes). Name fields add {{row}} and every column;
 a bad row is reported with its number and the others are made; running it again
 resumes. A summary goes to stderr, report.json to the output folder:
@@ -83,6 +84,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--data", type=Path, metavar="FILE", help="a CSV or XLSX file: one post per row"
     )
     parser.add_argument("--sheet", metavar="NAME", help="with --data: the XLSX sheet to read")
+    parser.add_argument(
+        "--allow-paths-outside", action="store_true",
+        help="with --data: let image cells name files outside the spreadsheet's folder and"
+        " the library (refused by default: a shared sheet could pull private photos in)",
+    )  # fmt: skip
     add_batch_options(parser)
     parser.set_defaults(run=run)
 

@@ -32,6 +32,7 @@ def run_data_merge(args: argparse.Namespace) -> int:
         quality=args.quality,
         max_kb=args.max_kb,
         pattern=args.name or MERGE_PATTERN,
+        allow_paths_outside=args.allow_paths_outside,
     )
     plan = plan_merge(
         table, columns, settings, args.out, overwrite=args.overwrite, source=str(args.data)

@@ -35,6 +35,7 @@ from brandstudio.jobs.common import (
     file_identity,
 )
 from brandstudio.jobs.export import export_name_values
+from brandstudio.library.home import library_home
 from brandstudio.model.edits import hide_layers
 from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
@@ -128,23 +129,33 @@ class RowContent:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def image_roots(table_folder: Path) -> tuple[Path, ...]:
+    """Where a spreadsheet's image paths may lead by default: its own folder (and below) and
+    the library; a shared sheet cannot pull the user's other photos into a post unnoticed."""
+    return (table_folder.resolve(), library_home().resolve())
+
+
 def row_content(
     row: Row,
     columns: ColumnMap,
     template: Template,
     base: Mapping[str, str],
     table_folder: Path,
+    *,
+    roots: Sequence[Path] | None,
 ) -> RowContent:
     """The row's slot values (over ``base``, the --set values) and hidden layers, checked.
 
-    Raises RowError naming the column: an image file that is missing or not a file, a URL too
-    long for the template's QR code, a hidden layer that does not exist.
+    roots: the folders image paths may lead into (see :func:`image_roots`); None: anywhere
+    (the user allowed it, or a local preview). Raises RowError naming the column: an image
+    file that is missing, not a file or outside the roots, a URL too long for the template's
+    QR code, a hidden layer that does not exist.
     """
     content = dict(base)
     for column, slot in columns.slots.items():
         value = row.values.get(column, "")
         if template.slots[slot].type == "image":
-            content[slot] = _image_path(value, table_folder, column)
+            content[slot] = _image_path(value, table_folder, column, roots)
         else:
             content[slot] = value
     _check_qr(template, content, columns)
@@ -159,17 +170,56 @@ def row_content(
     return RowContent(content, frozenset(hidden))
 
 
-def _image_path(value: str, folder: Path, column: str) -> str:
+def _image_path(value: str, folder: Path, column: str, roots: Sequence[Path] | None) -> str:
     if not value.strip():
         raise RowError("empty: this row has no image", column)
     path = Path(value.strip()).expanduser()
     if not path.is_absolute():
         path = folder / path
+    if roots is not None and not _within(path, roots):
+        raise RowError(
+            f"{path} is outside the spreadsheet's folder {folder} and the library: a shared"
+            " sheet may not pull other files into a post (allow it with"
+            " --allow-paths-outside, or Allow in the studio)",
+            column,
+        )
     if not path.exists():
         raise RowError(f"no such file: {path}", column)
     if not path.is_file():
         raise RowError(f"not a file: {path}", column)
     return str(path)
+
+
+def _within(path: Path, roots: Sequence[Path]) -> bool:
+    """True when ``path``, links followed, is inside one of ``roots`` (resolved folders)."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        return False
+    return any(real.is_relative_to(root) for root in roots)
+
+
+def paths_outside(
+    table: Table, columns: ColumnMap, template: Template, limit: int = 5
+) -> tuple[list[str], int]:
+    """The first ``limit`` image cells leading outside :func:`image_roots`, described for the
+    user ("row 3, column 'photo': /home/.../x.jpg"), and how many there are in all."""
+    folder = table.path.parent
+    roots = image_roots(folder)
+    found: list[str] = []
+    count = 0
+    for row in table.rows:
+        for column, slot in columns.slots.items():
+            value = row.values.get(column, "").strip()
+            if template.slots[slot].type != "image" or not value:
+                continue
+            path = Path(value).expanduser()
+            path = path if path.is_absolute() else folder / path
+            if not _within(path, roots):
+                count += 1
+                if len(found) < limit:
+                    found.append(f"row {row.number}, column {column!r}: {path}")
+    return found, count
 
 
 def _check_qr(template: Template, content: Mapping[str, str], columns: ColumnMap) -> None:
@@ -291,7 +341,8 @@ class MergeSettings:
     """A data-merge batch as a dialog holds it.
 
     ``template_path`` is a saved copy of the template (the workers load it); ``template_stem``
-    fills ``{template}``; ``base_content`` holds slot values that no column fills.
+    fills ``{template}``; ``base_content`` holds slot values that no column fills;
+    ``allow_paths_outside`` lets image cells lead outside the sheet's folder and the library.
     """
 
     template: Template
@@ -305,6 +356,7 @@ class MergeSettings:
     quality: int = 90
     max_kb: int | None = None
     pattern: str = MERGE_PATTERN
+    allow_paths_outside: bool = False
 
 
 def merge_fingerprint(settings: MergeSettings) -> str:
@@ -377,8 +429,10 @@ def _plan_row(
         report.error = row.error
         return PlannedItem(report, f"row {row.number}")
     base = dict(settings.base_content)
+    folder = table.path.parent
+    roots = None if settings.allow_paths_outside else image_roots(folder)
     try:
-        content = row_content(row, columns, settings.template, base, table.path.parent)
+        content = row_content(row, columns, settings.template, base, folder, roots=roots)
     except RowError as error:
         report.error = str(error)
         return PlannedItem(report, f"row {row.number}")

@@ -99,11 +99,28 @@ def font_book_for(kit: BrandKit) -> FontBook:
     for role, font in kit.brand.fonts.items():
         if font.file is None:
             continue
-        path = kit.asset(font.file)
+        path = inside_folder(kit.folder, font.file)
         book.add_face(FontFace(family=font.family, weight=font.weight, italic=False, path=path))
         if not path.is_file():
             raise RenderError(f"{path}: the brand's {role} font file is missing")
     return book
+
+
+def inside_folder(folder: Path, relative: str) -> Path:
+    """The file a template or brand names by a path relative to its folder; RenderError when
+    it leads out of that folder (through a link: ``photos/x.jpg -> ../../private.jpg``), so a
+    shared template can never pull a user's other files into a post."""
+    path = folder.joinpath(*relative.split("/"))
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        inside = False
+    if not inside:
+        raise RenderError(
+            f"{path}: leads outside its folder {folder} (a link): files outside a template's"
+            " or brand's folder are never used"
+        )
+    return path
 
 
 def _load_logo(path: Path, what: str) -> Image.Image:
@@ -124,7 +141,7 @@ def _load_logo(path: Path, what: str) -> Image.Image:
 def _logo_files(source: str, kit: BrandKit, template_folder: Path) -> Iterable[tuple[str, Path]]:
     role = brand_role(source)
     if role is None:
-        yield "light", template_folder.joinpath(*source.split("/"))
+        yield "light", inside_folder(template_folder, source)
         return
     variants = kit.brand.logos.get(role)
     if variants is None:
@@ -132,7 +149,7 @@ def _logo_files(source: str, kit: BrandKit, template_folder: Path) -> Iterable[t
     for variant in ("light", "dark", "mono"):
         relative = getattr(variants, variant)
         if relative is not None:
-            yield variant, kit.asset(relative)
+            yield variant, inside_folder(kit.folder, relative)
 
 
 def _photo_targets(
@@ -184,7 +201,11 @@ def resolve_assets(
             if not sample:
                 assets.warnings.append(f"slot {slot!r}: no photo given and no sample")
                 continue
-            path = template_folder.joinpath(*sample.split("/"))
+            try:
+                path = inside_folder(template_folder, sample)
+            except RenderError as error:
+                assets.warnings.append(f"slot {slot!r}: sample photo unusable: {error}")
+                continue
         try:
             assets.photos[slot] = open_photo(path, target)
         except PhotoError as error:

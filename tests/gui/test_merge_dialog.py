@@ -199,3 +199,43 @@ def test_an_xlsx_sheet_can_be_chosen(qtbot: QtBot, dialog: MergeDialog, tmp_path
     )
     assert dialog.chosen_columns()["badge"] == "badge"
     assert dialog.row_count.text() == "Rows: 2"
+
+
+def test_photos_outside_the_sheet_folder_are_used_only_when_the_user_allows(
+    qtbot: QtBot, dialog: MergeDialog, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    private = tmp_path / "secret" / "private.jpg"
+    private.parent.mkdir()
+    shutil.copy(PHOTO, private)
+    share = tmp_path / "share"
+    share.mkdir()
+    sheet = share / "rows.csv"
+    sheet.write_text(f"headline,photo\nЧужое фото,{private}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    dialog.show()
+    dialog.open_table(sheet)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20_000)
+    dialog.presets.set_checked(["instagram-square"])
+    dialog.options.folder.set_path(out)
+    asked: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "paths-outside"
+        asked.append(box.detailedText())
+        chosen = next(b for b in box.buttons() if b.text().replace("&", "") == button)
+        chosen.click()
+
+    QTimer.singleShot(200, lambda: answer("Cancel"))
+    dialog.ok_button.click()
+    assert asked and f"row 2, column 'photo': {private}" in asked[0]
+    assert dialog.batch is None and not out.exists(), "nothing starts without the user's yes"
+
+    QTimer.singleShot(200, lambda: answer("Use Them"))
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=BATCH_TIMEOUT)
+    assert len(asked) == 2
+    assert [path.name for path in out.glob("*.jpg")] == ["Contest_2_instagram-square.jpg"]

@@ -9,6 +9,7 @@ row number) and runs them on worker processes.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStyle,
     QTableWidget,
@@ -58,6 +60,7 @@ from brandstudio.jobs.merge import (
     column_map,
     map_columns,
     merge_name_values,
+    paths_outside,
     plan_merge,
     row_content,
 )
@@ -579,7 +582,7 @@ class MergeDialog(BatchDialog):
         def render() -> tuple[int, object]:
             if row.error:
                 raise ValueError(row.error)
-            content = row_content(row, columns, template, base, table.path.parent)
+            content = row_content(row, columns, template, base, table.path.parent, roots=None)
             shown = hide_layers(template, content.hidden)
             request = RenderRequest(shown, content.content, kit, folder, preset)
             image = renderer.render_now(request).image.copy()
@@ -654,6 +657,9 @@ class MergeDialog(BatchDialog):
         thread) and render them on worker processes."""
         table = self.table
         assert table is not None
+        allow_outside = self._allow_paths_outside(table)
+        if allow_outside is None:
+            return None
         self._remember()
         snapshot = Path(tempfile.mkdtemp(prefix="brandstudio-merge-"))
         template_path = snapshot / f"{self._stem()}.json"
@@ -664,7 +670,9 @@ class MergeDialog(BatchDialog):
             self._on_failed(str(error))
             return None
         self._snapshot = snapshot
-        settings = self.merge_settings(template_path)
+        settings = dataclasses.replace(
+            self.merge_settings(template_path), allow_paths_outside=allow_outside
+        )
         columns = self.column_map()
         overwrite = self.options.overwrite.isChecked()
         return BatchThread.for_plan(
@@ -672,6 +680,34 @@ class MergeDialog(BatchDialog):
             jobs=self.jobs,
             parent=self,
         )
+
+    def _allow_paths_outside(self, table: Table) -> bool | None:
+        """False when every image cell stays in the sheet's folder or the library; else ask:
+        True to use the files anyway, None to go back (nothing starts)."""
+        found, count = paths_outside(table, self.column_map(), self._template)
+        if not count:
+            return False
+        listed = "\n".join(found + (["…"] if count > len(found) else []))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Photos From Other Folders"),
+            self.tr(
+                "%n image cell(s) name files outside the spreadsheet's folder and the library."
+                " A shared spreadsheet could use them to put your private photos into a post."
+                "\n\nUse these files anyway?",
+                "",
+                count,
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("paths-outside")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDetailedText(listed)
+        allow = box.addButton(self.tr("Use Them"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return True if box.clickedButton() is allow else None
 
     def batch_ended(self) -> None:
         """The template saved aside is no longer needed."""
