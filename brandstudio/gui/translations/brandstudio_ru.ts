@@ -2236,6 +2236,30 @@ Branded images for every network, offline.</source>
         <translation>Создаём посты</translation>
     </message>
     <message>
+        <source>Photos From Other Folders</source>
+        <translation>Фото из других папок</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image cell(s) name files outside the spreadsheet&apos;s folder and the library. A shared spreadsheet could use them to put your private photos into a post.
+
+Use these files anyway?</source>
+        <translation>
+            <numerusform>%n ячейка с изображением указывает на файл вне папки таблицы и библиотеки. Через чужую таблицу так можно вставить ваши личные фото в пост.
+
+Всё равно использовать эти файлы?</numerusform>
+            <numerusform>%n ячейки с изображениями указывают на файлы вне папки таблицы и библиотеки. Через чужую таблицу так можно вставить ваши личные фото в пост.
+
+Всё равно использовать эти файлы?</numerusform>
+            <numerusform>%n ячеек с изображениями указывают на файлы вне папки таблицы и библиотеки. Через чужую таблицу так можно вставить ваши личные фото в пост.
+
+Всё равно использовать эти файлы?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use Them</source>
+        <translation>Использовать</translation>
+    </message>
+    <message>
         <source>Data Merge Finished</source>
         <translation>Объединение данных завершено</translation>
     </message>
