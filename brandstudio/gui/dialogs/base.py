@@ -16,12 +16,21 @@ from typing import ClassVar, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from brandstudio.batch.report import BatchReport
 from brandstudio.gui.dialogs.progress import BatchProgressDialog, BatchThread
 from brandstudio.gui.dialogs.summary import BatchSummaryDialog
-from brandstudio.gui.dialogs.widgets import OutputOptions, problem_label
+from brandstudio.gui.dialogs.widgets import OutputOptions, heading, problem_label
 from brandstudio.gui.settings import DialogKeys, Settings
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.workers import LatestWorker
@@ -94,6 +103,20 @@ class BatchDialog(QDialog):
 
     def batch_ended(self) -> None:
         """Called once the batch has finished or failed."""
+
+    def lay_out_page(self, title: str, intro: str, body: QLayout) -> None:
+        """The dialog's layout: a heading, a line saying what the dialog does, ``body`` (the
+        options, stretching), then the button row."""
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading(title))
+        words = QLabel(intro)
+        words.setTextFormat(Qt.TextFormat.PlainText)
+        words.setWordWrap(True)
+        words.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(words)
+        layout.addLayout(body, 1)
+        layout.addLayout(self.button_row())
 
     def button_row(self) -> QHBoxLayout:
         """The reason OK is disabled, and the buttons: the dialog's last row."""

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import BatchSettings
@@ -25,7 +24,6 @@ from brandstudio.gui.dialogs.widgets import (
     NamePatternField,
     OutputOptions,
     PresetPicker,
-    heading,
 )
 from brandstudio.gui.render_service import RenderRequest
 from brandstudio.gui.settings import EXPORT
@@ -58,7 +56,6 @@ class ExportDialog(BatchDialog):
         self._document = document
         template = document.template
         self.setWindowTitle(self.tr("Export"))
-        title = heading(template.name)
         canvas = self.tr("%4 · canvas %1 × %2 px · brand %3")
         canvas = (
             canvas.replace("%1", str(template.canvas.width))
@@ -66,9 +63,6 @@ class ExportDialog(BatchDialog):
             .replace("%3", document.kit.brand.name)
             .replace("%4", document.title())
         )
-        subtitle = QLabel(canvas)
-        subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        subtitle.setStyleSheet("color: palette(placeholder-text);")
 
         canvas_label = self.tr("Template canvas — %1 × %2")
         canvas_label = canvas_label.replace("%1", str(template.canvas.width)).replace(
@@ -95,12 +89,7 @@ class ExportDialog(BatchDialog):
 
         self.ok_button.setText(self.tr("Export"))
 
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
-        layout.addLayout(columns, 1)
-        layout.addLayout(self.button_row())
+        self.lay_out_page(template.name, canvas, columns)
 
         self._restore()
         self.name.set_preview(self._first_name)

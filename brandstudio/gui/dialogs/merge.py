@@ -45,7 +45,6 @@ from brandstudio.gui.dialogs.widgets import (
     NamePatternField,
     OutputOptions,
     PresetPicker,
-    heading,
     plain_tip,
 )
 from brandstudio.gui.render_service import RenderRequest, to_qimage
@@ -136,20 +135,14 @@ class MergeDialog(BatchDialog):
         self.ok_button.setText(self.tr("Make Posts"))
         self.ok_button.setToolTip(self.tr("Make one post per row into the output folder"))
 
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(heading(self.tr("Data Merge: %1").replace("%1", self._template.name)))
-        intro = QLabel(
+        self.lay_out_page(
+            self.tr("Data Merge: %1").replace("%1", self._template.name),
             self.tr(
                 "One finished post per row of a spreadsheet: each column fills the slot of the "
                 "same name. Image paths are relative to the spreadsheet's folder."
-            )
+            ),
+            columns,
         )
-        intro.setWordWrap(True)
-        intro.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(intro)
-        layout.addLayout(columns, 1)
-        layout.addLayout(self.button_row())
 
         self._restore()
         self._connect()

@@ -47,7 +47,7 @@ from brandstudio.gui.dialogs.stamp_preview import (
     PreviewTileWidget,
 )
 from brandstudio.gui.dialogs.stamp_widgets import AnchorPicker, PercentField, PhotoList
-from brandstudio.gui.dialogs.widgets import ORIGINAL_KEY, OutputOptions, PresetPicker, heading
+from brandstudio.gui.dialogs.widgets import ORIGINAL_KEY, OutputOptions, PresetPicker
 from brandstudio.gui.settings import STAMP
 from brandstudio.gui.studio import Studio
 from brandstudio.jobs.common import PlanError, file_identity
@@ -106,20 +106,14 @@ class StampDialog(BatchDialog):
         self.ok_button.setText(self.tr("Stamp"))
         self.ok_button.setToolTip(self.tr("Stamp every photo into the output folder"))
 
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(heading(self.tr("Stamp Photos")))
-        intro = QLabel(
+        self.lay_out_page(
+            self.tr("Stamp Photos"),
             self.tr(
                 "Put the logo and a text mark on many photos at once. The originals are "
                 "never changed: stamped copies go to the output folder."
-            )
+            ),
+            columns,
         )
-        intro.setWordWrap(True)
-        intro.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(intro)
-        layout.addLayout(columns, 1)
-        layout.addLayout(self.button_row())
 
         self._restore()
         self._connect()
