@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brandstudio.gui.preset_bar import preset_title
 from brandstudio.gui.settings import OutputKeys, Settings
 from brandstudio.model.preset import Preset
 from brandstudio.presets import load_presets
@@ -48,8 +49,8 @@ def plain_tip(text: str) -> str:
 
 
 def preset_label(preset: Preset) -> str:
-    """``Instagram post, square — 1080 × 1080``."""
-    return f"{preset.name} — {preset.width} × {preset.height}"
+    """``Instagram post, square — 1080 × 1080``, the name in the user's language."""
+    return f"{preset_title(preset)} — {preset.width} × {preset.height}"
 
 
 class PresetPicker(QWidget):
