@@ -67,6 +67,11 @@ def run(args: argparse.Namespace) -> int:
         except UsageError as error:
             output.error(str(error))
             return exitcodes.UNUSABLE
-    from brandstudio.gui.app import run_studio
+    from brandstudio.gui.app import StartError, run_studio
 
-    return run_studio(args.template, args.screenshot, preset)
+    try:
+        return run_studio(args.template, args.screenshot, preset)
+    except StartError as error:  # only with --screenshot: the window says it otherwise
+        for line in error.lines:
+            output.error(line)
+        return exitcodes.UNUSABLE
