@@ -1,7 +1,9 @@
 """CSV and TSV files as rows: decoding, delimiter sniffing, strict quoting.
 
 The text is UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1251 (what Russian
-Excel saves as "CSV"). The delimiter is the one Excel's ``sep=`` first line names, else the one
+Excel saves as "CSV"), one of them for the whole file: a file whose lines disagree (rows pasted
+from two sources) is refused naming the lines, never read as Windows-1251 with its UTF-8 rows
+turned into mojibake. The delimiter is the one Excel's ``sep=`` first line names, else the one
 among comma, semicolon and tab that makes the first records most regular (judged on the first
 256 KiB). Quoting is strict: a quote never closed is an error naming its line, never a cell that
 swallows the rest of the file. A record is one row even when a quoted cell spans several lines;
@@ -30,6 +32,8 @@ from brandstudio.tables.rows import (
 )
 
 CSV_SUFFIXES: Final = (".csv", ".tsv")
+SHOWN_RANGES: Final = 8
+"""How many runs of line numbers a message about mixed encodings lists before "…"."""
 
 
 def _read_csv(path: Path, source: str, data: bytes) -> Table:
@@ -113,12 +117,13 @@ def _decode(source: str, data: bytes, notes: list[str]) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise TableError(
-                source,
-                None,
-                None,
-                f"starts like UTF-8 text but has a byte that is not UTF-8 at offset {error.start}",
-            ) from None
+            reason = (
+                _mixed_reason(data)
+                if _utf8_lines(data)[0]
+                else f"starts like UTF-8 text but has a byte that is not UTF-8 at offset "
+                f"{error.start}"
+            )
+            raise TableError(source, None, None, reason) from None
     else:
         nul = data.find(b"\x00")
         if nul >= 0:
@@ -131,6 +136,8 @@ def _decode(source: str, data: bytes, notes: list[str]) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
+            if _utf8_lines(data)[0]:
+                raise TableError(source, None, None, _mixed_reason(data)) from None
             try:
                 text = data.decode("cp1251")
             except UnicodeDecodeError as error:
@@ -149,6 +156,44 @@ def _decode(source: str, data: bytes, notes: list[str]) -> str:
     if "\x00" in text:
         raise TableError(source, None, None, "has a NUL character: it is not a text table")
     return text
+
+
+def _utf8_lines(data: bytes) -> tuple[list[int], list[int]]:
+    """The numbers of the lines that are UTF-8 and of those that are not; lines of ASCII alone
+    (either) are in neither list. A byte 0x0A is a line break in both encodings."""
+    utf8: list[int] = []
+    other: list[int] = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    return utf8, other
+
+
+def _mixed_reason(data: bytes) -> str:
+    """Why a file not UTF-8 as a whole but partly UTF-8 is refused, naming the lines."""
+    utf8, other = _utf8_lines(data)
+    return f"{_lines(utf8)} UTF-8 but {_lines(other)} not: save the file in one encoding (UTF-8)"
+
+
+def _lines(numbers: list[int]) -> str:
+    """``[2, 3, 4, 7]`` -> ``"lines 2-4, 7 are"``; long lists cut, with their count."""
+    runs: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], 0]:
+        if number != previous + 1:
+            runs.append(str(start) if start == previous else f"{start}-{previous}")
+            start = number
+        previous = number
+    shown = ", ".join(runs[:SHOWN_RANGES])
+    if len(runs) > SHOWN_RANGES:
+        shown += f", … ({len(numbers)} lines)"
+    return f"line {shown} is" if len(numbers) == 1 else f"lines {shown} are"
 
 
 def _sniff_delimiter(text: str) -> str:
