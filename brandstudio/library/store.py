@@ -38,6 +38,7 @@ from brandstudio.model.brand import Brand, BrandFont, LogoVariants
 from brandstudio.model.layers import PhotoLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
+from brandstudio.model.values import describe_invisible
 from brandstudio.render.assets import resolve_assets
 from brandstudio.render.engine import render
 from brandstudio.render.naming import safe_name
@@ -144,6 +145,9 @@ class Library:
 
     @staticmethod
     def _check_name_form(name: str) -> None:
+        hidden = describe_invisible(name)
+        if hidden is not None:
+            raise LibraryError(f"{name!r} cannot be a brand name: {hidden}")
         if safe_name(name) != name or name.startswith("."):
             raise LibraryError(
                 f'{name!r} cannot be a brand name: avoid / \\ : * ? " < > | and leading dots'
@@ -321,6 +325,9 @@ class Library:
         return loaded
 
     def _check_template_name(self, brand: str, name: str) -> None:
+        hidden = describe_invisible(name)
+        if hidden is not None:
+            raise LibraryError(f"{name!r} cannot be a template name: {hidden}")
         if safe_name(name) != name or name.startswith("."):
             raise LibraryError(f'{name!r} cannot be a template name: avoid / \\ : * ? " < > |')
         if (self.templates_dir(brand) / f"{name}.json").exists():

@@ -10,7 +10,7 @@ from annotated_types import Interval, Len
 
 from brandstudio.model._record import record
 from brandstudio.model.geometry import Anchor
-from brandstudio.model.values import FontWeight, HexColor, Label, RoleName
+from brandstudio.model.values import FontWeight, HexColor, Label, RoleName, VisibleText
 
 BRAND_FORMAT: Final = "brandstudio.brand"
 BRAND_VERSION: Final = 1
@@ -63,7 +63,7 @@ class Brand:
 
     format: Literal["brandstudio.brand"] = BRAND_FORMAT
     version: Literal[1] = BRAND_VERSION
-    name: Annotated[str, Len(1, 80)]
+    name: Annotated[VisibleText, Len(1, 80)]
     palette: Mapping[RoleName, HexColor] = dataclasses.field(default_factory=dict)
     fonts: Mapping[RoleName, BrandFont] = dataclasses.field(default_factory=dict)
     logos: Mapping[RoleName, LogoVariants] = dataclasses.field(default_factory=dict)

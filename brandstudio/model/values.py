@@ -7,11 +7,13 @@ model, its validator and its documentation cannot drift apart.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Final
 
 from annotated_types import Interval, MaxLen
-from pydantic import StringConstraints
+from pydantic import AfterValidator, StringConstraints
+from pydantic_core import PydanticCustomError
 
 BRAND_PREFIX: Final = "brand:"
 
@@ -59,6 +61,58 @@ FontFamilyRef = Annotated[str, StringConstraints(pattern=_FONT_PATTERN)]
 
 AssetRef = Annotated[str, StringConstraints(min_length=1, max_length=255)]
 """``brand:NAME`` (a brand logo by role) or a relative path, checked by the file format."""
+
+INVISIBLE_CATEGORIES: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+"""Unicode categories that draw nothing: controls, format characters (bidi overrides, marks
+and isolates, zero-width spaces and joiners, the BOM, tags), surrogates, line and paragraph
+separators."""
+
+BLANK_LETTERS: Final = frozenset("\u115f\u1160\u3164\uffa0")
+"""Hangul fillers: letters by category that draw nothing, a classic blank name."""
+
+SHOWN_INVISIBLE: Final = 5
+"""How many distinct invisible characters a message names."""
+
+
+def is_invisible(char: str) -> bool:
+    """True for a character that draws nothing (see INVISIBLE_CATEGORIES and BLANK_LETTERS)."""
+    return unicodedata.category(char) in INVISIBLE_CATEGORIES or char in BLANK_LETTERS
+
+
+def character_name(char: str) -> str:
+    """``"U+202E RIGHT-TO-LEFT OVERRIDE"``; controls have no name in Unicode."""
+    name = unicodedata.name(char, "") or "(a control character)"
+    return f"U+{ord(char):04X} {name}"
+
+
+def describe_invisible(text: str) -> str | None:
+    """Why ``text`` cannot be a name, naming its invisible characters; None if it has none.
+
+    A name is shown to people (a brand list, a file name): a right-to-left override makes
+    ``Evil\u202egpj.exe`` read as ``Evilexe.jpg``, a zero-width space makes two names that
+    look the same."""
+    found = list(dict.fromkeys(char for char in text if is_invisible(char)))
+    if not found:
+        return None
+    if len(found) == 1:
+        return (
+            f"it contains {character_name(found[0])}, an invisible character that can"
+            " disguise a name: remove it"
+        )
+    names = ", ".join(character_name(char) for char in found[:SHOWN_INVISIBLE])
+    more = f" and {len(found) - SHOWN_INVISIBLE} more" if len(found) > SHOWN_INVISIBLE else ""
+    return f"it contains invisible characters that can disguise a name ({names}{more}): remove them"
+
+
+def _refuse_invisible(text: str) -> str:
+    reason = describe_invisible(text)
+    if reason is not None:
+        raise PydanticCustomError("invisible_character", "{reason}", {"reason": reason})
+    return text
+
+
+VisibleText = Annotated[str, AfterValidator(_refuse_invisible)]
+"""A string that is shown as a name: no invisible characters (see ``describe_invisible``)."""
 
 Label = Annotated[str, MaxLen(100)]
 LongText = Annotated[str, MaxLen(5000)]

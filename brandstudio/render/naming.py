@@ -10,13 +10,16 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Final
 
+from brandstudio.model.values import is_invisible
+
 MAX_NAME_BYTES: Final = 200
 _RESERVED: Final = frozenset(
     {"con", "prn", "aux", "nul"}
     | {f"com{i}" for i in range(1, 10)}
     | {f"lpt{i}" for i in range(1, 10)}
 )
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+')
+"""Reserved characters, controls, line and paragraph separators, broken surrogates."""
 
 
 class NamePatternError(ValueError):
@@ -26,12 +29,14 @@ class NamePatternError(ValueError):
 def safe_name(text: str) -> str:
     """``text`` as a file name stem that every common file system accepts.
 
-    Path separators, control and reserved characters become ``_``; leading dots and trailing
-    dots and spaces are removed; Windows device names get a ``_`` suffix; the length is capped
-    in UTF-8 bytes. Never empty.
+    Path separators, control and reserved characters become ``_``; invisible characters that
+    could disguise the name (bidi overrides and marks, zero-width characters) are removed;
+    leading dots and trailing dots and spaces are removed; Windows device names get a ``_``
+    suffix; the length is capped in UTF-8 bytes. Never empty.
     """
-    text = unicodedata.normalize("NFC", text)
-    text = _UNSAFE.sub("_", text).strip().lstrip(".").rstrip(". ")
+    text = _UNSAFE.sub("_", text)
+    text = "".join(char for char in text if not is_invisible(char))
+    text = unicodedata.normalize("NFC", text).strip().lstrip(".").rstrip(". ")
     encoded = text.encode("utf-8")[:MAX_NAME_BYTES]
     text = encoded.decode("utf-8", errors="ignore").rstrip(". ")
     if text.split(".")[0].casefold() in _RESERVED:
