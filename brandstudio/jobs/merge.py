@@ -45,6 +45,7 @@ from brandstudio.render.engine import render
 from brandstudio.render.export import EXTENSIONS, ImageFormat
 from brandstudio.render.naming import format_name, job_fingerprint
 from brandstudio.render.qr import QrError, qr_matrix
+from brandstudio.resources import assets_folder, templates_folder
 from brandstudio.tables import Row, Table
 
 HIDE_COLUMN: Final = "hide"
@@ -130,9 +131,11 @@ class RowContent:
 
 
 def image_roots(table_folder: Path) -> tuple[Path, ...]:
-    """Where a spreadsheet's image paths may lead by default: its own folder (and below) and
-    the library; a shared sheet cannot pull the user's other photos into a post unnoticed."""
-    return (table_folder.resolve(), library_home().resolve())
+    """Where a spreadsheet's image paths may lead by default: its own folder (and below), the
+    library, and the photos Brandstudio ships with its starters; a shared sheet cannot pull
+    the user's other photos into a post unnoticed."""
+    folders = (table_folder, library_home(), templates_folder(), assets_folder())
+    return tuple(folder.resolve() for folder in folders)
 
 
 def row_content(

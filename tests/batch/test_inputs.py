@@ -15,11 +15,13 @@ def test_a_folder_gives_its_photos_sorted_and_skips_other_files(tmp_path: Path) 
     (tmp_path / "sub" / "c.jpg").write_bytes(b"x")
     items = expand_inputs([str(tmp_path)], recursive=False)
     assert [(i.relative.as_posix(), i.skip is not None) for i in items] == [
+        (".hidden.jpg", True),  # a hidden photo is reported as skipped, never dropped silently
         ("a.png", False),
         ("b.JPG", False),
         ("notes.txt", True),
     ]
-    assert items[0].given == f"{tmp_path}/a.png"
+    assert items[1].given == f"{tmp_path}/a.png"
+    assert "hidden" in (items[0].skip or "")
 
 
 def test_recursive_keeps_structure_and_leaves_out_the_output_folder(tmp_path: Path) -> None:
