@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.gui.inspector_fields import make_form
 from brandstudio.gui.layer_icons import layer_type_icon
-from brandstudio.gui.layer_list import plain_tooltip
+from brandstudio.gui.tooltips import plain_tip
 
 
 class ElidedLabel(QLabel):
@@ -85,7 +85,7 @@ class InspectorHeader(QWidget):
     def set_title(self, title: str) -> None:
         """Show ``title`` (a name from a file: the tooltip shows it as plain text)."""
         self.title.setText(title)
-        self.title.setToolTip(plain_tooltip(title))
+        self.title.setToolTip(plain_tip(title))
 
 
 class Section(QWidget):

@@ -8,7 +8,6 @@ as the view's ``layersDropped``; the panel turns them into undo steps.
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Sequence
 from typing import Any, Final
@@ -48,18 +47,13 @@ from PySide6.QtWidgets import (
 
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.layer_icons import ICON, icon_pixmap
+from brandstudio.gui.tooltips import plain_tip
 from brandstudio.model.layers import Layer
 
 MIME_TYPE: Final = "application/x-brandstudio-layers"
 """Drag data: the dragged layer ids and the document they belong to (JSON)."""
 
 ROW_HEIGHT: Final = 30
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip showing ``text`` as it is: Qt would take text that looks like HTML (a layer
-    name from a file) as rich text."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
 def layer_title(layer: Layer) -> str:
@@ -134,7 +128,7 @@ class LayerListModel(QAbstractListModel):
             kind = self._type_names.get(layer.type, layer.type)
             tip = self.tr("%1 — %2 (id: %3)")
             tip = tip.replace("%3", layer.id).replace("%2", kind).replace("%1", layer_title(layer))
-            return plain_tooltip(tip)
+            return plain_tip(tip)
         if role == self.IdRole:
             return layer.id
         if role == self.TypeRole:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -63,6 +62,7 @@ from brandstudio.gui.library_thumbnails import (
     thumbnail_steps,
 )
 from brandstudio.gui.studio import Studio
+from brandstudio.gui.tooltips import plain_tip
 from brandstudio.gui.workers import LatestWorker
 from brandstudio.library.errors import LibraryError
 from brandstudio.resources import starter_templates
@@ -84,11 +84,6 @@ STARTER_TITLES: dict[str, str] = {
     "promo": str(QT_TRANSLATE_NOOP("LibraryPanel", "Promo")),
     "quote": str(QT_TRANSLATE_NOOP("LibraryPanel", "Quote")),
 }
-
-
-def _rich(text: str) -> str:
-    """Untrusted text made safe for a tooltip (Qt guesses rich text from what it sees)."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 class LibraryPanel(QWidget):
@@ -459,7 +454,7 @@ class LibraryPanel(QWidget):
             lines.append(self.tr("Tags: %1").replace("%1", ", ".join(tags)))
         if problem:
             lines.append(self.tr("No preview: %1").replace("%1", problem))
-        item.setToolTip(_rich("\n".join(lines)))
+        item.setToolTip(plain_tip("\n".join(lines)))
 
     def _apply_filter(self) -> None:
         words = self.filter_edit.text().casefold().split()

@@ -45,11 +45,11 @@ from brandstudio.gui.dialogs.widgets import (
     NamePatternField,
     OutputOptions,
     PresetPicker,
-    plain_tip,
 )
 from brandstudio.gui.render_service import RenderRequest, to_qimage
 from brandstudio.gui.settings import MERGE
 from brandstudio.gui.studio import Studio
+from brandstudio.gui.tooltips import plain_tip
 from brandstudio.jobs.merge import (
     MERGE_PATTERN,
     ColumnMap,

@@ -34,7 +34,7 @@ from brandstudio.batch.pool import WorkerPool, default_jobs
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import BatchSettings, run_batch
-from brandstudio.gui.dialogs.widgets import plain_tip
+from brandstudio.gui.tooltips import plain_tip
 from brandstudio.jobs.common import Plan
 
 Runner = Callable[[BatchSettings, threading.Event], BatchReport]

@@ -16,8 +16,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from brandstudio.batch.inputs import InputItem, expand_inputs
-from brandstudio.gui.dialogs.widgets import plain_tip
 from brandstudio.gui.render_service import to_qimage
+from brandstudio.gui.tooltips import plain_tip
 from brandstudio.jobs.common import PlanError
 from brandstudio.jobs.stamp import StampJob, preview_marks
 from brandstudio.render.photo import PhotoError, contain, cover, open_photo

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brandstudio.gui.dialogs.widgets import plain_tip
+from brandstudio.gui.tooltips import plain_tip
 from brandstudio.model.geometry import ANCHORS
 from brandstudio.stamp.marks import Position
 

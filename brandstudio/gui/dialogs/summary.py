@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport, ItemReport
 from brandstudio.batch.runner import STOPPED_BY_USER
-from brandstudio.gui.dialogs.widgets import plain_tip
+from brandstudio.gui.tooltips import plain_tip
 
 MAX_LISTED = 500
 """Failures listed one by one; the rest are counted (report.json has them all)."""

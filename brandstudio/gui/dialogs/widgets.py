@@ -7,7 +7,6 @@ Texts that come from files and strangers (paths, reasons) go into tooltips throu
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.gui.preset_bar import preset_title
 from brandstudio.gui.settings import OutputKeys, Settings
+from brandstudio.gui.tooltips import plain_tip
 from brandstudio.model.preset import Preset
 from brandstudio.presets import load_presets
 from brandstudio.render.export import ImageFormat
@@ -41,11 +41,6 @@ CANVAS_KEY = "canvas"
 """The preset list's key for the template's own canvas size."""
 ORIGINAL_KEY = "original"
 """The preset list's key for a photo's own size (stamping)."""
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip showing ``text`` exactly: tooltips guess rich text, so it is escaped."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def preset_label(preset: Preset) -> str:
