@@ -45,6 +45,17 @@ SPOOFS = {
 VISIBLE = ["Зерно", "Café Noir", "株式会社", "שלום", "مرحبا", "Love ❤️", "A\u00a0B", "x²"]
 
 
+def test_brand_import_as_such_a_name_is_refused_naming_the_character(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Callable[..., Completed]
+) -> None:
+    monkeypatch.setenv("BRANDSTUDIO_HOME", str(tmp_path / "home"))
+    bundle = tmp_path / "zerno.brandkit"
+    assert cli("brand", "export", "Зерно", bundle).status == 0
+    result = cli("brand", "import", bundle, "--as", f"Evil{RLO}gpj.exe")
+    assert result.status == 2, result.stderr
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in result.stderr
+
+
 @pytest.mark.parametrize("char", sorted(SPOOFS))
 def test_each_invisible_character_is_named(char: str) -> None:
     assert is_invisible(char)

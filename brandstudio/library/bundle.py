@@ -69,7 +69,7 @@ from brandstudio.library.bundle_members import (
 )
 from brandstudio.library.errors import LibraryError
 from brandstudio.library.fontcheck import FontCheckError, check_font_file
-from brandstudio.library.store import Library
+from brandstudio.library.store import Library, brand_name_problem
 from brandstudio.render.naming import safe_name
 
 BUNDLE_FORMAT: Final = "brandstudio.bundle"
@@ -250,16 +250,6 @@ def _inspect(archive: zipfile.ZipFile) -> tuple[list[Problem], dict[str, zipfile
     return problems, files
 
 
-def _brand_name_problem(name: object) -> str | None:
-    if not isinstance(name, str) or not name:
-        return "must be a brand name"
-    if len(name) > 80:
-        return "is longer than 80 characters"
-    if safe_name(name) != name or name.startswith("."):
-        return 'cannot be a brand name: avoid / \\ : * ? " < > | and leading dots'
-    return None
-
-
 def _manifest_data_problems(data: object) -> tuple[list[str], _Manifest | None]:
     """Problems with the manifest's own content; the manifest if it has none."""
     if not isinstance(data, dict):
@@ -276,7 +266,7 @@ def _manifest_data_problems(data: object) -> tuple[list[str], _Manifest | None]:
         ], None
     reasons: list[str] = []
     brand = data.get("brand")
-    reason = _brand_name_problem(brand)
+    reason = brand_name_problem(brand)
     if reason:
         reasons.append(f"names the brand {brand!r}, which {reason}")
     listed: dict[str, tuple[int, str]] = {}
@@ -466,7 +456,7 @@ def import_bundle(
     """
     label = str(source)
     if as_name is not None:
-        reason = _brand_name_problem(as_name)
+        reason = brand_name_problem(as_name)
         if reason:
             raise LibraryError(f"{as_name!r} {reason}")
     try:

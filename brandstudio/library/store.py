@@ -59,6 +59,23 @@ def _stamp() -> str:
     return f"{moment}-{nanoseconds:09d}-{uuid.uuid4().hex[:6]}"
 
 
+def brand_name_problem(name: object) -> str | None:
+    """Why ``name`` cannot be a brand's name ("cannot be a brand name: ..."); None if it can.
+
+    A brand's name is its folder's name and is shown to people: no invisible characters, no
+    characters a file name cannot hold, no leading dot, at most 80 characters."""
+    if not isinstance(name, str) or not name:
+        return "must be a brand name"
+    if len(name) > 80:
+        return "is longer than 80 characters"
+    hidden = describe_invisible(name)
+    if hidden is not None:
+        return f"cannot be a brand name: {hidden}"
+    if safe_name(name) != name or name.startswith("."):
+        return 'cannot be a brand name: avoid / \\ : * ? " < > | and leading dots'
+    return None
+
+
 class Library:
     """A brand library rooted at ``home`` (see the module docstring for the layout)."""
 
@@ -145,13 +162,9 @@ class Library:
 
     @staticmethod
     def _check_name_form(name: str) -> None:
-        hidden = describe_invisible(name)
-        if hidden is not None:
-            raise LibraryError(f"{name!r} cannot be a brand name: {hidden}")
-        if safe_name(name) != name or name.startswith("."):
-            raise LibraryError(
-                f'{name!r} cannot be a brand name: avoid / \\ : * ? " < > | and leading dots'
-            )
+        problem = brand_name_problem(name)
+        if problem is not None:
+            raise LibraryError(f"{name!r} {problem}")
 
     def _check_new_name(self, name: str) -> str:
         self._check_name_form(name)
