@@ -66,15 +66,30 @@ def _wants_emoji(cluster: str) -> bool:
     )
 
 
-def assign_fonts(
-    text: str, chain: Sequence[FontFace], book: FontBook
-) -> tuple[list[tuple[str, FontFace]], str]:
-    """Each grapheme of ``text`` with the font that draws it, and the characters no font has."""
-    text_faces = [face for face in chain if not face.emoji]
-    emoji_faces = [face for face in chain if face.emoji]
-    assigned: list[tuple[str, FontFace]] = []
-    dropped: dict[str, None] = {}
-    for cluster in graphemes(text):
+class FontChoice:
+    """Which font of ``chain`` draws each grapheme, each distinct grapheme worked out once.
+
+    A grapheme's font does not depend on its neighbours, so a long text costs a lookup per
+    grapheme (the layout asks again for every line it measures).
+    """
+
+    def __init__(self, chain: Sequence[FontFace], book: FontBook) -> None:
+        self.chain = list(chain)
+        self.book = book
+        self._text_faces = [face for face in chain if not face.emoji]
+        self._emoji_faces = [face for face in chain if face.emoji]
+        self._known: dict[str, tuple[tuple[str, FontFace] | None, str]] = {}
+
+    def cluster(self, cluster: str) -> tuple[tuple[str, FontFace] | None, str]:
+        """The grapheme as drawn (characters no font has left out) with its font, or None
+        when nothing of it is drawn; and the characters left out."""
+        found = self._known.get(cluster)
+        if found is None:
+            found = self._known[cluster] = self._choose(cluster)
+        return found
+
+    def _choose(self, cluster: str) -> tuple[tuple[str, FontFace] | None, str]:
+        chain, book = self.chain, self.book
         if cluster.isspace():
             face = next(
                 (f for f in chain if ord(cluster[0]) in book.coverage(f) and not f.emoji),
@@ -82,42 +97,62 @@ def assign_fonts(
             )
             if cluster != "\n" and ord(cluster[0]) not in book.coverage(face):
                 cluster = " "
-            assigned.append((cluster, face))
-            continue
+            return (cluster, face), ""
         needed = [ord(char) for char in cluster if not is_ignorable(char)]
         if not needed:
-            continue  # a lone joiner or selector: invisible anyway
-        order = [*emoji_faces, *text_faces] if _wants_emoji(cluster) else list(chain)
+            return None, ""  # a lone joiner or selector: invisible anyway
+        emoji_first = [*self._emoji_faces, *self._text_faces]
+        order = emoji_first if _wants_emoji(cluster) else chain
         face_or_none = next((f for f in order if set(needed) <= book.coverage(f)), None)
         if face_or_none is None:
             face_or_none = next((f for f in order if needed[0] in book.coverage(f)), None)
         if face_or_none is None:
-            for char in cluster:
-                if not is_ignorable(char):
-                    dropped[char] = None
-            continue
+            return None, "".join(char for char in cluster if not is_ignorable(char))
         covered = book.coverage(face_or_none)
-        kept = ""
+        kept = dropped = ""
         for char in cluster:
             if ord(char) in covered or (is_ignorable(char) and face_or_none.emoji):
                 kept += char
             elif not is_ignorable(char):
+                dropped += char
+        return (kept, face_or_none), dropped
+
+    def assign(self, text: str) -> tuple[list[tuple[str, FontFace]], str]:
+        """Each grapheme of ``text`` with the font that draws it, and the characters no font
+        has (each once, in order)."""
+        assigned: list[tuple[str, FontFace]] = []
+        dropped: dict[str, None] = {}
+        for cluster in graphemes(text):
+            drawn, lost = self.cluster(cluster)
+            if drawn is not None:
+                assigned.append(drawn)
+            for char in lost:
                 dropped[char] = None
-        assigned.append((kept, face_or_none))
-    return assigned, "".join(dropped)
+        return assigned, "".join(dropped)
+
+    def runs(self, text: str) -> list[tuple[str, FontFace]]:
+        """``text`` cut into runs of consecutive graphemes drawn with the same font."""
+        runs: list[tuple[str, FontFace]] = []
+        for cluster, face in self.assign(text)[0]:
+            if runs and runs[-1][1] == face:
+                runs[-1] = (runs[-1][0] + cluster, face)
+            else:
+                runs.append((cluster, face))
+        return runs
+
+
+def assign_fonts(
+    text: str, chain: Sequence[FontFace], book: FontBook
+) -> tuple[list[tuple[str, FontFace]], str]:
+    """Each grapheme of ``text`` with the font that draws it, and the characters no font has."""
+    return FontChoice(chain, book).assign(text)
 
 
 def split_runs(text: str, chain: Sequence[FontFace], book: FontBook) -> list[tuple[str, FontFace]]:
     """``text`` cut into runs of consecutive characters drawn with the same font: each
     grapheme goes to the first font of ``chain`` that has all of it (emoji sequences to the
     emoji font). Characters no font has are left out."""
-    runs: list[tuple[str, FontFace]] = []
-    for cluster, face in assign_fonts(text, chain, book)[0]:
-        if runs and runs[-1][1] == face:
-            runs[-1] = (runs[-1][0] + cluster, face)
-        else:
-            runs.append((cluster, face))
-    return runs
+    return FontChoice(chain, book).runs(text)
 
 
 def collapse_spaces(text: str) -> str:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops
 
+from brandstudio.render import shaping
 from brandstudio.render import text as text_module
 from brandstudio.render.characters import graphemes, normalise_text, split_runs
 from brandstudio.render.fonts import FontBook, FontFace, is_ignorable
@@ -589,8 +590,8 @@ def test_rendering_is_deterministic() -> None:
     box = (700, 300)
     text = "Выиграй годовой запас кофе ☕🎉 ₽"
     first_fit, first = render(text, style, box, 90)
-    text_module._font.cache_clear()
-    text_module._emoji_sprite.cache_clear()
+    shaping.load_font.cache_clear()
+    shaping.emoji_sprite.cache_clear()
     second_fit, second = render(text, style, box, 90)
     assert first_fit == second_fit
     assert first.tobytes() == second.tobytes()
