@@ -38,6 +38,7 @@ from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.gui.color_picker import ColorButton, resolve_color, role_title
 from brandstudio.gui.inspector_schema import SLOT_TYPES, fill_in, weight_text
 from brandstudio.gui.inspector_values import (
+    ComboEditor,
     EditorContext,
     FieldEditor,
     FocusTextEdit,
@@ -170,21 +171,13 @@ class PaintEditor(FieldEditor):
 # -- slots and words -------------------------------------------------------------------------
 
 
-class SlotEditor(FieldEditor):
+class SlotEditor(ComboEditor):
     """Which slot a photo or QR layer shows: a combo of the template's slots of fitting types."""
 
     def __init__(self, path: str, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(path, parent)
         self._context = context
         self._value = ""
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = make_combo()
-        self.combo.activated.connect(
-            lambda index: self._emit(self.combo.itemData(index), final=True)
-        )
-        self.setFocusProxy(self.combo)
-        layout.addWidget(self.combo)
 
     def set_value(self, value: Any) -> None:
         self._value = str(value)
@@ -289,21 +282,13 @@ class ContentEditor(FieldEditor):
 # -- logos and fonts ------------------------------------------------------------------------
 
 
-class AssetEditor(FieldEditor):
+class AssetEditor(ComboEditor):
     """A logo layer's source: one of the brand's logos (``brand:ROLE``) or a file."""
 
     def __init__(self, path: str, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(path, parent)
         self._context = context
         self._value = ""
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = make_combo()
-        self.combo.activated.connect(
-            lambda index: self._emit(self.combo.itemData(index), final=True)
-        )
-        self.setFocusProxy(self.combo)
-        layout.addWidget(self.combo)
 
     def set_value(self, value: Any) -> None:
         self._value = str(value)

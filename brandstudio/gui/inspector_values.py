@@ -239,23 +239,30 @@ class BoolEditor(FieldEditor):
         self.box.blockSignals(False)
 
 
-class ChoiceEditor(FieldEditor):
+class ComboEditor(FieldEditor):
+    """A field edited with one combo box; choosing an entry sets its data as the value."""
+
+    def __init__(self, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(path, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.combo = make_combo()
+        self.combo.activated.connect(
+            lambda index: self._emit(self.combo.itemData(index), final=True)
+        )
+        self.setFocusProxy(self.combo)
+        layout.addWidget(self.combo)
+
+
+class ChoiceEditor(ComboEditor):
     """A combo box of a ``Literal``'s values."""
 
     def __init__(
         self, path: str, name: str, choices: Sequence[str], parent: QWidget | None = None
     ) -> None:
         super().__init__(path, parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = make_combo()
         for value in choices:
             self.combo.addItem(choice_text(name, value), value)
-        self.combo.activated.connect(
-            lambda index: self._emit(self.combo.itemData(index), final=True)
-        )
-        self.setFocusProxy(self.combo)
-        layout.addWidget(self.combo)
 
     def set_value(self, value: Any) -> None:
         self.combo.blockSignals(True)
