@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from brandstudio.fileformat.errors import Problem, json_path
 from brandstudio.fileformat.paths import asset_path_problem
 from brandstudio.model.layers import (
+    MAX_TEXT_AREA,
+    MAX_TEXT_CHARACTERS,
     BadgeLayer,
     Layer,
     LogoLayer,
@@ -16,6 +18,7 @@ from brandstudio.model.layers import (
     TextLayer,
     layer_slot,
 )
+from brandstudio.model.layout import Box, place_layer
 from brandstudio.model.paint import Gradient, Paint
 from brandstudio.model.template import Template
 from brandstudio.model.values import brand_role
@@ -35,6 +38,7 @@ def template_problems(template: Template) -> list[Problem]:
         *_slot_problems(template),
         *_layer_problems(template),
         *_paint_problems(template.background, ("background",)),
+        *_text_cost_problems(template),
     ]
 
 
@@ -107,3 +111,39 @@ def _paint_problems(paint: Paint, where: tuple[str | int, ...]) -> Iterator[Prob
         offsets = [stop.offset for stop in paint.stops]
         if offsets != sorted(offsets):
             yield Problem(json_path((*where, "stops")), "stop offsets must not decrease")
+
+
+def _text_cost_problems(template: Template) -> Iterator[Problem]:
+    """Text that would take too long to lay out and draw (see ``MAX_TEXT_CHARACTERS`` and
+    ``MAX_TEXT_AREA``): templates that validate render in seconds."""
+    texts: dict[tuple[str | int, ...], int] = {}
+    area = 0.0
+    canvas = Box(0.0, 0.0, float(template.canvas.width), float(template.canvas.height))
+    for index, layer in enumerate(template.layers):
+        if not isinstance(layer, TextLayer | BadgeLayer):
+            continue
+        slot = template.slots.get(layer.props.slot) if layer.props.slot is not None else None
+        if slot is not None:
+            texts[("slots", str(layer.props.slot), "sample")] = len(slot.sample)
+        elif layer.props.text is not None:
+            texts[("layers", index, "props", "text")] = len(layer.props.text)
+        boxes = (
+            place_layer(layer, canvas, canvas, preset).box for preset in (None, *layer.overrides)
+        )
+        area += max(box.width * box.height for box in boxes) / (canvas.width * canvas.height)
+    characters = sum(texts.values())
+    if characters > MAX_TEXT_CHARACTERS:
+        longest = max(texts, key=lambda where: texts[where])
+        yield Problem(
+            json_path(("layers",)),
+            f"text and badge layers hold {characters:,} characters together (their own texts "
+            f"and the samples of the slots they show): more than {MAX_TEXT_CHARACTERS:,} "
+            f"cannot render in reasonable time; the longest is {json_path(longest)} "
+            f"({texts[longest]:,})",
+        )
+    if area > MAX_TEXT_AREA + 1e-6:
+        yield Problem(
+            json_path(("layers",)),
+            f"text and badge boxes cover {area:.1f} canvases together (each is drawn whole): "
+            f"more than {MAX_TEXT_AREA:g} cannot render in reasonable time",
+        )

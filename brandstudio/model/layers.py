@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from annotated_types import Interval
 from pydantic import Field
@@ -249,6 +249,19 @@ LAYER_TYPES: tuple[str, ...] = ("photo", "logo", "text", "badge", "qr", "shape")
 
 BOXED_TYPES: frozenset[str] = frozenset({"text", "logo", "badge", "qr"})
 """Layer types kept inside a preset's safe zone; photos and shapes may bleed."""
+
+MAX_TEXT_CHARACTERS: Final = 12_000
+"""The most characters a template's text and badge layers may hold together, counting each
+layer's own text and each slot sample they show once. Laying text out costs up to a second per
+few thousand characters that can land in a box (a badge fits its text four ways), so this
+bounds a render of the template with its samples to a few seconds; a post shows a few hundred
+characters, and one text may hold 5,000 (``LongText``)."""
+
+MAX_TEXT_AREA: Final = 10.0
+"""The most area text and badge boxes may cover together, in canvases (on the template's own
+canvas; a layer counts its largest box among its presets). Each box is drawn and composited
+in full on every render (tens of milliseconds for a whole canvas); a design's text boxes
+cover a canvas or two at most."""
 
 
 def layer_slot(layer: Layer) -> str | None:
