@@ -141,7 +141,7 @@ def fit_text(
     best = attempt(high)[0]
     if best is not None:
         return _fitted(best, False, warnings)
-    smallest = attempt(low)[0]
+    smallest = attempt(low)[0] if low != high else None  # the same attempt as at high
     if smallest is not None:
         best = smallest
         good, bad = math.floor(low * 2), math.ceil(high * 2)  # in half pixels

@@ -137,6 +137,41 @@ def test_the_contest_starter_at_size_2000_with_5000_characters(tmp_path: Path) -
     assert difference(rendered.image, timed_render(hidden, folder)[0].image) is None
 
 
+def test_the_finding_with_twelve_layers_of_varied_widths(tmp_path: Path) -> None:
+    """Twelve text layers at 2000 px over the two 5,000-character samples (minutes before)."""
+    template, folder = contest()
+    base = template.layer("headline")
+    assert isinstance(base, TextLayer)
+    layers = [
+        dataclasses.replace(
+            base,
+            id=f"text{index}",
+            geometry=dataclasses.replace(base.geometry, x=0.0, width=0.2 + 0.065 * index),
+            props=dataclasses.replace(
+                base.props,
+                slot="headline" if index % 2 else "details",
+                size=2000.0,
+                fit=TextFit(mode="none"),
+                letter_spacing=0.05 if index % 3 == 0 else 0.0,
+            ),
+        )
+        for index in range(12)
+    ]
+    twelve = dataclasses.replace(
+        template,
+        layers=(*(layer for layer in template.layers if not isinstance(layer, TextLayer)), *layers),
+    )
+    twelve = with_samples(twelve, headline=words(5000), details=words(5000, seed=2))
+    save_template(twelve, tmp_path / "twelve.json")  # it is a valid template
+    twelve = load_template(tmp_path / "twelve.json").template
+
+    rendered, seconds = timed_render(twelve, folder)
+
+    assert seconds < BOUND_S, f"rendered in {seconds:.1f} s"
+    hidden = dataclasses.replace(twelve, layers=twelve.layers[: -len(layers)])
+    assert difference(rendered.image, timed_render(hidden, folder)[0].image) is None
+
+
 def test_a_long_text_that_is_cut_draws_what_a_short_one_draws() -> None:
     """At a size where a line or two fit, the 10,000-character text shows its first words
     cut with "…" inside the box, pixel for pixel as its first 300 characters would."""
