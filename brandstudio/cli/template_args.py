@@ -11,6 +11,7 @@ from brandstudio.cli.preset_args import UsageError, parse_presets
 from brandstudio.fileformat import load_template
 from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.library.store import open_library
+from brandstudio.model.layers import MAX_TEXT_CHARACTERS
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.resources import templates_folder
@@ -63,6 +64,10 @@ def slot_values(values: list[str], template: Template) -> dict[str, str]:
             raise UsageError(f"--set {name}: the template has no such slot (its slots: {known})")
         if slot.type == "image":
             value = str(Path(value).expanduser())
+        elif len(value) > MAX_TEXT_CHARACTERS:
+            raise UsageError(
+                f"--set {name}: {len(value)} characters; a slot holds at most {MAX_TEXT_CHARACTERS}"
+            )
         content[name] = value
     return content
 

@@ -130,6 +130,7 @@ def test_name_pattern_and_custom_size(tmp_path: Path, cli: Callable[..., Complet
         (["contest", "--preset", "100000x10"], "100000x10"),
         (["contest", "--set", "title=x"], "--set title"),
         (["contest", "--set", "headline"], "SLOT=VALUE"),
+        (["contest", "--set", "headline=" + "я" * 12_001], "--set headline: 12001 characters"),
         (["contest", "--quality", "0"], "--quality"),
         (["contest", "--brand", "acme"], "no brand 'acme'"),
         (["contest", "--name", "{template}_{colour}"], "{colour}"),
