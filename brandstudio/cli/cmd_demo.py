@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         job = parser.parse_args(
             ["render", str(path), "--out", str(args.out), "--brand", args.brand, *presets]
         )
+        job.write_report = False  # one campaign: its images, not a report per template
         worst = max(worst, cmd_render.run(job))
     output.message(f"demo campaign: {len(starters)} templates rendered into {args.out}/")
     return worst

@@ -90,7 +90,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         " the library (refused by default: a shared sheet could pull private photos in)",
     )  # fmt: skip
     add_batch_options(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, write_report=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -128,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
         render_one,
         overwrite=args.overwrite,
         on_output=lambda path: output.data(str(path)),
+        save=args.write_report,
     )
     _tell(report)
     if report.stopped:

@@ -100,11 +100,13 @@ def run_export(
     on_output: Callable[[Path], None] = lambda path: None,
     on_progress: Callable[[int, int], None] = lambda done, total: None,
     stopping: Callable[[], bool] = lambda: False,
+    save: bool = True,
 ) -> BatchReport:
     """Render, encode and write each preset in turn (no worker processes: a few files).
 
     Same semantics as the batch engine: paths claimed in the journal, atomic writes recorded
-    with size and hash, another job's file never replaced (``-2``), report entries per preset.
+    with size and hash, another job's file never replaced (``-2``), report entries per preset,
+    saved as report.json unless ``save`` is False (the demo campaign's many templates).
     Raises PlanError or NamePatternError before writing anything when the settings cannot work.
     """
     if not settings.presets:
@@ -159,7 +161,8 @@ def run_export(
             on_progress(done + 1, total)
     finally:
         journal.remove_stale_temp_files()
-        report.saved_to = save_report(journal, report)
+        if save:
+            report.saved_to = save_report(journal, report)
         journal.close()
     return report
 

@@ -201,3 +201,4 @@ def test_demo_campaign_renders_every_starter(tmp_path: Path, cli: Callable[..., 
     names = sorted(Path(line).name for line in result.stdout.splitlines())
     assert names == sorted(f"{path.stem}_vk-post.jpg" for path in starter_templates())
     assert "demo campaign" in result.stderr
+    assert not list(tmp_path.glob("report*.json")), "one campaign, not a report per template"
