@@ -113,12 +113,21 @@ class Canvas(QWidget):
     def _on_document(self) -> None:
         document = self.studio.document
         self._image = None
+        self._hover = None
         if document is not None:
-            document.changed.connect(self.update)
+            document.changed.connect(self._on_changed)
             document.selectionChanged.connect(self.update)
             document.presetChanged.connect(self._on_preset)
         self._fit = True
         self._apply_fit()
+        self.update()
+
+    def _on_changed(self) -> None:
+        # A layer deleted (or undone away) under the mouse must not stay the hover id.
+        document = self.studio.document
+        known = {layer.id for layer in document.template.layers} if document else set()
+        if self._hover not in known:
+            self._hover = None
         self.update()
 
     def _on_preset(self) -> None:
@@ -213,10 +222,15 @@ class Canvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:  # never leave the backing store with an active painter
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
         painter.fillRect(self.rect(), self.palette().color(self.backgroundRole()).darker(115))
         placed = self.layout()
         if placed is None:
-            painter.end()
             return
         target = QRectF(
             self._offset, self._offset + QPointF(placed.width, placed.height) * self.zoom
@@ -235,7 +249,6 @@ class Canvas(QWidget):
             self._paint_safe_zone(painter, placed)
         self._paint_selection(painter, placed)
         self._paint_guides(painter)
-        painter.end()
 
     def _paint_safe_zone(self, painter: QPainter, placed: Layout) -> None:
         safe = placed.safe
@@ -250,8 +263,9 @@ class Canvas(QWidget):
         document = self.studio.document
         if document is None:
             return
+        shown = {placement.layer_id for placement in placed.placements}
         hover = self._hover if self._hover not in document.selection else None
-        if hover is not None:
+        if hover is not None and hover in shown:
             painter.setPen(QPen(QColor(0, 120, 215, 150), 1))
             painter.drawPolygon(self._outline(placed.placement(hover)))
         pen = QPen(QColor(0, 120, 215), 1.5)

@@ -147,3 +147,31 @@ def test_wheel_zoom_and_fit(qtbot: QtBot, studio: Studio) -> None:
     assert canvas.zoom == pytest.approx(fitted * 2)
     canvas.actual_size()
     assert canvas.zoom == 1.0
+
+
+def test_delete_under_the_mouse_drops_the_hover_of_the_deleted_layer(
+    qtbot: QtBot, studio: Studio
+) -> None:
+    """Issue 13: Delete with the mouse over the selected layer left a hover id that no longer
+    existed; every repaint then raised KeyError with the painter still active."""
+    canvas = Canvas(studio)
+    qtbot.addWidget(canvas)
+    canvas.resize(900, 900)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    document = studio.document
+    assert document is not None
+    canvas.actual_size()
+    canvas.set_zoom(0.5)
+    over = centre_of(canvas, "headline")
+    qtbot.mouseMove(canvas, over)
+    qtbot.mouseMove(canvas, over + QPoint(1, 1))
+    assert canvas.layer_at(QPointF(over + QPoint(1, 1))) == "headline"
+    document.select(["headline"])
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert "headline" not in [layer.id for layer in document.template.layers]
+    canvas.repaint()
+    document.select(["logo"])  # the hover is drawn only for layers outside the selection
+    canvas.repaint()
+    qtbot.wait(20)
+    assert not canvas.grab().isNull()
