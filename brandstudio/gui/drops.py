@@ -11,9 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from brandstudio.batch.inputs import PHOTO_EXTENSIONS
+from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.studio import Studio
 from brandstudio.model.edits import add_layer, new_layer
 from brandstudio.model.layers import LogoProps
@@ -47,6 +49,59 @@ class _Check(QRunnable):
         self.signals.done.emit(self._then, result)
 
 
+class FileChecks(QObject):
+    """Checks files one at a time off the GUI thread; each result (or the exception raised)
+    goes to its callback in the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._checks: list[_Check] = []
+
+    def run(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """Run ``work`` in the pool, then ``then(result or exception)`` in the GUI thread."""
+        check = _Check(work, then)
+        check.signals.done.connect(functools.partial(self._delivered, check))
+        self._checks.append(check)  # alive until its result is delivered
+        check.setAutoDelete(False)
+        self.pool.start(check)
+
+    def _delivered(self, check: _Check, then: Callable[[Any], None], result: Any) -> None:
+        self._checks.remove(check)
+        then(result)
+
+
+def check_photo(path: Path) -> Any:
+    """Decode ``path`` as the photo slot would (run it off the GUI thread)."""
+    return open_photo(path, (4096, 4096))
+
+
+def problem_of(result: Any) -> str | None:
+    """Why a check's result refuses its file (None: the file can be used)."""
+    if isinstance(result, PhotoError):
+        return result.reason
+    if isinstance(result, Exception):
+        return str(result)
+    return None
+
+
+def show_unusable_file(parent: QWidget, name: str, reason: str) -> QMessageBox:
+    """Say why a file cannot be used, in a box that does not block the window."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("DropHandler", "Cannot use this file"),
+        f"{name}: {reason}",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("unusable-file")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # not modal to the app: the window stays usable
+    return box
+
+
 class DropHandler(QObject):
     """Decides what each dropped file is and does it, with a message for each refusal."""
 
@@ -60,9 +115,7 @@ class DropHandler(QObject):
     def __init__(self, studio: Studio, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.studio = studio
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._checks: list[_Check] = []
+        self.checks = FileChecks(self)
 
     def handle(self, paths: list[Path]) -> None:
         """Handle each dropped file in turn."""
@@ -72,7 +125,7 @@ class DropHandler(QObject):
                 self.templateDropped.emit(path)
                 self.finished.emit()
             elif suffix in PHOTO_EXTENSIONS:
-                self._check(functools.partial(open_photo, path, (4096, 4096)),
+                self._check(functools.partial(check_photo, path),
                             functools.partial(self._image, path))  # fmt: skip
             elif suffix in FONT_EXTENSIONS:
                 self._check(
@@ -85,15 +138,7 @@ class DropHandler(QObject):
                 self._refuse(path, self.tr("not a photo, logo, font, template or brand bundle"))
 
     def _check(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        check = _Check(work, then)
-        check.signals.done.connect(functools.partial(self._delivered, check))
-        self._checks.append(check)  # alive until its result is delivered
-        check.setAutoDelete(False)
-        self.pool.start(check)
-
-    def _delivered(self, check: _Check, then: Callable[[Any], None], result: Any) -> None:
-        self._checks.remove(check)
-        then(result)
+        self.checks.run(work, then)
 
     def _refuse(self, path: Path, reason: str) -> None:
         self.message.emit(f"{path.name}: {reason}")
@@ -102,11 +147,9 @@ class DropHandler(QObject):
 
     def _image(self, path: Path, result: Any) -> None:
         document = self.studio.document
-        if isinstance(result, PhotoError):
-            self._refuse(path, result.reason)
-            return
-        if isinstance(result, Exception):
-            self._refuse(path, str(result))
+        problem = problem_of(result)
+        if problem is not None:
+            self._refuse(path, problem)
             return
         if document is None:
             self.finished.emit()
@@ -134,11 +177,7 @@ class DropHandler(QObject):
         except OSError as error:
             self._refuse(path, error.strerror or str(error))
             return
-        layer = new_layer(document.template, "logo")
-        props = LogoProps(source=f"{LOGO_FOLDER}/{target.name}")
-        layer = dataclasses.replace(layer, name=path.stem, props=props)  # type: ignore[arg-type]
-        document.edit(self.tr("Add Logo"), add_layer(document.template, layer))
-        document.select([layer.id])
+        add_logo_layer(document, f"{LOGO_FOLDER}/{target.name}", path.stem, self.tr("Add Logo"))
         self.message.emit(self.tr("Logo added: %1").replace("%1", path.name))
 
     def _font(self, path: Path, result: Any) -> None:
@@ -158,6 +197,18 @@ class DropHandler(QObject):
             return
         self.message.emit(self.tr("Brand imported: %1").replace("%1", str(result.brand.name)))
         self.finished.emit()
+
+
+def add_logo_layer(
+    document: TemplateDocument, source: str, name: str, label: str, above: str | None = None
+) -> str:
+    """Add a logo layer showing ``source`` (relative to the template's folder) above the layer
+    ``above`` (or on top), as one undo step named ``label``, and select it; returns its id."""
+    layer = new_layer(document.template, "logo")
+    layer = dataclasses.replace(layer, name=name[:100], props=LogoProps(source=source))  # type: ignore[arg-type]
+    document.edit(label, add_layer(document.template, layer, above=above))
+    document.select([layer.id])
+    return layer.id
 
 
 def _check_font(path: Path) -> Any:

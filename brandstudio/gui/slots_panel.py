@@ -2,17 +2,21 @@
 
 Each slot gets an editor for its type; an empty editor shows the slot's sample (what the
 preview draws when nothing is given). Typing in one field is one undo step ("Edit Headline")
-until the field loses focus. A photo is chosen with a file dialog or dropped onto its field;
-a QR link too long for a QR code is said so while typing.
+until the field loses focus. A photo is chosen with a file dialog or dropped onto its field,
+and decoded off the GUI thread before it fills the slot: one that cannot be used leaves the post
+unchanged and says why, as a refused drop does. A QR link too long for a QR code is said so
+while typing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
+import shiboken6
 from PySide6.QtCore import QDir, QFileInfo, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.batch.inputs import PHOTO_EXTENSIONS
 from brandstudio.gui.document import TemplateDocument
+from brandstudio.gui.drops import FileChecks, check_photo, problem_of, show_unusable_file
 from brandstudio.gui.studio import Studio
 from brandstudio.model.layers import BadgeLayer, QrLayer, TextLayer
 from brandstudio.model.template import Slot, Template
@@ -95,6 +100,9 @@ class SlotField(QWidget):
     """(slot, value) while the user types: ``value`` is what the slot holds now."""
     sessionEnded = Signal(str)
     """(slot): the field lost focus or Enter was pressed; the next edit is a new step."""
+    photoChosen = Signal(str, str)
+    """(slot, absolute path) of a photo file to check before it fills the slot
+    (``use_photo``)."""
 
     def __init__(
         self,
@@ -278,7 +286,10 @@ class SlotField(QWidget):
             self.show_warning(self.tr("⚠ Not a photo Brandstudio can read (JPEG, PNG, WebP…)."))
             return
         self.show_warning("")
-        absolute = str(path.resolve())
+        self.photoChosen.emit(self.name, str(path.resolve()))
+
+    def use_photo(self, absolute: str) -> None:
+        """Fill the slot with a photo file that decoded."""
         if self.line is not None and self.line.text() != absolute:
             self.line.setText(absolute)
         self.valueEdited.emit(self.name, absolute)
@@ -315,6 +326,7 @@ class SlotsPanel(QWidget):
         self._signature: object = None
         self._session = 0
         self._committing = False
+        self.checks = FileChecks(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -403,6 +415,7 @@ class SlotsPanel(QWidget):
                 )
                 field.valueEdited.connect(self._value_edited)
                 field.sessionEnded.connect(self._session_ended)
+                field.photoChosen.connect(self._check_photo)
                 field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 column.addWidget(field)
                 self.fields[name] = field
@@ -427,3 +440,23 @@ class SlotsPanel(QWidget):
 
     def _session_ended(self, _slot: str) -> None:
         self._session += 1
+
+    def _check_photo(self, slot: str, path: str) -> None:
+        """Decode a chosen photo off the GUI thread; one that cannot be used leaves the post
+        as it was and says why, like a refused drop."""
+        work = functools.partial(check_photo, Path(path))
+        then = functools.partial(self._photo_checked, self.fields.get(slot), slot, path)
+        self.checks.run(work, then)
+
+    def _photo_checked(self, field: SlotField | None, slot: str, path: str, result: object) -> None:
+        document = self.document
+        if field is None or not shiboken6.isValid(field) or self.fields.get(slot) is not field:
+            return  # the panel was rebuilt (or closed) meanwhile
+        if document is None:
+            return
+        problem = problem_of(result)
+        if problem is None:
+            field.use_photo(path)
+            return
+        field.show_value(document.content)  # back to what the slot holds
+        show_unusable_file(self, Path(path).name, problem)

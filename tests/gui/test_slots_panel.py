@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from brandstudio.brands import find_brand
@@ -133,7 +133,7 @@ def test_a_url_too_long_for_a_qr_code_warns_while_typing(
 
 
 def test_a_dropped_image_fills_the_photo_slot(
-    panel: SlotsPanel, document: TemplateDocument, photo: Path, tmp_path: Path
+    qtbot: QtBot, panel: SlotsPanel, document: TemplateDocument, photo: Path, tmp_path: Path
 ) -> None:
     line = panel.fields["photo"].line
     assert isinstance(line, ImageLineEdit)
@@ -150,7 +150,7 @@ def test_a_dropped_image_fills_the_photo_slot(
     # Qt delivers drag events only from a real drag: hand the drop over as Qt would.
     line.dropEvent(event)
     assert event.isAccepted()
-    assert document.content["photo"] == str(photo.resolve())
+    qtbot.waitUntil(lambda: document.content.get("photo") == str(photo.resolve()))
     assert line.text() == str(photo.resolve())
     text_file = tmp_path / "notes.txt"
     text_file.write_text("hello", encoding="utf-8")
@@ -165,7 +165,7 @@ def test_choose_opens_a_file_dialog_for_images(
     dialog = field.choose_file()
     assert "*.jpg" in dialog.nameFilters()[0]
     dialog.fileSelected.emit(str(photo))
-    assert document.content["photo"] == str(photo.resolve())
+    qtbot.waitUntil(lambda: document.content.get("photo") == str(photo.resolve()))
     assert document.undo_stack.undoText() == "Edit Photo"
     dialog.close()
 
@@ -181,6 +181,46 @@ def test_a_path_that_is_no_photo_is_not_applied(
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert "photo" not in document.content
     assert not field.warning.isHidden()
+
+
+def _undecodable(tmp_path: Path) -> list[Path]:
+    noise = tmp_path / "шум.jpg"
+    noise.write_bytes(bytes(range(256)) * 40)
+    text = tmp_path / "notes.png"
+    text.write_text("not an image at all\n" * 20, encoding="utf-8")
+    whole = tmp_path / "whole.jpg"
+    Image.new("RGB", (640, 480), (30, 120, 200)).save(whole, quality=90)
+    truncated = tmp_path / "truncated.jpg"
+    truncated.write_bytes(whole.read_bytes()[: whole.stat().st_size // 3])
+    return [noise, text, truncated]
+
+
+def test_a_chosen_photo_that_cannot_be_decoded_is_refused_with_a_message(
+    qtbot: QtBot, panel: SlotsPanel, document: TemplateDocument, photo: Path, tmp_path: Path
+) -> None:
+    """Issue 13: Content ▸ Choose… accepted any file named like a photo; the canvas kept the
+    old photo and only the status bar said why for 8 seconds."""
+    field = panel.fields["photo"]
+    dialog = field.choose_file()
+    dialog.fileSelected.emit(str(photo))
+    qtbot.waitUntil(lambda: document.content.get("photo") == str(photo.resolve()))
+    dialog.close()
+    steps = document.undo_stack.count()
+    for bad in _undecodable(tmp_path):
+        dialog = field.choose_file()
+        dialog.fileSelected.emit(str(bad))
+        dialog.close()
+        qtbot.waitUntil(lambda: panel.findChild(QMessageBox, "unusable-file") is not None)
+        box = panel.findChild(QMessageBox, "unusable-file")
+        assert isinstance(box, QMessageBox)
+        assert box.text().startswith(f"{bad.name}: ")
+        assert box.windowTitle() == "Cannot use this file"
+        assert not box.isModal() or box.windowModality() != Qt.WindowModality.ApplicationModal
+        box.close()
+        qtbot.waitUntil(lambda: panel.findChild(QMessageBox, "unusable-file") is None)
+        assert document.content["photo"] == str(photo.resolve())
+        assert document.undo_stack.count() == steps
+        assert field.editor_text() == str(photo.resolve())
 
 
 def test_follows_a_replaced_document(
