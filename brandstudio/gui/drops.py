@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from brandstudio.batch.inputs import PHOTO_EXTENSIONS
@@ -84,6 +85,19 @@ def problem_of(result: Any) -> str | None:
     if isinstance(result, Exception):
         return str(result)
     return None
+
+
+def accept_as_copy(event: QDropEvent) -> bool:
+    """Accept a drag or drop of files as a copy (else a link), never a move: a file manager
+    deletes the original of a file moved. False (and ignored) when neither is offered."""
+    offered = event.possibleActions()
+    for action in (Qt.DropAction.CopyAction, Qt.DropAction.LinkAction):
+        if offered & action:
+            event.setDropAction(action)
+            event.accept()
+            return True
+    event.ignore()
+    return False
 
 
 def show_unusable_file(parent: QWidget, name: str, reason: str) -> QMessageBox:

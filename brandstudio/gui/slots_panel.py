@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 
 from brandstudio.batch.inputs import PHOTO_EXTENSIONS
 from brandstudio.gui.document import TemplateDocument
-from brandstudio.gui.drops import FileChecks, check_photo, problem_of, show_unusable_file
+from brandstudio.gui.drops import (
+    FileChecks,
+    accept_as_copy,
+    check_photo,
+    problem_of,
+    show_unusable_file,
+)
 from brandstudio.gui.studio import Studio
 from brandstudio.model.layers import BadgeLayer, QrLayer, TextLayer
 from brandstudio.model.template import Slot, Template
@@ -65,13 +71,13 @@ class ImageLineEdit(QLineEdit):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._accepts(event.mimeData()):
-            event.acceptProposedAction()
+            accept_as_copy(event)
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._accepts(event.mimeData()):
-            event.acceptProposedAction()
+            accept_as_copy(event)
         else:
             event.ignore()
 
@@ -80,7 +86,8 @@ class ImageLineEdit(QLineEdit):
         if path is None:
             event.ignore()
             return
-        event.acceptProposedAction()
+        if not accept_as_copy(event):
+            return
         self.setText(str(path))
         self.fileDropped.emit(str(path))
 

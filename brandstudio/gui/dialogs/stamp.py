@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -48,6 +48,7 @@ from brandstudio.gui.dialogs.stamp_preview import (
 )
 from brandstudio.gui.dialogs.stamp_widgets import AnchorPicker, PercentField, PhotoList
 from brandstudio.gui.dialogs.widgets import ORIGINAL_KEY, OutputOptions, PresetPicker
+from brandstudio.gui.drops import accept_as_copy
 from brandstudio.gui.settings import STAMP
 from brandstudio.gui.studio import Studio
 from brandstudio.jobs.common import PlanError, file_identity
@@ -461,17 +462,22 @@ class StampDialog(BatchDialog):
             self.use_file.setChecked(True)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._drag(event)
+
+    def _drag(self, event: QDragMoveEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         if any(url.isLocalFile() for url in urls) and self.batch is None:
-            event.acceptProposedAction()
+            accept_as_copy(event)  # never a move: a file manager would delete the photos
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths and self.batch is None:
+        if paths and self.batch is None and accept_as_copy(event):
             self.add_paths(paths)
-            event.acceptProposedAction()
 
     # -- settings --
 
