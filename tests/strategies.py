@@ -14,6 +14,7 @@ from brandstudio.model import (
     GradientStop,
     Slot,
     Template,
+    Translation,
 )
 from brandstudio.model.geometry import ANCHORS
 from brandstudio.model.layers import (
@@ -211,10 +212,20 @@ def templates(draw: st.DrawFn) -> Template:
     numbered = tuple(
         dataclasses.replace(layer, id=f"{layer.type}-{index}") for index, layer in enumerate(layers)
     )
+    labels = st.text(max_size=20)
+    translation = st.builds(
+        Translation,
+        name=labels,
+        slots=st.dictionaries(st.sampled_from(sorted(SLOTS)), labels, max_size=3),
+        layers=st.dictionaries(st.sampled_from([layer.id for layer in numbered]), labels)
+        if numbered
+        else st.just({}),
+    )
     return Template(
         name=draw(st.text(min_size=1, max_size=30)),
         canvas=draw(st.builds(Canvas, width=st.integers(16, 8192), height=st.integers(16, 8192))),
         background=draw(paints),
         slots=SLOTS,
         layers=numbered,
+        translations=draw(st.dictionaries(st.sampled_from(["ru", "de", "pt-BR"]), translation)),
     )

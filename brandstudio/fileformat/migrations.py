@@ -58,9 +58,17 @@ def _v2_to_v3(data: Data) -> Data:
     return upgraded
 
 
+def _v3_to_v4(data: Data) -> Data:
+    """Version 4 adds ``translations`` (labels in other languages) after ``layers``."""
+    data.setdefault("translations", {})
+    data["version"] = 4
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "text font_size renamed size; opacity from percent to fraction", _v1_to_v2),
     Migration(2, "revision and tags added", _v2_to_v3),
+    Migration(3, "translations of the name, slot labels and layer names added", _v3_to_v4),
 )
 
 

@@ -39,6 +39,7 @@ def template_problems(template: Template) -> list[Problem]:
         *_layer_problems(template),
         *_paint_problems(template.background, ("background",)),
         *_text_cost_problems(template),
+        *_translation_problems(template),
     ]
 
 
@@ -60,6 +61,24 @@ def _slot_problems(template: Template) -> Iterator[Problem]:
             reason = asset_path_problem(slot.sample)
             if reason:
                 yield Problem(json_path(("slots", name, "sample")), reason)
+
+
+def _translation_problems(template: Template) -> Iterator[Problem]:
+    """Translations name only slots and layers the template has."""
+    layer_ids = {layer.id for layer in template.layers}
+    for language, translation in template.translations.items():
+        for name in translation.slots:
+            if name not in template.slots:
+                yield Problem(
+                    json_path(("translations", language, "slots", name)),
+                    f"the slot {name!r} is not declared in $.slots",
+                )
+        for layer_id in translation.layers:
+            if layer_id not in layer_ids:
+                yield Problem(
+                    json_path(("translations", language, "layers", layer_id)),
+                    f"there is no layer with the id {layer_id!r} in $.layers",
+                )
 
 
 def _layer_problems(template: Template) -> Iterator[Problem]:

@@ -40,8 +40,8 @@ def _document_path(data: Any, location: Sequence[str | int]) -> list[str | int]:
         if in_dict or in_list:
             node = node[part]
             parts.append(part)
-        elif isinstance(node, dict) and isinstance(part, str) and index == last:
-            parts.append(part)  # a missing key: name it
+        elif isinstance(node, dict) and part != "[key]" and isinstance(part, str) and index == last:
+            parts.append(part)  # a missing key: name it ("[key]" marks a bad key, named already)
     return parts
 
 

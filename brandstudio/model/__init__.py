@@ -17,7 +17,14 @@ from brandstudio.model.layers import (
 from brandstudio.model.layout import Box, Layout, Placement, layout
 from brandstudio.model.paint import Gradient, GradientStop, Paint
 from brandstudio.model.preset import Preset, SafeZone
-from brandstudio.model.template import TEMPLATE_FORMAT, TEMPLATE_VERSION, Canvas, Slot, Template
+from brandstudio.model.template import (
+    TEMPLATE_FORMAT,
+    TEMPLATE_VERSION,
+    Canvas,
+    Slot,
+    Template,
+    Translation,
+)
 
 __all__ = [
     "ANCHORS",
@@ -45,5 +52,6 @@ __all__ = [
     "Slot",
     "Template",
     "TextLayer",
+    "Translation",
     "layout",
 ]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 from brandstudio.model.geometry import Geometry, GeometryOverride, anchor_fractions
+from brandstudio.model.labels import copy_layer_names, forget_layers
 from brandstudio.model.layers import (
     BOXED_TYPES,
     BadgeLayer,
@@ -172,7 +173,7 @@ def delete_layers(template: Template, layer_ids: Iterable[str]) -> Template:
     """The template without these layers."""
     gone = set(layer_ids)
     layers = tuple(layer for layer in template.layers if layer.id not in gone)
-    return dataclasses.replace(template, layers=layers)
+    return forget_layers(dataclasses.replace(template, layers=layers), gone)
 
 
 def duplicate_layer(template: Template, layer_id: str) -> tuple[Template, str]:
@@ -186,7 +187,8 @@ def duplicate_layer(template: Template, layer_id: str) -> tuple[Template, str]:
     copy = dataclasses.replace(layer, id=new_id, name=name, geometry=geometry, locked=False)
     layers = list(template.layers)
     layers.insert(_index(template, layer_id) + 1, copy)
-    return dataclasses.replace(template, layers=tuple(layers)), new_id
+    copied = copy_layer_names(dataclasses.replace(template, layers=tuple(layers)), layer_id, new_id)
+    return copied, new_id
 
 
 def new_layer(template: Template, layer_type: str) -> Layer:

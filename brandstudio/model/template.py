@@ -11,14 +11,15 @@ from annotated_types import Interval, Len
 from brandstudio.model._record import record
 from brandstudio.model.layers import Layer
 from brandstudio.model.paint import Paint
-from brandstudio.model.values import CanvasSide, Label, LongText, SlotName
+from brandstudio.model.values import CanvasSide, Label, LanguageCode, LayerId, LongText, SlotName
 
 TEMPLATE_FORMAT: Final = "brandstudio.template"
-TEMPLATE_VERSION: Final = 3
+TEMPLATE_VERSION: Final = 4
 """The version this build writes; older files are migrated on load, newer ones refused."""
 
 MAX_LAYERS: Final = 200
 MAX_SLOTS: Final = 64
+MAX_LANGUAGES: Final = 32
 
 
 @record
@@ -44,11 +45,26 @@ class Slot:
 
 
 @record
+class Translation:
+    """A template's human labels in one language: its name, slot labels by slot name and
+    layer names by layer id. What is empty or missing falls back to the template's own label
+    (see ``model.labels``); labels are never drawn, so a translation never changes an image."""
+
+    name: Label = ""
+    slots: Annotated[Mapping[SlotName, Label], Len(0, MAX_SLOTS)] = dataclasses.field(
+        default_factory=dict
+    )
+    layers: Annotated[Mapping[LayerId, Label], Len(0, MAX_LAYERS)] = dataclasses.field(
+        default_factory=dict
+    )
+
+
+@record
 class Template:
     """A layered post template. ``layers`` is bottom to top (list order is z-order)."""
 
     format: Literal["brandstudio.template"] = TEMPLATE_FORMAT
-    version: Literal[3] = TEMPLATE_VERSION
+    version: Literal[4] = TEMPLATE_VERSION
     name: Annotated[str, Len(1, 100)]
     revision: Annotated[int, Interval(ge=0, le=2**31 - 1)] = 0
     """Counts saves: the library refuses a save over a newer revision than the one edited."""
@@ -59,6 +75,10 @@ class Template:
         default_factory=dict
     )
     layers: Annotated[tuple[Layer, ...], Len(0, MAX_LAYERS)] = ()
+    translations: Annotated[Mapping[LanguageCode, Translation], Len(0, MAX_LANGUAGES)] = (
+        dataclasses.field(default_factory=dict)
+    )
+    """The name, slot labels and layer names in other languages, by language code."""
 
     def layer(self, layer_id: str) -> Layer:
         """The layer with this id; KeyError when there is none."""

@@ -27,6 +27,7 @@ _SLOT_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"
 _PRESET_PATTERN = r"^[a-z0-9][a-z0-9-]{0,47}$"
 _COLOR_PATTERN = rf"^(?:{_HEX_COLOR}|brand:{_NAME})$"
 _FONT_PATTERN = rf"^(?:brand:{_NAME}|[A-Za-z0-9][A-Za-z0-9 ._-]{{0,63}})$"
+_LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}$"
 
 PATTERN_MEANINGS: Final[dict[str, str]] = {
     _ROLE_PATTERN: "a role name (lower-case letters, digits, _ and -)",
@@ -36,6 +37,7 @@ PATTERN_MEANINGS: Final[dict[str, str]] = {
     _PRESET_PATTERN: "a preset id (lower-case letters, digits and -)",
     _COLOR_PATTERN: "a colour: #RRGGBB, #RRGGBBAA or brand:NAME",
     _FONT_PATTERN: "a font: brand:heading, brand:body or a family name",
+    _LANGUAGE_PATTERN: "a language code (ru, pt-BR)",
 }
 """What each identifier pattern accepts, in words for error messages."""
 
@@ -50,6 +52,9 @@ LayerId = Annotated[str, StringConstraints(pattern=_LAYER_ID_PATTERN)]
 
 SlotName = Annotated[str, StringConstraints(pattern=_SLOT_PATTERN)]
 """A slot's name, as used by ``--set NAME=VALUE`` and spreadsheet columns."""
+
+LanguageCode = Annotated[str, StringConstraints(pattern=_LANGUAGE_PATTERN)]
+"""A language, as a BCP 47 code the studio's translations use: ``ru``, ``pt-BR``."""
 
 PresetId = Annotated[str, StringConstraints(pattern=_PRESET_PATTERN)]
 

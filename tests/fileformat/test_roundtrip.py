@@ -42,6 +42,7 @@ def test_top_level_keys_in_fixed_order(tmp_path: Path) -> None:
         "background",
         "slots",
         "layers",
+        "translations",
     ]
     assert data["format"] == "brandstudio.template"
 

@@ -14,6 +14,7 @@ from brandstudio.library.errors import ConflictError, LibraryError
 from brandstudio.library.home import library_home
 from brandstudio.library.lock import LibraryLock
 from brandstudio.library.store import Library, thumbnail
+from brandstudio.model import TEMPLATE_VERSION
 
 DEMO = "Зерно"
 
@@ -154,15 +155,18 @@ def test_saving_over_a_newer_revision_is_refused(library: Library) -> None:
     assert library.load_template(DEMO, "promo").template.name == "A", "the other save survives"
 
 
-def test_a_migrated_template_is_backed_up_before_it_is_rewritten(library: Library) -> None:
-    old = Path(__file__).resolve().parents[1] / "fixtures" / "migrations" / "v1.json"
+@pytest.mark.parametrize("version", [1, 3])
+def test_a_migrated_template_is_backed_up_before_it_is_rewritten(
+    library: Library, version: int
+) -> None:
+    old = Path(__file__).resolve().parents[1] / "fixtures" / "migrations" / f"v{version}.json"
     target = library.templates_dir(DEMO) / "old.json"
     target.write_bytes(old.read_bytes())
     loaded = library.load_template(DEMO, "old")
     assert loaded.migrations
     backups = list((library.backups_dir / DEMO).glob("old.*.json"))
     assert len(backups) == 1 and backups[0].read_bytes() == old.read_bytes()
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 3
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == TEMPLATE_VERSION
 
 
 def test_thumbnail_is_cached_and_refreshed_on_change(library: Library) -> None:
