@@ -60,6 +60,8 @@ from brandstudio.model.edits import add_layer, align, distribute, duplicate_laye
 from brandstudio.resources import starter_templates
 
 DEFAULT_SIZE = (1280, 800)
+REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
+"""Redo on every platform, besides its own (Linux's is only Ctrl+Shift+Z)."""
 
 
 def settings() -> QSettings:
@@ -202,6 +204,8 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action(
             self.tr("&Redo"), self.tr("Redo the change undone"), self._redo, keys.Redo
         )
+        redo_keys = [*QKeySequence.keyBindings(keys.Redo), *map(QKeySequence, REDO_KEYS)]
+        self.act_redo.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
         self.act_duplicate = self._action(
             self.tr("D&uplicate"), self.tr("Duplicate the selected layer"), self.duplicate, "Ctrl+D"
         )

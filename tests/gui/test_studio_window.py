@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -207,6 +208,26 @@ def test_hostile_drops_give_messages_not_crashes(
     assert "too large" in reasons["huge.png"]
     assert dict(document.content) == before
     assert window.isVisible()
+
+
+@pytest.mark.parametrize("keys", ["Ctrl+Y", "Ctrl+Shift+Z"])
+def test_redo_has_both_shortcuts(qtbot: QtBot, window: MainWindow, keys: str) -> None:
+    """Issue 13: Ctrl+Y did not redo on Linux (its standard Redo is Ctrl+Shift+Z only)."""
+    document = window.studio.document
+    assert document is not None
+    shortcuts = [key.toString() for key in window.act_redo.shortcuts()]
+    assert "Ctrl+Y" in shortcuts and "Ctrl+Shift+Z" in shortcuts
+    assert len(shortcuts) == len(set(shortcuts))
+    window.add_actions["qr"].trigger()
+    added = document.template
+    window.act_undo.trigger()
+    assert document.template != added
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.canvas.setFocus()
+    sequence = QKeySequence(keys)[0]
+    qtbot.keyClick(window.canvas, sequence.key(), sequence.keyboardModifiers())
+    assert document.template == added
 
 
 def test_closing_with_unsaved_changes_asks(qtbot: QtBot, window: MainWindow) -> None:
