@@ -43,6 +43,7 @@ from brandstudio.gui.recovery import (
 from brandstudio.gui.render_service import RenderResult
 from brandstudio.gui.save_dialog import SaveAsDialog
 from brandstudio.gui.settings import (
+    FOLDERS,
     LANGUAGE,
     LAST_BRAND,
     LAST_NAME,
@@ -51,6 +52,8 @@ from brandstudio.gui.settings import (
     WINDOW_STATE,
     Settings,
     app_qsettings,
+    last_folder,
+    remember_folder,
 )
 from brandstudio.gui.slots_panel import SlotsPanel
 from brandstudio.gui.studio import Studio
@@ -547,9 +550,11 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> None:
         """File ▸ Open."""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Template"), "", self.tr("Brandstudio templates (*.json)")
-        )
+            self, self.tr("Open Template"), last_folder(FOLDERS.templates),
+            self.tr("Brandstudio templates (*.json)"),
+        )  # fmt: skip
         if path:
+            remember_folder(FOLDERS.templates, Path(path).parent)
             self.open_file(Path(path))
 
     def save(self) -> bool:
@@ -580,12 +585,14 @@ class MainWindow(QMainWindow):
             return False
         try:
             if dialog.wants_file:
+                start = Path(last_folder(FOLDERS.templates), f"{document.template.name}.json")
                 path, _ = QFileDialog.getSaveFileName(
-                    self, self.tr("Save Template As"), f"{document.template.name}.json",
+                    self, self.tr("Save Template As"), str(start),
                     self.tr("Brandstudio templates (*.json)"),
                 )  # fmt: skip
                 if not path:
                     return False
+                remember_folder(FOLDERS.templates, Path(path).parent)
                 self.studio.save_to_file(Path(path))
             else:
                 self.studio.save_to_library(*dialog.chosen())

@@ -213,7 +213,7 @@ class Settings:
 
 # -- the schema -----------------------------------------------------------------------------
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 VERSION = Key("settings/version", NUMBER, 0, "the schema version the store was written with")
 
 WINDOW_GEOMETRY = Key("window/geometry", BYTES, QByteArray(), "the main window's size and place")
@@ -266,7 +266,6 @@ class MergeKeys(DialogKeys):
     def __init__(self) -> None:
         super().__init__("merge")
         self.pattern = self.key("pattern", TEXT, "", "file name pattern (empty: MERGE_PATTERN)")
-        self.last_table = self.key("last_table", TEXT, "", "the folder of the last table")
 
 
 class StampKeys(DialogKeys):
@@ -288,12 +287,40 @@ class StampKeys(DialogKeys):
         self.text_color = key("text_color", TEXT, "auto", "auto or #RRGGBB")
         self.recursive = key("recursive", FLAG, False, "include subfolders")
         self.keep_exif = key("keep_exif", FLAG, False, "keep camera data, without GPS")
-        self.last_inputs = key("last_inputs", TEXT, "", "the folder photos were last added from")
 
 
 EXPORT = ExportKeys()
 MERGE = MergeKeys()
 STAMP = StampKeys()
+
+
+class FolderKeys:
+    """The folder the file dialogs of each kind of file last chose from, under ``folders/``."""
+
+    def __init__(self) -> None:
+        def folder(kind: str, doc: str) -> Key[str]:
+            return Key(f"folders/{kind}", TEXT, "", doc)
+
+        self.photos = folder("photos", "photos: Content ▸ Choose…, the stamp dialog's Add")
+        self.logos = folder("logos", "logo image files (the stamp dialog)")
+        self.outputs = folder("outputs", "output folders (the bulk dialogs)")
+        self.spreadsheets = folder("spreadsheets", "tables for Data Merge (CSV, XLSX)")
+        self.templates = folder("templates", "template files: File ▸ Open, Save As a file")
+
+
+FOLDERS = FolderKeys()
+
+
+def last_folder(key: Key[str], settings: Settings | None = None) -> str:
+    """Where a file dialog of ``key``'s kind opens: the folder chosen last if it is still
+    there, else the home folder."""
+    folder = (settings or Settings())[key]
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
+def remember_folder(key: Key[str], folder: str | Path, settings: Settings | None = None) -> None:
+    """Keep ``folder`` (give a chosen file's parent) as where ``key``'s dialogs open next."""
+    (settings or Settings())[key] = str(folder)
 
 
 # -- the store and its migrations -------------------------------------------------------------
@@ -327,7 +354,19 @@ def v1_dialog_options(store: QSettings) -> None:
         store.remove(old)
 
 
-MIGRATIONS: dict[int, Callable[[QSettings], None]] = {1: v1_dialog_options}
+def v2_last_folders(store: QSettings) -> None:
+    """The stamp dialog's photo folder and Data Merge's table folder became two of the folders
+    every file dialog remembers per kind (``folders/photos``, ``folders/spreadsheets``)."""
+    for old, new in (
+        ("dialogs/stamp/last_inputs", "folders/photos"),
+        ("dialogs/merge/last_table", "folders/spreadsheets"),
+    ):
+        if store.contains(old) and not store.contains(new):
+            store.setValue(new, store.value(old))
+        store.remove(old)
+
+
+MIGRATIONS: dict[int, Callable[[QSettings], None]] = {1: v1_dialog_options, 2: v2_last_folders}
 """The step that brings a store to each version from the one before."""
 
 _refused: set[str] = set()

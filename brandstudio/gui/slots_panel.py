@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Final
 
 import shiboken6
-from PySide6.QtCore import QDir, QFileInfo, QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QFileInfo, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,7 +42,10 @@ from brandstudio.gui.drops import (
     problem_of,
     show_unusable_file,
 )
+from brandstudio.gui.i18n import current_language
+from brandstudio.gui.settings import FOLDERS, last_folder, remember_folder
 from brandstudio.gui.studio import Studio
+from brandstudio.model.labels import slot_label
 from brandstudio.model.layers import BadgeLayer, QrLayer, TextLayer
 from brandstudio.model.template import Slot, Template
 from brandstudio.render.qr import QrError, qr_matrix
@@ -256,7 +259,7 @@ class SlotField(QWidget):
     def choose_file(self) -> QFileDialog:
         """Open the file dialog for a photo (returned for tests)."""
         current = self.line.text() if self.line is not None else ""
-        start = str(Path(current).parent) if current else QDir.homePath()
+        start = str(Path(current).parent) if current else last_folder(FOLDERS.photos)
         patterns = " ".join(f"*{suffix}" for suffix in sorted(PHOTO_EXTENSIONS))
         filters = ";;".join(
             (self.tr("Images (%1)").replace("%1", patterns), self.tr("All files (*)"))
@@ -264,6 +267,7 @@ class SlotField(QWidget):
         dialog = QFileDialog(self, self.tr("Choose a Photo"), start, filters)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: remember_folder(FOLDERS.photos, Path(path).parent))
         dialog.fileSelected.connect(self._file_chosen)
         dialog.open()
         self.dialog = dialog
@@ -372,6 +376,9 @@ class SlotsPanel(QWidget):
                 (name, slot, _single_line(template, name), _qr_levels(template, name))
                 for name, slot in template.slots.items()
             ),
+            tuple(  # the labels as shown, translated
+                slot_label(template, name, current_language()) for name in template.slots
+            ),
         )
 
     def _document_changed(self) -> None:
@@ -420,6 +427,7 @@ class SlotsPanel(QWidget):
                     qr_levels=_qr_levels(template, name),
                     sample_path=sample_path,
                 )
+                field.label.setText(slot_label(template, name, current_language()))
                 field.valueEdited.connect(self._value_edited)
                 field.sessionEnded.connect(self._session_ended)
                 field.photoChosen.connect(self._check_photo)

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from brandstudio.gui import settings as schema
 from brandstudio.gui.settings import (
     EXPORT,
+    FOLDERS,
     KEYS,
     LANGUAGE,
     MERGE,
@@ -129,14 +130,31 @@ def test_old_dialog_options_are_moved_to_the_new_keys() -> None:
     assert store[STAMP.keep_exif] is True
     assert store[STAMP.text_on] is True
     assert store[STAMP.text_color] == "#FFFFFF"
-    assert store[STAMP.last_inputs] == "/photos"
+    assert store[FOLDERS.photos] == "/photos"
     assert store[STAMP.output.format] == "png"
-    assert store[MERGE.last_table] == "/tables"
+    assert store[FOLDERS.spreadsheets] == "/tables"
     assert store[MERGE.output.quality] == 80
     left = raw_store().allKeys()
     assert not [key for key in left if key.split("/")[0] in ("export", "stamp", "merge")]
     assert set(left) <= set(KEYS), "every key left is one of the schema"
     assert backup_path(store.qsettings, 0).read_bytes() == before
+
+
+def test_v2_the_dialogs_last_folders_become_folders_per_kind() -> None:
+    old = raw_store()
+    old.setValue(VERSION.name, 1)
+    old.setValue("dialogs/stamp/last_inputs", "/photos")
+    old.setValue("dialogs/merge/last_table", "/tables")
+    old.setValue("dialogs/stamp/scale", 20)
+    old.sync()
+    del old
+    store = Settings()
+    assert store[VERSION] == SETTINGS_VERSION == 2
+    assert store[FOLDERS.photos] == "/photos"
+    assert store[FOLDERS.spreadsheets] == "/tables"
+    assert store[STAMP.scale] == 20
+    assert set(raw_store().allKeys()) <= set(KEYS)
+    assert backup_path(store.qsettings, 1).is_file()
 
 
 def test_a_newer_store_is_left_alone() -> None:

@@ -46,8 +46,9 @@ from brandstudio.gui.dialogs.widgets import (
     OutputOptions,
     PresetPicker,
 )
+from brandstudio.gui.i18n import current_language
 from brandstudio.gui.render_service import RenderRequest, to_qimage
-from brandstudio.gui.settings import MERGE
+from brandstudio.gui.settings import FOLDERS, MERGE, last_folder, remember_folder
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.tooltips import plain_tip
 from brandstudio.jobs.merge import (
@@ -64,6 +65,7 @@ from brandstudio.jobs.merge import (
     row_content,
 )
 from brandstudio.model.edits import hide_layers
+from brandstudio.model.labels import slot_label, template_title
 from brandstudio.model.preset import Preset
 from brandstudio.render.export import EXTENSIONS
 from brandstudio.render.naming import format_name, safe_name
@@ -136,7 +138,9 @@ class MergeDialog(BatchDialog):
         self.ok_button.setToolTip(self.tr("Make one post per row into the output folder"))
 
         self.lay_out_page(
-            self.tr("Data Merge: %1").replace("%1", self._template.name),
+            self.tr("Data Merge: %1").replace(
+                "%1", template_title(self._template, current_language())
+            ),
             self.tr(
                 "One finished post per row of a spreadsheet: each column fills the slot of the "
                 "same name. Image paths are relative to the spreadsheet's folder."
@@ -249,7 +253,8 @@ class MergeDialog(BatchDialog):
         slots = self._template.slots
         self.mapping.setRowCount(len(slots))
         for row, (name, slot) in enumerate(slots.items()):
-            label = QTableWidgetItem(f"{slot.label or name}  ({slot.type})")
+            shown = slot_label(self._template, name, current_language())
+            label = QTableWidgetItem(f"{shown}  ({slot.type})")
             label.setToolTip(plain_tip(self.tr("Slot %1").replace("%1", name)))
             self.mapping.setItem(row, 0, label)
             combo = QComboBox()
@@ -327,7 +332,7 @@ class MergeDialog(BatchDialog):
         settings[MERGE.pattern] = self.name.pattern()
         table = self.table_path()
         if table is not None:
-            settings[MERGE.last_table] = str(table.parent)
+            remember_folder(FOLDERS.spreadsheets, table.parent, settings)
         self.options.remember(settings, MERGE.output)
         self.save_geometry()
         settings.sync()
@@ -339,14 +344,14 @@ class MergeDialog(BatchDialog):
         return Path(text).expanduser() if text else None
 
     def choose_table(self) -> None:
-        start = self._settings[MERGE.last_table] or str(Path.home())
         chosen, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a Table"),
-            start,
+            last_folder(FOLDERS.spreadsheets, self._settings),
             self.tr("Tables (*.csv *.tsv *.xlsx *.xlsm);;All files (*)"),
         )
         if chosen:
+            remember_folder(FOLDERS.spreadsheets, Path(chosen).parent, self._settings)
             self.open_table(Path(chosen))
 
     def open_table(self, path: Path, sheet: str | None = None) -> None:

@@ -49,7 +49,7 @@ from brandstudio.gui.dialogs.stamp_preview import (
 from brandstudio.gui.dialogs.stamp_widgets import AnchorPicker, PercentField, PhotoList
 from brandstudio.gui.dialogs.widgets import ORIGINAL_KEY, OutputOptions, PresetPicker
 from brandstudio.gui.drops import accept_as_copy
-from brandstudio.gui.settings import STAMP
+from brandstudio.gui.settings import FOLDERS, STAMP, last_folder, remember_folder
 from brandstudio.gui.studio import Studio
 from brandstudio.jobs.common import PlanError, file_identity
 from brandstudio.jobs.stamp import (
@@ -437,27 +437,28 @@ class StampDialog(BatchDialog):
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add Photos"),
-            self._settings[STAMP.last_inputs] or str(Path.home()),
+            last_folder(FOLDERS.photos, self._settings),
             self.tr("Photos (%1);;All files (*)").replace("%1", patterns),
         )
         if files:
-            self._settings[STAMP.last_inputs] = str(Path(files[0]).parent)
+            remember_folder(FOLDERS.photos, Path(files[0]).parent, self._settings)
             self.add_paths(files)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Add Folder"), self._settings[STAMP.last_inputs] or str(Path.home())
+            self, self.tr("Add Folder"), last_folder(FOLDERS.photos, self._settings)
         )
         if folder:
-            self._settings[STAMP.last_inputs] = str(Path(folder).parent)
+            remember_folder(FOLDERS.photos, Path(folder).parent, self._settings)
             self.add_paths([folder])
 
     def choose_logo(self) -> None:
-        start = self.logo_file.text() or str(Path.home())
+        start = self.logo_file.text() or last_folder(FOLDERS.logos, self._settings)
         chosen, _ = QFileDialog.getOpenFileName(
             self, self.tr("Logo File"), start, self.tr("Images (*.png *.webp *.jpg *.jpeg)")
         )
         if chosen:
+            remember_folder(FOLDERS.logos, Path(chosen).parent, self._settings)
             self.logo_file.setText(chosen)
             self.use_file.setChecked(True)
 

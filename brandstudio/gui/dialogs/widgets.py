@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandstudio.gui.preset_bar import preset_title
-from brandstudio.gui.settings import OutputKeys, Settings
+from brandstudio.gui.settings import FOLDERS, OutputKeys, Settings, last_folder, remember_folder
 from brandstudio.gui.tooltips import plain_tip
 from brandstudio.model.preset import Preset
 from brandstudio.presets import load_presets
@@ -167,9 +167,10 @@ class FolderField(QWidget):
     def choose(self) -> None:
         """Ask for a folder with the desktop's folder dialog."""
         current = self.path()
-        start = str(current) if current is not None else str(Path.home())
+        start = str(current) if current is not None else last_folder(FOLDERS.outputs)
         chosen = QFileDialog.getExistingDirectory(self, self._title, start)
         if chosen:
+            remember_folder(FOLDERS.outputs, chosen)
             self.set_path(chosen)
 
 
