@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
 from brandstudio.gui.canvas import Canvas
+from brandstudio.gui.clipboard import ClipboardActions
 from brandstudio.gui.document import Location, TemplateDocument
 from brandstudio.gui.drops import DropHandler
 from brandstudio.gui.i18n import available_languages, set_language
@@ -59,7 +60,7 @@ from brandstudio.gui.slots_panel import SlotsPanel
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.welcome import WelcomePanel
 from brandstudio.library.errors import LibraryError
-from brandstudio.model.edits import add_layer, align, distribute, duplicate_layer, new_layer
+from brandstudio.model.edits import add_layer, align, distribute, new_layer
 from brandstudio.resources import starter_templates
 
 DEFAULT_SIZE = (1280, 800)
@@ -250,6 +251,8 @@ class MainWindow(QMainWindow):
         self.act_welcome = self._action(
             self.tr("&Getting Started"), self.tr("What you can do here"), self._show_welcome
         )
+        self.clipboard = ClipboardActions(self.studio, self)  # Cut, Copy, Paste, Paste in Place
+        self.clipboard.message.connect(self.show_message)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -279,6 +282,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
+        edit_menu.addActions(self.clipboard.actions())
         edit_menu.addActions([self.act_duplicate, self.act_select_all, self.act_deselect])
         layer_menu = bar.addMenu(self.tr("&Layer"))
         add_menu = layer_menu.addMenu(self.tr("&Add Layer"))
@@ -653,13 +657,8 @@ class MainWindow(QMainWindow):
         document.select([layer.id])
 
     def duplicate(self) -> None:
-        """Edit ▸ Duplicate."""
-        document = self.studio.document
-        if document is None or not document.selection:
-            return
-        template, new_id = duplicate_layer(document.template, document.selection[-1])
-        document.edit(self.tr("Duplicate Layer"), template)
-        document.select([new_id])
+        """Edit ▸ Duplicate: every selected layer."""
+        self.clipboard.duplicate()
 
     def select_all(self) -> None:
         """Edit ▸ Select All."""

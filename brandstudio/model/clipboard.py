@@ -27,7 +27,14 @@ from brandstudio.model.layers import (
     TextProps,
     layer_slot,
 )
-from brandstudio.model.template import MAX_LAYERS, MAX_SLOTS, Slot, Template
+from brandstudio.model.template import (
+    MAX_LANGUAGES,
+    MAX_LAYERS,
+    MAX_SLOTS,
+    Slot,
+    Template,
+    Translation,
+)
 
 PASTE_OFFSET_PX: Final = 20.0
 """How far a paste lands from a copy already at the same place, in template canvas pixels."""
@@ -54,7 +61,17 @@ def copy_layers(template: Template, layer_ids: Iterable[str]) -> Template:
         raise PasteError("no layer is selected")
     names = {layer_slot(layer) for layer in layers} - {None}
     slots = {name: slot for name, slot in template.slots.items() if name in names}
-    return dataclasses.replace(template, revision=0, tags=(), slots=slots, layers=layers)
+    ids = {layer.id for layer in layers}
+    translations = {
+        code: Translation(
+            slots={name: label for name, label in translation.slots.items() if name in slots},
+            layers={key: label for key, label in translation.layers.items() if key in ids},
+        )
+        for code, translation in template.translations.items()
+    }
+    return dataclasses.replace(
+        template, revision=0, tags=(), slots=slots, layers=layers, translations=translations
+    )
 
 
 def paste_layers(
@@ -71,7 +88,8 @@ def paste_layers(
     if len(target.layers) + len(copied.layers) > MAX_LAYERS:
         raise PasteError(f"a template holds at most {MAX_LAYERS} layers")
     slots = dict(target.slots)
-    layers = [_bind(layer, copied.slots, slots) for layer in copied.layers]
+    added: dict[str, str] = {}
+    layers = [_bind(layer, copied.slots, slots, added) for layer in copied.layers]
     if not in_place:
         layers = _offset_until_free(target, layers)
     placed = list(target.layers)
@@ -83,7 +101,12 @@ def paste_layers(
         placed.insert(index, fresh)
         index += 1
         new_ids.append(fresh.id)
-    return dataclasses.replace(target, slots=slots, layers=tuple(placed)), tuple(new_ids)
+    renamed = dict(zip((layer.id for layer in copied.layers), new_ids, strict=True))
+    translations = _merged_translations(target, copied, added, renamed)
+    pasted = dataclasses.replace(
+        target, slots=slots, layers=tuple(placed), translations=translations
+    )
+    return pasted, tuple(new_ids)
 
 
 def duplicate_layers(
@@ -112,8 +135,11 @@ def _index(template: Template, layer_id: str) -> int:
     raise KeyError(layer_id)
 
 
-def _bind(layer: Layer, copied: Mapping[str, Slot], slots: dict[str, Slot]) -> Layer:
-    """The layer bound to a slot of ``slots`` (added there if needed); see the module doc."""
+def _bind(
+    layer: Layer, copied: Mapping[str, Slot], slots: dict[str, Slot], added: dict[str, str]
+) -> Layer:
+    """The layer bound to a slot of ``slots`` (added there if needed, and then recorded in
+    ``added``: copied name -> name in ``slots``); see the module doc."""
     name = layer_slot(layer)
     if name is None:
         return layer
@@ -123,14 +149,42 @@ def _bind(layer: Layer, copied: Mapping[str, Slot], slots: dict[str, Slot]) -> L
     existing = slots.get(name)
     if existing is not None and existing.type == wanted.type:
         return layer
-    if len(slots) < MAX_SLOTS:
+    if name in added:
+        fresh = added[name]
+    elif len(slots) < MAX_SLOTS:
         fresh = name if existing is None else _unique_slot(slots, name)
         slots[fresh] = wanted
+        added[name] = fresh
+    else:
+        fresh = ""
+    if fresh:
         return dataclasses.replace(layer, props=dataclasses.replace(layer.props, slot=fresh))  # type: ignore[arg-type]
     if isinstance(layer, TextLayer | BadgeLayer):
         props = dataclasses.replace(layer.props, slot=None, text=wanted.sample)
         return dataclasses.replace(layer, props=props)  # type: ignore[arg-type]
     raise PasteError(f"a template holds at most {MAX_SLOTS} slots")
+
+
+def _merged_translations(
+    target: Template, copied: Template, slots: Mapping[str, str], layers: Mapping[str, str]
+) -> dict[str, Translation]:
+    """The target's translations with the labels of the pasted layers and the slots the
+    paste added (a slot the target already had keeps its own labels)."""
+    merged = dict(target.translations)
+    for code, translation in copied.translations.items():
+        known = merged.get(code)
+        if known is None and len(merged) >= MAX_LANGUAGES:
+            continue
+        known = known or Translation()
+        slot_labels = {slots[k]: v for k, v in translation.slots.items() if k in slots and v}
+        layer_labels = {layers[k]: v for k, v in translation.layers.items() if k in layers and v}
+        if slot_labels or layer_labels:
+            merged[code] = dataclasses.replace(
+                known,
+                slots={**known.slots, **slot_labels},
+                layers={**known.layers, **layer_labels},
+            )
+    return merged
 
 
 def _unique_slot(slots: Mapping[str, Slot], name: str) -> str:

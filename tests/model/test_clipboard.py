@@ -166,3 +166,17 @@ def test_hostile_layers_inside_a_valid_envelope_are_refused() -> None:
     with pytest.raises(FormatError):
         parse_layers(json.dumps(broken))
     assert template_from_data(data["template"], "x").template.layers[0].id == "qr"
+
+
+def test_layer_names_in_other_languages_come_along() -> None:
+    contest, promo = starter("contest"), starter("promo")
+    assert "ru" in contest.translations
+    copied = copy_layers(contest, ["qr"])
+    assert set(copied.translations["ru"].layers) == {"qr"}
+    assert set(copied.translations["ru"].slots) == {"qr_url"}
+    pasted, (new_id,) = paste_layers(promo, copied)
+    ru = pasted.translations["ru"]
+    assert ru.layers[new_id] == contest.translations["ru"].layers["qr"]
+    assert ru.slots["qr_url"] == contest.translations["ru"].slots["qr_url"]
+    assert ru.name == promo.translations["ru"].name
+    assert template_problems(pasted) == []

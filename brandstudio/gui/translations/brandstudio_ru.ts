@@ -237,6 +237,101 @@
     </message>
 </context>
 <context>
+    <name>ClipboardActions</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Вырезать</translation>
+    </message>
+    <message>
+        <source>Copy the selected layers and remove them</source>
+        <translation>Скопировать выбранные слои и удалить их</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the selected layers (as layers, and as a picture for other programs)</source>
+        <translation>Скопировать выбранные слои (как слои и как картинку для других программ)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Вст&amp;авить</translation>
+    </message>
+    <message>
+        <source>Paste layers, an image or text from the clipboard</source>
+        <translation>Вставить слои, изображение или текст из буфера обмена</translation>
+    </message>
+    <message>
+        <source>Paste &amp;in Place</source>
+        <translation>Вставить на &amp;место</translation>
+    </message>
+    <message>
+        <source>Paste layers exactly where they were copied from</source>
+        <translation>Вставить слои точно туда, откуда они скопированы</translation>
+    </message>
+    <message>
+        <source>Cut Layer</source>
+        <translation>Вырезать слой</translation>
+    </message>
+    <message>
+        <source>Cut %1 Layers</source>
+        <translation>Вырезать слои: %1</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate: %1</source>
+        <translation>Не удалось дублировать: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate Layer</source>
+        <translation>Дублировать слой</translation>
+    </message>
+    <message>
+        <source>Duplicate %1 Layers</source>
+        <translation>Дублировать слои: %1</translation>
+    </message>
+    <message>
+        <source>The clipboard holds nothing to paste here.</source>
+        <translation>В буфере обмена нет ничего, что можно сюда вставить.</translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation>Не удалось вставить: %1</translation>
+    </message>
+    <message>
+        <source>Paste Layer</source>
+        <translation>Вставить слой</translation>
+    </message>
+    <message>
+        <source>Paste %1 Layers</source>
+        <translation>Вставить слои: %1</translation>
+    </message>
+    <message>
+        <source>Cannot paste: the clipboard image cannot be read.</source>
+        <translation>Не удалось вставить: изображение из буфера обмена не читается.</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>Вставленное изображение</translation>
+    </message>
+    <message>
+        <source>Paste Image</source>
+        <translation>Вставить изображение</translation>
+    </message>
+    <message>
+        <source>Image pasted as a logo layer: %1</source>
+        <translation>Изображение вставлено как слой логотипа: %1</translation>
+    </message>
+    <message>
+        <source>Paste Text</source>
+        <translation>Вставить текст</translation>
+    </message>
+    <message>
+        <source>Text pasted as a text layer</source>
+        <translation>Текст вставлен как текстовый слой</translation>
+    </message>
+</context>
+<context>
     <name>ColorButton</name>
     <message>
         <source>Choose a brand colour or a custom colour.</source>
@@ -350,6 +445,10 @@
 </context>
 <context>
     <name>DropHandler</name>
+    <message>
+        <source>Cannot use this file</source>
+        <translation>Этот файл нельзя использовать</translation>
+    </message>
     <message>
         <source>not a photo, logo, font, template or brand bundle</source>
         <translation>это не фото, логотип, шрифт, шаблон или пакет бренда</translation>
@@ -1989,10 +2088,6 @@
     <message>
         <source>Add %1 Layer</source>
         <translation>Добавить слой: %1</translation>
-    </message>
-    <message>
-        <source>Duplicate Layer</source>
-        <translation>Дублировать слой</translation>
     </message>
     <message>
         <source>Align Layers</source>
