@@ -178,3 +178,45 @@ def test_choices_are_remembered(qtbot: QtBot, studio: Studio, tmp_path: Path) ->
     assert second.options.cap_kb() == 300
     assert second.options.folder.path() == tmp_path / "posts"
     assert second.name.pattern() == "{preset}"
+
+
+def test_the_canvas_and_a_preset_of_the_same_picture_are_written_once(
+    qtbot: QtBot, studio: Studio, tmp_path: Path
+) -> None:
+    """Issue 13: "All" wrote the 1080 × 1350 master twice, as Contest_1080x1350 and
+    Contest_instagram-portrait (identical bytes)."""
+    dialog = make_dialog(qtbot, studio)
+    dialog.presets.all_button.click()
+    every = dialog.presets.checked_keys()
+    assert CANVAS_KEY in every and "instagram-portrait" in every
+    assert dialog.ok_button.text() == f"Export {len(every) - 1} Files"
+    assert "Instagram" in dialog.ok_button.toolTip()
+    out = tmp_path / "out"
+    dialog.presets.set_checked([CANVAS_KEY, "instagram-portrait", "instagram-square"])
+    dialog.options.set_format("png")
+    dialog.options.folder.set_path(out)
+    dialog.name.set_pattern("{template}_{preset}")
+    assert dialog.ok_button.text() == "Export 2 Files"
+    run_export(qtbot, dialog)
+    written = sorted(path.name for path in out.glob("*.png"))
+    assert written == ["Contest_instagram-portrait.png", "Contest_instagram-square.png"]
+    dialog.close()
+
+
+def test_a_preset_of_the_canvas_size_but_not_the_same_picture_is_kept(
+    qtbot: QtBot, studio: Studio
+) -> None:
+    document = studio.document
+    assert document is not None
+    from brandstudio.model.edits import set_box
+    from brandstudio.model.layout import Box
+    from brandstudio.presets import find_preset
+
+    portrait = find_preset("instagram-portrait")
+    moved = set_box(document.template, "logo", Box(10, 10, 200, 100), portrait, override=True)
+    document.edit("Move Logo", moved)
+    dialog = make_dialog(qtbot, studio)
+    dialog.presets.set_checked([CANVAS_KEY, "instagram-portrait"])
+    assert dialog.ok_button.text() == "Export 2 Files"
+    assert dialog.ok_button.toolTip() == ""
+    dialog.close()

@@ -3,6 +3,10 @@
 The files are rendered by the studio's own renderer (``render_now``: the very function the
 canvas shows), on a background thread, and written like the batch engine writes: paths claimed
 in the output folder's journal, atomic writes, a file of another job never replaced (``-2``).
+
+The template canvas and a ticked preset of the same size that lays the template out the same
+way are one picture: the dialog exports it once, under the preset's name (the job itself writes
+whatever it is given, as ``brandstudio render --preset`` asks).
 """
 
 from __future__ import annotations
@@ -34,7 +38,9 @@ from brandstudio.jobs.export import (
     export_names,
     run_export,
 )
+from brandstudio.model.layout import layout
 from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
 from brandstudio.render.naming import safe_name
 
 
@@ -132,15 +138,30 @@ class ExportDialog(BatchDialog):
             identity=identity,
             content=dict(document.content),
             brand_folder=document.kit.folder,
-            presets=tuple(self.presets.checked_presets()),
+            presets=tuple(self.chosen_presets()),
             fmt=self.options.image_format(),
             quality=self.options.quality.value(),
             max_kb=self.options.cap_kb(),
             pattern=self.name.pattern(),
         )
 
+    def chosen_presets(self) -> list[Preset | None]:
+        """The ticked sizes, without the canvas when a ticked preset is the same picture."""
+        presets = self.presets.checked_presets()
+        if None in presets and self._canvas_twin() is not None:
+            presets.remove(None)
+        return presets
+
+    def _canvas_twin(self) -> Preset | None:
+        """The ticked preset that renders exactly as the template canvas, if any."""
+        ticked = self.presets.checked_presets()
+        if None not in ticked:
+            return None
+        template = self._document.template
+        return next((p for p in ticked if p is not None and _same_picture(template, p)), None)
+
     def _first_name(self, pattern: str) -> str:
-        presets = self.presets.checked_presets() or [None]
+        presets = self.chosen_presets() or [None]
         settings = dataclasses.replace(self.settings(), pattern=pattern, presets=tuple(presets[:1]))
         return export_names(settings)[0]
 
@@ -156,9 +177,17 @@ class ExportDialog(BatchDialog):
 
     def _update(self) -> None:
         super()._update()
-        count = len(self.presets.checked_keys())
+        count = len(self.chosen_presets())
         label = self.tr("Export %1 Files").replace("%1", str(count))
         self.ok_button.setText(label if count != 1 else self.tr("Export 1 File"))
+        twin = self._canvas_twin()
+        self.ok_button.setToolTip(
+            self.tr("The template canvas is the same picture as %1: it is written once.").replace(
+                "%1", twin.name
+            )
+            if twin is not None
+            else ""
+        )
 
     # -- running --
 
@@ -192,3 +221,10 @@ class ExportDialog(BatchDialog):
             )
 
         return BatchThread(runner, jobs=1, parent=self)
+
+
+def _same_picture(template: Template, preset: Preset) -> bool:
+    """True when ``preset`` renders ``template`` exactly as its own canvas: the engine draws
+    from the layout alone (size, scale, placements), and the safe zone only places layers."""
+    own, at_preset = layout(template, None), layout(template, preset)
+    return dataclasses.replace(at_preset, safe=own.safe) == own
