@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from brandstudio.fileformat.brand_io import BrandKit
+from brandstudio.gui.i18n import current_language
+from brandstudio.model import labels
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 
@@ -133,8 +135,14 @@ class TemplateDocument(QObject):
         return not self.undo_stack.isClean()
 
     def title(self) -> str:
-        """The name for the window title."""
-        return self.location.title() if self.location else self.template.name
+        """The name for the window title; the template's own in the studio's language unless
+        it has a file name of another (``model.labels``)."""
+        shown = labels.template_title(self.template, current_language())
+        if self.location is None:
+            return shown
+        if self.location.in_library and self.location.name == self.template.name:
+            return f"{self.location.brand}/{shown}"
+        return self.location.title()
 
     # -- changing --
 
@@ -150,7 +158,8 @@ class TemplateDocument(QObject):
         if self.content.get(slot) == value:
             return
         content = {**self.content, slot: value}
-        label = self.tr("Edit %1").replace("%1", self.template.slots[slot].label or slot)
+        shown = labels.slot_label(self.template, slot, current_language())
+        label = self.tr("Edit %1").replace("%1", shown)
         after = State(self.template, content)
         self.undo_stack.push(_Change(self, label, self._state, after, merge_key))
 

@@ -36,6 +36,15 @@ class Language(NamedTuple):
 _installed: list[tuple[QTranslator, bytes | None]] = []
 """The translators installed, each with the bytes it reads from (Qt does not copy them)."""
 
+_shown: list[str] = [SOURCE_LANGUAGE]
+"""The language code ``install_translator`` last installed."""
+
+
+def current_language() -> str:
+    """The language the studio shows (``"en"`` until a translator is installed): what a
+    template's labels are shown in (``model.labels``)."""
+    return _shown[0]
+
 
 def translation_file(code: str) -> bytes | None:
     """The compiled translation for ``code`` (``brandstudio_<code>.qm``), or None."""
@@ -103,6 +112,7 @@ def install_translator(
         app.removeTranslator(translator)
     _installed.clear()
     code = resolve_language(language, settings)
+    _shown[0] = code
     if code == SOURCE_LANGUAGE:
         return code
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from brandstudio.fileformat.errors import FormatError
 from brandstudio.fileformat.validation import to_data, validate_as
 from brandstudio.gui.document import TemplateDocument
+from brandstudio.gui.i18n import current_language
 from brandstudio.gui.inspector_brand import FontEditor, PaintEditor, font_book, glyph_warning
 from brandstudio.gui.inspector_fields import (
     LABEL_WIDTH,
@@ -51,6 +52,7 @@ from brandstudio.gui.inspector_values import BoolEditor, EditorContext, FieldEdi
 from brandstudio.gui.inspector_widgets import InspectorHeader, Section
 from brandstudio.gui.layer_list import layer_title
 from brandstudio.gui.studio import Studio
+from brandstudio.model import labels
 from brandstudio.model.edits import clear_override, geometry_for_box, replace_layer, update_layer
 from brandstudio.model.geometry import Geometry, GeometryOverride
 from brandstudio.model.layers import BadgeLayer, Layer, LayerBase, TextLayer
@@ -191,7 +193,7 @@ class Inspector(QWidget):
                 kit=document.kit,
                 book=self._book or FontBook.bundled(),
                 layer_type=layers[0].type if len(layers) == 1 else "",
-                slots=document.template.slots,
+                slots=labels.slots_shown(document.template, current_language()),
                 content=document.content,
             )
             if not layers:
@@ -254,6 +256,10 @@ class Inspector(QWidget):
         self.editors[editor.path] = editor
         return editor
 
+    def _title(self, layer: Layer) -> str:
+        """The layer's name as the studio shows it (``layer_list.layer_title``)."""
+        return layer_title(self.document.template, layer) if self.document else layer.id
+
     def _type_name(self, layer_type: str) -> str:
         names = {
             "text": self.tr("Text layer"),
@@ -283,7 +289,8 @@ class Inspector(QWidget):
     def _build_template(self) -> None:
         assert self.document is not None and self.context is not None
         template = self.document.template
-        self.header.show_for(None, template.name, self.tr("Template"))
+        title = labels.template_title(template, current_language())
+        self.header.show_for(None, title, self.tr("Template"))
         section = self._section("template", self.tr("Template"))
         size = QLabel(fill_in(self.tr("%1 × %2 px"), template.canvas.width, template.canvas.height))
         size.setTextFormat(Qt.TextFormat.PlainText)
@@ -294,7 +301,8 @@ class Inspector(QWidget):
 
     def _build_layer(self, layer: Layer) -> None:
         assert self.context is not None
-        self.header.show_for(layer.type, layer_title(layer), self._type_name(layer.type))
+        title = self._title(layer)
+        self.header.show_for(layer.type, title, self._type_name(layer.type))
         kinds = field_kinds(type(layer))
         section = self._section("layer", self.tr("Layer"))
         form = section.form
@@ -459,13 +467,13 @@ class Inspector(QWidget):
         document = self.document
         if document is None or self.context is None:
             return
-        self.context.slots = document.template.slots
+        self.context.slots = labels.slots_shown(document.template, current_language())
         self.context.content = document.content
         if self._shown == ():
             editor = self.editors.get("background")
             if editor is not None:
                 editor.set_value(document.template.background)
-            self.header.set_title(document.template.name)
+            self.header.set_title(labels.template_title(document.template, current_language()))
             return
         layers = [document.template.layer(i) for i in self._shown or () if _has(document, i)]
         if len(layers) > 1:
@@ -480,8 +488,10 @@ class Inspector(QWidget):
         layer = self._current_layer()
         if layer is None:
             return
-        self.header.set_title(layer_title(layer))
-        for name in ("name", "visible", "locked", "opacity", "rotation"):
+        self.header.set_title(self._title(layer))
+        shown = labels.layer_name_shown(document.template, layer, current_language())
+        self.editors["name"].set_value(shown)
+        for name in ("visible", "locked", "opacity", "rotation"):
             self.editors[name].set_value(getattr(layer, name))
         geometry = self._effective_geometry(layer)
         for name in GEOMETRY_FIELDS:
@@ -576,7 +586,7 @@ class Inspector(QWidget):
         for layer_id in layer_ids:
             layer = template.layer(layer_id)
             try:
-                validate_as(type(layer), to_data(type(layer), layer), layer_title(layer))
+                validate_as(type(layer), to_data(type(layer), layer), layer_title(template, layer))
             except FormatError as error:
                 problems = "; ".join(p.message for p in error.problems)
                 self.show_status(
@@ -596,7 +606,7 @@ class Inspector(QWidget):
         head = path.split(".")[0]
         if head == "name":
             return self.tr("Rename Layer")
-        name = layer_title(layer) if layer is not None else ""
+        name = self._title(layer) if layer is not None else ""
         if head == "visible":
             if count > 1:
                 return (
@@ -658,6 +668,9 @@ class Inspector(QWidget):
         try:
             if path.startswith("geometry."):
                 template = self._geometry_edit(layer, path.split(".", 1)[1], value)
+            elif path == "name":  # the name shown: see LayersPanel.rename_layer
+                language = current_language()
+                template = labels.rename_layer(document.template, layer.id, str(value), language)
             else:
                 template = update_layer(document.template, layer.id, **{path: value})
         except (TypeError, ValueError, KeyError, ZeroDivisionError) as error:
@@ -719,7 +732,7 @@ class Inspector(QWidget):
         previous = layer.overrides.get(preset.id, GeometryOverride())
         overrides = {**layer.overrides, preset.id: dataclasses.replace(previous, visible=visible)}
         template = update_layer(document.template, layer.id, overrides=overrides)
-        label = fill_in(self.tr("Change Visibility of %1 at %2"), layer_title(layer), preset.name)
+        label = fill_in(self.tr("Change Visibility of %1 at %2"), self._title(layer), preset.name)
         self._commit(label, "preset.visible", template, [layer.id])
         self._session += 1
 
@@ -730,7 +743,7 @@ class Inspector(QWidget):
         if document is None or layer is None or document.preset is None:
             return
         template = clear_override(document.template, layer.id, document.preset.id)
-        label = self.tr("Link %1 to Master Layout").replace("%1", layer_title(layer))
+        label = self.tr("Link %1 to Master Layout").replace("%1", self._title(layer))
         self._commit(label, "preset.link", template, [layer.id])
         self._session += 1
 

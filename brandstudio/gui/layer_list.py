@@ -46,9 +46,12 @@ from PySide6.QtWidgets import (
 )
 
 from brandstudio.gui.document import TemplateDocument
+from brandstudio.gui.i18n import current_language
 from brandstudio.gui.layer_icons import ICON, icon_pixmap
 from brandstudio.gui.tooltips import plain_tip
+from brandstudio.model import labels
 from brandstudio.model.layers import Layer
+from brandstudio.model.template import Template
 
 MIME_TYPE: Final = "application/x-brandstudio-layers"
 """Drag data: the dragged layer ids and the document they belong to (JSON)."""
@@ -56,9 +59,9 @@ MIME_TYPE: Final = "application/x-brandstudio-layers"
 ROW_HEIGHT: Final = 30
 
 
-def layer_title(layer: Layer) -> str:
-    """What a layer is called: its name, else its id."""
-    return layer.name or layer.id
+def layer_title(template: Template, layer: Layer) -> str:
+    """What a layer is called in the studio's language: its translation, its name, its id."""
+    return labels.layer_title(template, layer, current_language())
 
 
 # -- the model -----------------------------------------------------------------------------
@@ -117,17 +120,19 @@ class LayerListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._layers)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._layers):
+        if not index.isValid() or not 0 <= index.row() < len(self._layers) or not self._document:
             return None
         layer = self._layers[index.row()]
+        template = self._document.template
         if role == Qt.ItemDataRole.DisplayRole:
-            return layer_title(layer)
+            return layer_title(template, layer)
         if role == Qt.ItemDataRole.EditRole:
-            return layer.name
+            return labels.layer_name_shown(template, layer, current_language())
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = self._type_names.get(layer.type, layer.type)
             tip = self.tr("%1 — %2 (id: %3)")
-            tip = tip.replace("%3", layer.id).replace("%2", kind).replace("%1", layer_title(layer))
+            title = layer_title(template, layer)
+            tip = tip.replace("%3", layer.id).replace("%2", kind).replace("%1", title)
             return plain_tip(tip)
         if role == self.IdRole:
             return layer.id

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from brandstudio.gui.document import TemplateDocument
+from brandstudio.gui.i18n import current_language
 from brandstudio.gui.layer_icons import ICON, tool_icon
 from brandstudio.gui.layer_list import (
     LayerDelegate,
@@ -25,6 +26,7 @@ from brandstudio.gui.layer_list import (
     layer_title,
 )
 from brandstudio.gui.studio import Studio
+from brandstudio.model import labels
 from brandstudio.model.edits import (
     add_layer,
     delete_layers,
@@ -362,12 +364,14 @@ class LayersPanel(QWidget):
             self.document.edit(label, template)
 
     def rename_layer(self, layer_id: str, name: str) -> None:
-        """Rename a layer (one undo step, "Rename Layer")."""
+        """Rename a layer (one undo step, "Rename Layer"): the name shown, its translation
+        in the studio's language when it has one, else its own name (``labels.rename_layer``)."""
         document = self.document
         if document is None:
             return
         name = " ".join(name.split())[:100]
-        self._edit(self.tr("Rename Layer"), update_layer(document.template, layer_id, name=name))
+        renamed = labels.rename_layer(document.template, layer_id, name, current_language())
+        self._edit(self.tr("Rename Layer"), renamed)
 
     def rename_current(self) -> None:
         """Start renaming the current layer in place (F2)."""
@@ -402,7 +406,7 @@ class LayersPanel(QWidget):
         for layer_id in ids:
             template = update_layer(template, layer_id, **{field: value})
         count = len(ids)
-        name = layer_title(document.template.layer(ids[0]))
+        name = layer_title(document.template, document.template.layer(ids[0]))
         if field == "visible":
             label = (
                 (self.tr("Show %1") if value else self.tr("Hide %1")).replace("%1", name)
@@ -451,7 +455,7 @@ class LayersPanel(QWidget):
             template, new_id = duplicate_layer(template, layer_id)
             copies.append(new_id)
         count = len(copies)
-        first = layer_title(document.template.layer(document.selection[0]))
+        first = layer_title(document.template, document.template.layer(document.selection[0]))
         label = (
             self.tr("Duplicate %1").replace("%1", first)
             if count == 1
@@ -470,7 +474,7 @@ class LayersPanel(QWidget):
         rows = sorted(self.model.row_of(i) for i in ids)
         count = len(ids)
         label = (
-            self.tr("Delete %1").replace("%1", layer_title(template.layer(ids[0])))
+            self.tr("Delete %1").replace("%1", layer_title(template, template.layer(ids[0])))
             if count == 1
             else self.tr("Delete %n Layers", "", count)
         )
@@ -496,7 +500,7 @@ class LayersPanel(QWidget):
                 order.insert(target, order.pop(index))
                 template = reorder(template, layer_id, target)
         count = len(ids)
-        name = layer_title(document.template.layer(ids[0]))
+        name = layer_title(document.template, document.template.layer(ids[0]))
         if step > 0:
             label = (
                 self.tr("Move %1 Up").replace("%1", name)

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.fileformat import FormatError
 from brandstudio.gui.document import Location
+from brandstudio.gui.i18n import current_language
 from brandstudio.gui.library_thumbnails import (
     GRID,
     ICON_SIDE,
@@ -423,7 +424,9 @@ class LibraryPanel(QWidget):
             ratio = self.devicePixelRatioF()
             library = self._thread_library
             self._worker.submit_steps(
-                functools.partial(thumbnail_steps, library, brand, tuple(names), ratio)
+                functools.partial(
+                    thumbnail_steps, library, brand, tuple(names), ratio, current_language()
+                )
             )
         else:
             self._worker.cancel()  # what is still coming is for the brand shown before
@@ -460,7 +463,7 @@ class LibraryPanel(QWidget):
         words = self.filter_edit.text().casefold().split()
         shown = 0
         for row, item in enumerate(self._items.values()):
-            haystack = [str(item.data(NAME_ROLE)).casefold()]
+            haystack = [str(item.data(NAME_ROLE)).casefold(), item.text().casefold()]
             haystack += [tag.casefold() for tag in item.data(TAGS_ROLE) or ()]
             visible = all(any(word in text for text in haystack) for word in words)
             self.view.setRowHidden(row, not visible)
@@ -560,6 +563,7 @@ class LibraryPanel(QWidget):
         if item is None:
             return
         item.setData(info.tags, TAGS_ROLE)
+        item.setText(info.title or info.name)
         if item.data(STATE_ROLE) == "loading":
             self._canvases[info.name] = info.canvas
             item.setIcon(self._placeholder(info.canvas, failed=False))

@@ -31,6 +31,7 @@ from brandstudio.fileformat import FormatError, load_template
 from brandstudio.library.errors import LibraryError
 from brandstudio.library.lock import LibraryLock
 from brandstudio.library.store import Library, thumbnail
+from brandstudio.model.labels import template_title
 
 ICON_SIDE = 132
 """The square every thumbnail is fitted into, in logical pixels."""
@@ -42,11 +43,13 @@ GRID = QSize(ICON_SIDE + 28, ICON_SIDE + 34)
 
 @dataclass(frozen=True)
 class TemplateInfo:
-    """What a template file says about itself: its tags and its canvas (width, height)."""
+    """What a template file says about itself: its tags, its canvas (width, height) and its
+    title in the studio's language (its file name unless it has a translation)."""
 
     name: str
     tags: tuple[str, ...]
     canvas: tuple[int, int]
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,18 +71,20 @@ def thread_library(library: Library) -> Library:
 
 
 def thumbnail_steps(
-    library: Library, brand: str, names: Sequence[str], ratio: float
+    library: Library, brand: str, names: Sequence[str], ratio: float, language: str = "en"
 ) -> Iterator[TemplateInfo | Thumbnail]:
-    """The tags and canvas of each template, then each framed thumbnail (``ratio``: the
-    device pixel ratio of the panel). A template that cannot be read has no TemplateInfo; its
-    Thumbnail says why."""
+    """The tags, canvas and title (in ``language``) of each template, then each framed
+    thumbnail (``ratio``: the device pixel ratio of the panel). A template that cannot be read
+    has no TemplateInfo; its Thumbnail says why."""
     for name in names:
         try:
             template = load_template(library.template_path(brand, name)).template
         except Exception:  # shown when its thumbnail fails below
             continue
         canvas = (template.canvas.width, template.canvas.height)
-        yield TemplateInfo(name, tuple(template.tags), canvas)
+        # the library names a template after its file; another name is the user's edit
+        title = template_title(template, language) if template.name == name else name
+        yield TemplateInfo(name, tuple(template.tags), canvas, title)
     for name in names:
         try:
             path = thumbnail(library, brand, name)

@@ -35,6 +35,7 @@ from brandstudio.fsutil import atomic_write_bytes, atomic_write_text
 from brandstudio.library.errors import ConflictError, LibraryError
 from brandstudio.library.lock import LibraryLock
 from brandstudio.model.brand import Brand, BrandFont, LogoVariants
+from brandstudio.model.labels import renamed
 from brandstudio.model.layers import PhotoLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
@@ -359,6 +360,8 @@ class Library:
                     if not target.exists():
                         atomic_write_bytes(target, origin.read_bytes())
         target = brand_folder / "templates" / f"{name}.json"
+        if name != source.stem:  # a name of the user's: the translated names are the starter's
+            template = renamed(template, name)
         save_template(dataclasses.replace(template, name=name, revision=0), target)
         return target
 
@@ -380,7 +383,7 @@ class Library:
             self._check_template_name(brand, new_name)
             template = load_template(source).template
             target = self.templates_dir(brand) / f"{new_name}.json"
-            save_template(dataclasses.replace(template, name=new_name, revision=0), target)
+            save_template(dataclasses.replace(renamed(template, new_name), revision=0), target)
             return target
 
     def rename_template(self, brand: str, name: str, new_name: str) -> Path:
@@ -389,7 +392,7 @@ class Library:
             self._check_template_name(brand, new_name)
             template = load_template(source).template
             target = self.templates_dir(brand) / f"{new_name}.json"
-            save_template(dataclasses.replace(template, name=new_name), target)
+            save_template(renamed(template, new_name), target)
             source.unlink()
             return target
 

@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 
 from brandstudio.model.layers import Layer
-from brandstudio.model.template import Template, Translation
+from brandstudio.model.template import Slot, Template, Translation
 
 
 def translation_for(template: Template, language: str) -> Translation | None:
@@ -105,3 +105,24 @@ def _translation_code(template: Template, language: str) -> str | None:
         return code
     short = code.split("-", 1)[0]
     return short if short in template.translations else None
+
+
+def renamed(template: Template, name: str) -> Template:
+    """The template called ``name``: its translated names are dropped when the name changes
+    (they translated the old name); its slot and layer translations stay."""
+    if name == template.name:
+        return template
+    translations = {
+        code: dataclasses.replace(translation, name="")
+        for code, translation in template.translations.items()
+    }
+    return dataclasses.replace(template, name=name, translations=translations)
+
+
+def slots_shown(template: Template, language: str) -> dict[str, Slot]:
+    """The template's slots with their labels in ``language`` (``slot_label``): for lists
+    that show slots by label, never to save."""
+    return {
+        name: dataclasses.replace(slot, label=slot_label(template, name, language))
+        for name, slot in template.slots.items()
+    }

@@ -105,3 +105,15 @@ def test_a_duplicate_keeps_the_translated_name() -> None:
     bigger, new_id = duplicate_layer(TEMPLATE, "headline")
     assert layer_title(bigger, bigger.layer(new_id), "ru") == "Заголовок"
     assert parse_template(dump_template(bigger)) == bigger
+
+
+def test_a_new_name_drops_the_translated_names_only() -> None:
+    from brandstudio.model.labels import renamed, slots_shown
+
+    assert renamed(TEMPLATE, "Contest") is TEMPLATE
+    mine = renamed(TEMPLATE, "Мой конкурс")
+    assert template_title(mine, "ru") == "Мой конкурс"
+    assert mine.translations["ru"].layers == TEMPLATE.translations["ru"].layers
+    shown = slots_shown(TEMPLATE, "ru")
+    assert [slot.label for slot in shown.values()] == ["Заголовок", "Details", "price"]
+    assert shown["headline"].type == "text"
