@@ -2,7 +2,9 @@
 
 Shared by ``stamp``, ``render --data`` and the studio's bulk dialogs. The caller plans the items
 (inputs and their output paths, claimed in the journal); this module does the rest and never
-raises for one item's trouble: each ends as ok, failed or skipped in the BatchReport.
+raises for one item's trouble: each ends as ok, failed or skipped in the BatchReport. An item a
+stopped batch never started is "skipped" (report.json keeps its three statuses) with the reason
+NOT_STARTED, which the summaries count as "not started", not as a failure.
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ from brandstudio.fsutil import atomic_write_text
 
 STOPPED_BY_USER = "stopped by the user (Ctrl+C or Cancel): run the same command again to resume"
 STOPPED_BY_SIGNAL = "stopped by SIGTERM: run the same command again to resume"
+NOT_STARTED = "not started: the batch stopped before it"
+"""The reason of a skipped item that a stopped batch never started."""
+
+
+def not_started(report: BatchReport) -> int:
+    """How many of ``report``'s skipped items a stopped batch never started."""
+    return sum(1 for item in report.items if item.status == "skipped" and item.error == NOT_STARTED)
 
 
 def disk_full_stop(error: BaseException | str) -> str:
@@ -89,8 +98,8 @@ def run_batch(
     started = time.monotonic()
     todo = [item for item in items if item.payload is not None]
     for item in todo:  # until a worker says otherwise
-        item.report.status = "failed"
-        item.report.error = "not done: the batch stopped before it"
+        item.report.status = "skipped"
+        item.report.error = NOT_STARTED
     report = BatchReport([item.report for item in items])
     try:
         journal.remove_stale_temp_files()

@@ -15,6 +15,7 @@ from brandstudio.batch.runner import (
     STOPPED_BY_USER,
     BatchSettings,
     PlannedItem,
+    not_started,
     run_batch,
 )
 from brandstudio.cli import exitcodes, output
@@ -74,18 +75,22 @@ def run_and_summarise(
         return exitcodes.INTERRUPTED
     if report.stopped == STOPPED_BY_SIGNAL:
         return exitcodes.TERMINATED
-    return exitcodes.SOME_FAILED if report.count("failed") else exitcodes.OK
+    # A batch stopped early (a full disk) did not do everything, even with nothing failed.
+    return exitcodes.SOME_FAILED if report.count("failed") or report.stopped else exitcodes.OK
 
 
 def _summarise(report: BatchReport, folder: Path, verb: str, unit: str, seconds: float) -> None:
     ok, failed, skipped = (report.count(status) for status in ("ok", "failed", "skipped"))
     resumed = sum(1 for item in report.items if item.status == "skipped" and item.outputs)
+    unstarted = not_started(report)
     files = sum(len(item.outputs) for item in report.items if item.status == "ok")
     line = f"{verb} {ok} {unit} ({files} files) in {format_duration(seconds)} into {folder}"
     if resumed:
         line += f"; {resumed} already done (checked, skipped)"
-    if skipped - resumed:
-        line += f"; {skipped - resumed} files skipped (not photos by name, or hidden)"
+    if skipped - resumed - unstarted:
+        line += f"; {skipped - resumed - unstarted} files skipped (not photos by name, or hidden)"
+    if unstarted:
+        line += f"; {unstarted} not started (the batch stopped before them)"
     output.message(line)
     if report.stopped:
         output.message(f"stopped: {report.stopped}")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from brandstudio.batch.journal import TEMP_SUFFIX
-from brandstudio.batch.runner import STOPPED_BY_USER
+from brandstudio.batch.runner import NOT_STARTED, STOPPED_BY_USER
 from brandstudio.gui.dialogs.stamp import StampDialog
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
@@ -199,6 +199,16 @@ def test_cancel_stops_with_complete_files_only(
     assert summary.headline.text() == "Stopped: you cancelled"
     done = summary.report.count("ok")
     assert 1 <= done < 20
+    # Issue 13: the photos the batch never started were counted as "Failed".
+    assert summary.count_labels["Failed"].text() == "0"
+    assert not summary.failures.isVisible()
+    unstarted = [item for item in summary.report.items if item.status != "ok"]
+    assert unstarted and {item.status for item in unstarted} == {"skipped"}
+    assert {item.error for item in unstarted} == {NOT_STARTED}
+    assert summary.count_labels["Not started"].text() == str(len(unstarted))
+    assert summary.count_labels["Skipped"].text() == "0"
+    saved = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert (saved["ok"], saved["failed"], saved["skipped"]) == (done, 0, len(unstarted))
     written = sorted(out.glob("*.jpg"))
     assert len(written) == 2 * done  # every finished photo has both its files
     for path in written:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport, ItemReport
-from brandstudio.batch.runner import STOPPED_BY_USER
+from brandstudio.batch.runner import STOPPED_BY_USER, not_started
 from brandstudio.gui.tooltips import plain_tip
 
 MAX_LISTED = 500
@@ -58,6 +58,8 @@ class BatchSummaryDialog(QDialog):
         self.setMinimumWidth(560)
         ok, failed, skipped = (report.count(status) for status in ("ok", "failed", "skipped"))
         resumed = sum(1 for item in report.items if item.status == "skipped" and item.outputs)
+        unstarted = not_started(report)  # "skipped" in report.json: the batch stopped first
+        skipped -= unstarted
         files = sum(len(item.outputs) for item in report.items if item.status == "ok")
 
         icon_kind = QStyle.StandardPixmap.SP_MessageBoxInformation
@@ -80,6 +82,7 @@ class BatchSummaryDialog(QDialog):
             (self.tr("Done"), ok),
             (self.tr("Failed"), failed),
             (self.tr("Skipped"), skipped),
+            *([(self.tr("Not started"), unstarted)] if unstarted else []),
             (self.tr("Files written"), files),
         ]
         self.count_labels: dict[str, QLabel] = {}
