@@ -216,3 +216,34 @@ def test_cancel_stops_with_complete_files_only(
             image.load()  # complete, decodable files only
     assert not [path for path in out.rglob("*") if path.name.endswith(TEMP_SUFFIX)]
     assert not batch.is_running()
+
+
+def test_switching_brands_updates_a_default_text_mark_but_keeps_typed_text(
+    qtbot: QtBot, studio: Studio, dialogs: list[StampDialog]
+) -> None:
+    """Issue 13: "© Зерно 2026" stayed after switching to another brand."""
+    from PySide6.QtCore import QDate
+
+    year = QDate.currentDate().year()
+    for name in ("Север", "Юг"):
+        studio.library.new_brand(name)
+    dialog = new_dialog(qtbot, studio, dialogs)
+    south = dialog.brand.findText("Юг")
+    sever = dialog.brand.findText("Север")
+    assert south >= 0 and sever >= 0
+    dialog.brand.setCurrentIndex(south)
+    dialog.text_on.setChecked(True)
+    assert dialog.text.text() == f"© Юг {year}"
+    dialog.brand.setCurrentIndex(sever)
+    assert dialog.text.text() == f"© Север {year}"
+    dialog._remember()  # the next dialog opens on the template's own brand
+    dialog.close()
+
+    again = new_dialog(qtbot, studio, dialogs)
+    assert again.brand.currentIndex() != again.brand.findText("Север")
+    assert again.text_on.isChecked()
+    assert again.text.text() == again.text.placeholderText() != f"© Север {year}"
+    again.text.setText("Фото: Иван")  # typed: kept whatever brand is chosen
+    again.brand.setCurrentIndex(again.brand.findText("Юг"))
+    assert again.text.text() == "Фото: Иван"
+    again.close()

@@ -358,6 +358,8 @@ class StampDialog(BatchDialog):
         self.rotation.setValue(settings[STAMP.rotation])
         self.text_on.setChecked(settings[STAMP.text_on])
         self.text.setText(settings[STAMP.text])
+        # The brand the text was set for: its default follows the brand shown now.
+        self.text.setPlaceholderText(self._default_text(self._kit(settings[STAMP.brand])))
         index = self.text_color.findData(settings[STAMP.text_color])
         self.text_color.setCurrentIndex(max(0, index))
         self.recursive.setChecked(settings[STAMP.recursive])
@@ -400,9 +402,17 @@ class StampDialog(BatchDialog):
             self.text.setText(self.text.placeholderText())
 
     def _on_brand_changed(self) -> None:
-        kit = self._kit()
+        previous = self.text.placeholderText()
+        default = self._default_text(self._kit())
+        self.text.setPlaceholderText(default)
+        if self.text.text() == previous:  # the previous brand's default, not the user's text
+            self.text.setText(default)
+
+    @staticmethod
+    def _default_text(kit: BrandKit | None) -> str:
+        """The text mark a brand gets unless the user types another: "© Brand 2026"."""
         year = QDate.currentDate().year()
-        self.text.setPlaceholderText(f"© {kit.brand.name} {year}" if kit else f"© {year}")
+        return f"© {kit.brand.name} {year}" if kit else f"© {year}"
 
     def _apply_brand_defaults(self) -> None:
         """The chosen brand's own stamp settings (position, size, margin, opacity, variant)."""
@@ -414,8 +424,9 @@ class StampDialog(BatchDialog):
         self.opacity.set_fraction(defaults.opacity)
         self._set_variant(defaults.variant)
 
-    def _kit(self) -> BrandKit | None:
-        folder = self.brand.currentData()
+    def _kit(self, folder: object = None) -> BrandKit | None:
+        """The brand kit in ``folder`` (None: the brand chosen now)."""
+        folder = self.brand.currentData() if folder is None else folder
         if not folder:
             return None
         key = str(folder)
