@@ -109,6 +109,10 @@
         <translation>Пропущено</translation>
     </message>
     <message>
+        <source>Not started</source>
+        <translation>Не начато</translation>
+    </message>
+    <message>
         <source>Files written</source>
         <translation>Записано файлов</translation>
     </message>
@@ -523,6 +527,10 @@
     <message>
         <source>Export 1 File</source>
         <translation>Экспортировать 1 файл</translation>
+    </message>
+    <message>
+        <source>The template canvas is the same picture as %1: it is written once.</source>
+        <translation>Холст шаблона — та же картинка, что и %1: она записывается один раз.</translation>
     </message>
     <message>
         <source>Exporting</source>
