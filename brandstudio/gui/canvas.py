@@ -1,7 +1,8 @@
 """The canvas: the engine's render of the template, with handles, guides and overlays on top.
 
 Qt draws nothing of the design itself: the image is the Pillow render of the current preset,
-shown pixel for pixel at 100% zoom (integer offset, no smoothing). Moving, resizing and
+shown pixel for pixel at 100% zoom: one canvas pixel on one device pixel at any desktop scaling
+(offset in whole device pixels, no smoothing). Moving, resizing and
 rotating edit the template through the document (one undo step per drag); the selection and
 guides are drawn from the layout at once, so handles follow the mouse while the render catches
 up off the GUI thread.
@@ -166,7 +167,7 @@ class Canvas(QWidget):
         around = around or QPointF(self.width() / 2, self.height() / 2)
         canvas_point = self.to_canvas(around)
         self.zoom = zoom
-        self._offset = around - canvas_point * zoom
+        self._offset = around - canvas_point * self.scale()
         self._fit = False
         self._snap_offset()
         self.zoomChanged.emit(self.zoom)
@@ -191,29 +192,38 @@ class Canvas(QWidget):
         if not width or not height:
             return
         margin = 24
-        zoom = min((self.width() - margin) / width, (self.height() - margin) / height)
-        self.zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        fits = min((self.width() - margin) / width, (self.height() - margin) / height)
+        self.zoom = min(MAX_ZOOM, max(MIN_ZOOM, fits * self.devicePixelRatioF()))
         self._centre()
         self.zoomChanged.emit(self.zoom)
 
     def _centre(self) -> None:
         width, height = self.canvas_size()
+        scale = self.scale()
         self._offset = QPointF(
-            (self.width() - width * self.zoom) / 2, (self.height() - height * self.zoom) / 2
+            (self.width() - width * scale) / 2, (self.height() - height * scale) / 2
         )
         self._snap_offset()
 
+    def scale(self) -> float:
+        """Widget (logical) px per canvas px: ``zoom`` counts device pixels, so at 100% one
+        canvas pixel is one pixel of the screen at any desktop scaling (125%, 150%, 200%)."""
+        return self.zoom / self.devicePixelRatioF()
+
     def _snap_offset(self) -> None:
-        # Whole screen pixels, so 100% shows each canvas pixel on exactly one screen pixel.
-        self._offset = QPointF(round(self._offset.x()), round(self._offset.y()))
+        # Whole device pixels, so 100% shows each canvas pixel on exactly one screen pixel.
+        ratio = self.devicePixelRatioF()
+        self._offset = QPointF(
+            round(self._offset.x() * ratio) / ratio, round(self._offset.y() * ratio) / ratio
+        )
 
     def to_canvas(self, point: QPointF) -> QPointF:
         """Widget px to canvas px."""
-        return (point - self._offset) / self.zoom
+        return (point - self._offset) / self.scale()
 
     def to_widget(self, point: QPointF) -> QPointF:
         """Canvas px to widget px."""
-        return self._offset + point * self.zoom
+        return self._offset + point * self.scale()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         if self._fit:
@@ -235,12 +245,14 @@ class Canvas(QWidget):
         if placed is None:
             return
         target = QRectF(
-            self._offset, self._offset + QPointF(placed.width, placed.height) * self.zoom
+            self._offset, self._offset + QPointF(placed.width, placed.height) * self.scale()
         )
         painter.fillRect(target.adjusted(3, 3, 3, 3), QColor(0, 0, 0, 60))
         if self._image is not None and not self._image.isNull():
             if self.zoom == 1.0 and self._image.size().toTuple() == (placed.width, placed.height):
-                painter.drawImage(self._offset.toPoint(), self._image)
+                shown = QImage(self._image)  # shares the pixels; drawn one per device pixel
+                shown.setDevicePixelRatio(self.devicePixelRatioF())
+                painter.drawImage(self._offset, shown)
             else:
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
                 painter.drawImage(target, self._image)
@@ -475,7 +487,7 @@ class Canvas(QWidget):
         first = next(iter(drag.boxes.values()))
         moved = Box(first.x + dx, first.y + dy, first.width, first.height)
         snapped = snap_move(
-            moved, self._canvas_box(), self._others(set(drag.boxes)), SNAP / self.zoom
+            moved, self._canvas_box(), self._others(set(drag.boxes)), SNAP / self.scale()
         )
         self._guides = snapped.guides
         dx += snapped.box.x - moved.x
@@ -502,7 +514,7 @@ class Canvas(QWidget):
                       max(1.0, abs(bottom - top)))  # fmt: skip
         if drag.rotation == 0 and not keep_aspect:
             snapped = snap_edges(
-                resized, edges, self._canvas_box(), self._others({layer_id}), SNAP / self.zoom
+                resized, edges, self._canvas_box(), self._others({layer_id}), SNAP / self.scale()
             )
             resized, self._guides = snapped.box, snapped.guides
         template = set_box(drag.template, layer_id, resized, document.preset,  # type: ignore[arg-type]
