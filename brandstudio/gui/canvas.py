@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from brandstudio.gui.drops import accept_as_copy
+from brandstudio.gui.layer_list import layer_title
 from brandstudio.gui.render_service import RenderResult
 from brandstudio.gui.studio import Studio
 from brandstudio.model.edits import delete_layers, move_by, set_box, update_layer
@@ -539,8 +540,7 @@ class Canvas(QWidget):
         assert document is not None
         ids = list(layer_ids)  # type: ignore[call-overload]
         if len(ids) == 1:
-            layer = document.template.layer(ids[0])
-            name = layer.name or layer.id
+            name = layer_title(document.template, document.template.layer(ids[0]))
             text = {"Move": self.tr("Move %1"), "Resize": self.tr("Resize %1"),
                     "Rotate": self.tr("Rotate %1")}[verb]  # fmt: skip
             return text.replace("%1", name)
