@@ -286,7 +286,7 @@ class StampDialog(BatchDialog):
                 "removed. Off: the files carry no metadata."
             )
         )
-        self.options.form.insertRow(4, "", self.keep_exif)
+        self.options.form.insertRow(4, self.keep_exif)  # both columns, as overwrite
         layout.addWidget(self.options)
         return page
 

@@ -81,12 +81,14 @@ class AnchorPicker(QWidget):
         self.auto.setToolTip(
             self.tr("For each photo, the corner with the least detail and the best contrast")
         )
-        layout = QHBoxLayout(self)
+        # Auto under the grid, not beside it: the whole field's width for its text (Russian
+        # "Авто: самый спокойный угол" was cut off beside the grid at 1280x800).
+        grid.setColumnStretch(3, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(grid)
-        layout.addSpacing(10)
-        layout.addWidget(self.auto, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addStretch(1)
+        layout.addWidget(self.auto)
         self._buttons["bottom-right"].setChecked(True)
         self._group.buttonClicked.connect(lambda button: self.changed.emit())
         self.auto.toggled.connect(self._on_auto)

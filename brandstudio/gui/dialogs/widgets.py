@@ -232,7 +232,7 @@ class OutputOptions(QWidget):
         self.form.addRow(self.tr("Quality:"), self.quality)
         self.form.addRow(self.tr("File size:"), cap)
         self.form.addRow(self.tr("Folder:"), self.folder)
-        self.form.addRow("", self.overwrite)
+        self.form.addRow(self.overwrite)  # both columns: room for a long translation
         self.format.currentIndexChanged.connect(self._on_format)
         self.limit.toggled.connect(self.max_kb.setEnabled)
         for signal in (

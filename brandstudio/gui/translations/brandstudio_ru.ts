@@ -2422,7 +2422,7 @@ Use these files anyway?</source>
     </message>
     <message>
         <source>Replace files left there by other jobs</source>
-        <translation>Заменять файлы, оставленные другими заданиями</translation>
+        <translation>Заменять файлы других заданий</translation>
     </message>
     <message>
         <source>Off (recommended): a file that another job or a person put in the folder is never overwritten; the new file gets -2, -3… at the end of its name. Running the same job again always replaces its own files.</source>
@@ -2945,7 +2945,7 @@ On: changes apply to this preset only, as an override; the master layout and the
     </message>
     <message>
         <source>Repeat over the whole photo (watermark)</source>
-        <translation>Повторить по всему фото (водяной знак)</translation>
+        <translation>Водяной знак по всему фото</translation>
     </message>
     <message>
         <source>A diagonal pattern of the mark; position and margin do not apply</source>
@@ -3009,7 +3009,7 @@ On: changes apply to this preset only, as an override; the master layout and the
     </message>
     <message>
         <source>Keep camera data (EXIF), without GPS location</source>
-        <translation>Сохранить данные камеры (EXIF), без GPS-координат</translation>
+        <translation>Сохранить данные камеры (EXIF), кроме GPS</translation>
     </message>
     <message>
         <source>Copy the date, camera and author from each photo; the GPS location is always removed. Off: the files carry no metadata.</source>
