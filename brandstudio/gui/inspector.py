@@ -2,8 +2,10 @@
 
 Edits go through the document as undo steps named after the field ("Change Size of
 Headline"); typing and spinning in one field merge into one step until the field loses focus.
-Geometry shows the layer where it is at the current preset and edits that preset's override
-when the layer has one (or the document is in override mode), else the master layout.
+Geometry shows the layer where it is at the current preset, in pixels of that size
+(``inspector_pixels``) and, folded under "Responsive", as the model's anchor and fractions; edits
+go to that preset's override when the layer has one (or the document is in override mode), else
+to the master layout.
 Values the model refuses are never committed: the panel's status line says why.
 """
 
@@ -41,6 +43,15 @@ from brandstudio.gui.inspector_fields import (
     form_labels,
     make_editor,
 )
+from brandstudio.gui.inspector_pixels import (
+    BOX_FIELDS,
+    add_position_rows,
+    box_field,
+    canvas_texts,
+    pixel_edit,
+    pixel_editors,
+    shown_box,
+)
 from brandstudio.gui.inspector_schema import (
     SECTIONS,
     FieldKind,
@@ -77,7 +88,7 @@ class Inspector(QWidget):
         self._shown_type = ""
         self._session = 0
         self._committing = False
-        self._folded: set[str] = set()
+        self._folded: set[str] = {"geometry"}  # "Responsive" starts folded
         self.editors: dict[str, FieldEditor] = {}
         self.binding: RecordBinding | None = None
         self.font_editors: list[FontEditor] = []
@@ -174,6 +185,8 @@ class Inspector(QWidget):
         self.preset_detail: QLabel | None = None
         self.link_button: QPushButton | None = None
         self.preset_visibility: QComboBox | None = None
+        self.canvas_size: QLabel | None = None
+        self.master_size: QLabel | None = None
         content = QWidget()
         content.setObjectName("inspectorContent")
         self._content = content
@@ -292,9 +305,14 @@ class Inspector(QWidget):
         title = labels.template_title(template, current_language())
         self.header.show_for(None, title, self.tr("Template"))
         section = self._section("template", self.tr("Template"))
-        size = QLabel(fill_in(self.tr("%1 × %2 px"), template.canvas.width, template.canvas.height))
-        size.setTextFormat(Qt.TextFormat.PlainText)
-        section.form.addRow(form_label(self.tr("Canvas")), size)
+        self.canvas_size, self.master_size = QLabel(), QLabel()
+        for label, text, size in (
+            ("canvasSize", self.tr("Canvas"), self.canvas_size),
+            ("masterSize", self.tr("Master layout"), self.master_size),
+        ):
+            size.setObjectName(label)
+            size.setTextFormat(Qt.TextFormat.PlainText)
+            section.form.addRow(form_label(text), size)
         background = self._connect(PaintEditor("background", self.context))
         section.form.addRow(form_label(self.tr("Background")), background)
         self._placeholder(self.tr("Select a layer to see its properties."))
@@ -304,6 +322,9 @@ class Inspector(QWidget):
         title = self._title(layer)
         self.header.show_for(layer.type, title, self._type_name(layer.type))
         kinds = field_kinds(type(layer))
+        position = self._section("position", self.tr("Position and size"))
+        boxes = {path: self._connect(editor) for path, editor in pixel_editors().items()}
+        add_position_rows(position.form, boxes, self._base_editor("rotation", kinds))
         section = self._section("layer", self.tr("Layer"))
         form = section.form
         add_row(form, display_for(LayerBase, "name"), self._base_editor("name", kinds))
@@ -318,8 +339,7 @@ class Inspector(QWidget):
         flags_row.addWidget(locked)
         flags_row.addStretch(1)
         form.addRow(form_label(""), flags)
-        for name in ("opacity", "rotation"):
-            add_row(form, display_for(LayerBase, name), self._base_editor(name, kinds))
+        add_row(form, display_for(LayerBase, "opacity"), self._base_editor("opacity", kinds))
 
         self._build_geometry()
         self._build_preset()
@@ -346,7 +366,7 @@ class Inspector(QWidget):
 
     def _build_geometry(self) -> None:
         assert self.context is not None
-        section = self._section("geometry", self.tr("Position and size"))
+        section = self._section("geometry", self.tr("Responsive"))
         form = section.form
         kinds = field_kinds(Geometry)
 
@@ -473,6 +493,10 @@ class Inspector(QWidget):
             editor = self.editors.get("background")
             if editor is not None:
                 editor.set_value(document.template.background)
+            if self.canvas_size is not None and self.master_size is not None:
+                shown, master = canvas_texts(document.template, document.preset)
+                self.canvas_size.setText(shown)
+                self.master_size.setText(master)
             self.header.set_title(labels.template_title(document.template, current_language()))
             return
         layers = [document.template.layer(i) for i in self._shown or () if _has(document, i)]
@@ -496,6 +520,11 @@ class Inspector(QWidget):
         geometry = self._effective_geometry(layer)
         for name in GEOMETRY_FIELDS:
             self.editors[f"geometry.{name}"].set_value(getattr(geometry, name))
+        pixels = shown_box(document.template, layer.id, document.preset)
+        for name in BOX_FIELDS:
+            editor = self.editors[f"box.{name}"]
+            if not (self._committing and editor.hasFocus()):  # typing: the layout may clamp "2"
+                editor.set_value(pixels[name])
         self._refresh_preset(layer)
         if self.binding is not None:
             self.binding.refresh_context()
@@ -576,8 +605,10 @@ class Inspector(QWidget):
             return self.editors[path]
         return self.binding.editor(path) if self.binding is not None else None
 
-    def _finished(self, _path: str) -> None:
+    def _finished(self, path: str) -> None:
         self._session += 1
+        if path.startswith("box."):
+            self._refresh()  # the value the layout gave, once typing ends
 
     def _commit(self, label: str, path: str, template: Template, layer_ids: Sequence[str]) -> None:
         document = self.document
@@ -627,7 +658,7 @@ class Inspector(QWidget):
             return self.tr("Change Background")
         if count > 1:
             return self.tr("Change Opacity of %n Layers", "", count)
-        if head == "geometry":
+        if head in ("geometry", "box"):
             field_name = path.split(".")[1]
             if field_name in ("x", "y"):
                 return self.tr("Move %1").replace("%1", name)
@@ -668,6 +699,9 @@ class Inspector(QWidget):
         try:
             if path.startswith("geometry."):
                 template = self._geometry_edit(layer, path.split(".", 1)[1], value)
+            elif (name := box_field(path)) is not None and isinstance(value, int | float):
+                here, preset, now = self._overrides_here(layer), document.preset, document.template
+                template = pixel_edit(now, layer.id, name, value, preset, override=here)
             elif path == "name":  # the name shown: see LayersPanel.rename_layer
                 language = current_language()
                 template = labels.rename_layer(document.template, layer.id, str(value), language)

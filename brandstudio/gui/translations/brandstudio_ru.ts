@@ -698,6 +698,14 @@
         <translation>Положение и размер</translation>
     </message>
     <message>
+        <source>Master layout</source>
+        <translation>Основной макет</translation>
+    </message>
+    <message>
+        <source>Responsive</source>
+        <translation>Адаптивность</translation>
+    </message>
+    <message>
         <source>Position</source>
         <translation>Положение</translation>
     </message>
@@ -1096,6 +1104,14 @@
     <message>
         <source>Width</source>
         <translation>Ширина</translation>
+    </message>
+    <message>
+        <source>Pixels of the size on screen; other sizes follow by the responsive layout.</source>
+        <translation>Пиксели размера на экране; остальные размеры следуют адаптивной разметке.</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> пикс.</translation>
     </message>
     <message>
         <source>Height</source>
@@ -2012,6 +2028,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
     </message>
     <message>
         <source>System Default</source>
