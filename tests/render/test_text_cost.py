@@ -160,6 +160,7 @@ def test_the_finding_with_twelve_layers_of_varied_widths(tmp_path: Path) -> None
     twelve = dataclasses.replace(
         template,
         layers=(*(layer for layer in template.layers if not isinstance(layer, TextLayer)), *layers),
+        translations={},  # they name the text layers replaced here
     )
     twelve = with_samples(twelve, headline=words(5000), details=words(5000, seed=2))
     save_template(twelve, tmp_path / "twelve.json")  # it is a valid template
