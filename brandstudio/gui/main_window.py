@@ -27,10 +27,10 @@ from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.clipboard import ClipboardActions
 from brandstudio.gui.document import Location, TemplateDocument
 from brandstudio.gui.drops import DropHandler
-from brandstudio.gui.i18n import available_languages, set_language
 from brandstudio.gui.inspector import Inspector
 from brandstudio.gui.layers_panel import LayersPanel
 from brandstudio.gui.library_panel import LibraryPanel
+from brandstudio.gui.menus import LanguageMenu, fill_starter_menu
 from brandstudio.gui.preset_bar import PresetBar
 from brandstudio.gui.preview_strip import PreviewStrip
 from brandstudio.gui.recent_files import RecentFiles
@@ -45,7 +45,6 @@ from brandstudio.gui.render_service import RenderResult
 from brandstudio.gui.save_dialog import SaveAsDialog
 from brandstudio.gui.settings import (
     FOLDERS,
-    LANGUAGE,
     LAST_BRAND,
     LAST_NAME,
     LAST_PATH,
@@ -258,13 +257,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         new_menu = file_menu.addMenu(self.tr("&New from Starter"))
-        for path in starter_templates():
-            action = self._action(
-                path.stem.replace("-", " ").capitalize(),
-                self.tr("Start from this starter template"),
-                functools.partial(self.open_file, path),
-            )
-            new_menu.addAction(action)
+        fill_starter_menu(new_menu, starter_templates(), self.open_file)
         file_menu.addAction(self.act_open)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent = RecentFiles(
@@ -347,28 +340,10 @@ class MainWindow(QMainWindow):
             toggle.setStatusTip(self.tr("Show or hide this panel"))
             view_menu.addAction(toggle)
         self.settings_menu = bar.addMenu(self.tr("&Settings"))
-        self._build_language_menu()
+        self.language_menu = LanguageMenu(self)
+        self.settings_menu.addMenu(self.language_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_welcome, self.act_about])
-
-    def _build_language_menu(self) -> None:
-        menu = self.settings_menu.addMenu(self.tr("&Language"))
-        current = Settings()[LANGUAGE]
-        choices = [("system", self.tr("System Default"))]
-        choices += [(language.code, language.name) for language in available_languages()]
-        for code, name in choices:
-            action = self._action(
-                name,
-                self.tr("Use this language (after a restart)"),
-                functools.partial(self._set_language, code),
-            )
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            menu.addAction(action)
-
-    def _set_language(self, code: str) -> None:
-        set_language(code)
-        self.show_message(self.tr("The language changes when Brandstudio starts again."))
 
     def _build_toolbars(self) -> None:
         tools = QToolBar(self.tr("Main"), self)
