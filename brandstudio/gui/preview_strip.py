@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.preset_bar import preset_label, preset_title, size_text, stored_chosen_presets
 from brandstudio.gui.render_service import AssetCache, RenderRequest, to_qimage
+from brandstudio.gui.settings import PREVIEW_COLLAPSED, Settings
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.workers import LatestWorker
 from brandstudio.model.preset import Preset
@@ -374,13 +376,26 @@ class PreviewStrip(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
         self.hint.setEnabled(False)
-        layout = QVBoxLayout(self)
+        self.collapse_button = QToolButton(self)
+        self.collapse_button.setObjectName("PreviewCollapse")
+        self.collapse_button.setAutoRaise(True)
+        self.collapse_button.setCheckable(True)
+        self.collapse_button.toggled.connect(self.set_collapsed)
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(self.scroll_area, 1)
+        content.addWidget(self.hint, 1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.hint, 1)
+        layout.setSpacing(0)
+        layout.addWidget(self.collapse_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(content, 1)
         scrollbar = self.scroll_area.horizontalScrollBar().sizeHint().height()
-        self.setMinimumHeight(tile_height(self.font()) + 8 + scrollbar)
+        self._full_height = tile_height(self.font()) + 8 + scrollbar
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._settings = settings
+        self._collapsed = False
+        self.set_collapsed(Settings(settings)[PREVIEW_COLLAPSED], remember=False)
 
         studio.documentReplaced.connect(self._attach)
         chosen = presets if presets is not None else stored_chosen_presets(settings)
@@ -447,6 +462,38 @@ class PreviewStrip(QWidget):
         self._update_hint()
         self.schedule(immediately=True)
 
+    def is_collapsed(self) -> bool:
+        """Whether the strip is folded to its button (the canvas gets the room)."""
+        return self._collapsed
+
+    def set_collapsed(self, collapsed: bool, *, remember: bool = True) -> None:
+        """Fold the tiles away or show them again (one click on the strip's arrow);
+        remembered in the setting PREVIEW_COLLAPSED. Folded, nothing is rendered."""
+        self._collapsed = collapsed
+        self.collapse_button.blockSignals(True)
+        self.collapse_button.setChecked(collapsed)
+        self.collapse_button.blockSignals(False)
+        arrow = Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.DownArrow
+        self.collapse_button.setArrowType(arrow)
+        tip = self.tr("Show the sizes") if collapsed else self.tr("Fold the sizes away")
+        self.collapse_button.setToolTip(tip)
+        self.collapse_button.setAccessibleName(tip)
+        if collapsed:
+            self.scroll_area.setVisible(False)
+            self.hint.setVisible(False)
+            self.setMinimumHeight(0)
+            self.setFixedHeight(self.collapse_button.sizeHint().height())
+        else:
+            self.setMaximumHeight(16777215)  # QWIDGETSIZE_MAX
+            self.setMinimumHeight(self._full_height)
+            self._update_hint()
+            if self._dirty:
+                self.schedule(immediately=True)
+        if remember:
+            store = Settings(self._settings)
+            store[PREVIEW_COLLAPSED] = collapsed
+            store.sync()
+
     def hold(self, held: bool) -> None:
         """While held, render nothing (the canvas's first render goes first at start-up);
         releasing renders what is due."""
@@ -458,7 +505,7 @@ class PreviewStrip(QWidget):
         document = self.studio.document
         if document is None or not self._presets:
             return
-        if not self.isVisible() or self._held:
+        if not self.isVisible() or self._held or self._collapsed:
             return  # rendered when shown (showEvent) or released (hold)
         self._dirty = False
         ratio = self.devicePixelRatioF()
@@ -519,8 +566,8 @@ class PreviewStrip(QWidget):
         else:
             text = ""
         self.hint.setText(text)
-        self.hint.setVisible(bool(text))
-        self.scroll_area.setVisible(not text)
+        self.hint.setVisible(bool(text) and not self._collapsed)
+        self.scroll_area.setVisible(not text and not self._collapsed)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

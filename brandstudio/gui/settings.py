@@ -223,6 +223,9 @@ LAST_BRAND = Key("last/brand", TEXT, "", "… its brand in the library (empty: a
 LAST_NAME = Key("last/name", TEXT, "", "… its name in the library")
 RECENT = Key("recent", STRINGS, (), "File ▸ Open Recent, newest first: BRAND/NAME or a path")
 LANGUAGE = Key("language", TEXT, "system", '"system" or a language code (at the next start)')
+PREVIEW_COLLAPSED = Key(
+    "preview/collapsed", FLAG, False, "whether the All Sizes strip is folded to its button"
+)
 PREVIEW_PRESETS = Key(
     "preview/presets",
     WORDS,

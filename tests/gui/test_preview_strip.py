@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 import brandstudio.gui.preview_strip as module
 from brandstudio.gui.preset_bar import PresetBar
 from brandstudio.gui.preview_strip import TILE_HEIGHT, TILE_MAX_WIDTH, PreviewStrip
+from brandstudio.gui.settings import PREVIEW_COLLAPSED, Settings
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
 from brandstudio.model.preset import Preset
@@ -179,3 +180,25 @@ def test_a_replaced_document_is_rendered_again(
     new = strip.tiles["telegram-post"].image
     assert new is not None and old is not None
     assert new != old, "the quote, not the promo"
+
+
+def test_one_click_folds_the_strip_and_it_is_remembered(
+    qtbot: QtBot, studio: Studio, strip: PreviewStrip
+) -> None:
+    full = strip.height()
+    assert not strip.is_collapsed() and strip.scroll_area.isVisible()
+    qtbot.mouseClick(strip.collapse_button, Qt.MouseButton.LeftButton)
+    assert strip.is_collapsed()
+    assert not strip.scroll_area.isVisible()
+    assert strip.maximumHeight() < full / 3, "folded to its button: the canvas gets the room"
+    assert Settings()[PREVIEW_COLLAPSED] is True
+    again = PreviewStrip(studio, presets=[preset(i) for i in IDS])
+    qtbot.addWidget(again)
+    try:
+        assert again.is_collapsed(), "a new window starts folded as the strip was left"
+        qtbot.mouseClick(again.collapse_button, Qt.MouseButton.LeftButton)
+        assert not again.is_collapsed()
+        assert again.minimumHeight() >= full - 1
+        assert Settings()[PREVIEW_COLLAPSED] is False
+    finally:
+        again.shutdown()

@@ -2662,6 +2662,14 @@ On: changes apply to this preset only, as an override; the master layout and the
 <context>
     <name>PreviewStrip</name>
     <message>
+        <source>Show the sizes</source>
+        <translation>Показать размеры</translation>
+    </message>
+    <message>
+        <source>Fold the sizes away</source>
+        <translation>Свернуть размеры</translation>
+    </message>
+    <message>
         <source>Choose the sizes to preview with Previews in the preset bar.</source>
         <translation>Выберите размеры для превью кнопкой «Превью» на панели пресетов.</translation>
     </message>
