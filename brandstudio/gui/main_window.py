@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action(
             self.tr("&Redo"), self.tr("Redo the change undone"), self._redo, keys.Redo
         )
+        # The toolbar keeps its short labels while the menu says what would be undone.
+        self.act_undo.setIconText(self.tr("Undo"))
+        self.act_redo.setIconText(self.tr("Redo"))
         redo_keys = [*QKeySequence.keyBindings(keys.Redo), *map(QKeySequence, REDO_KEYS)]
         self.act_redo.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
         self.act_duplicate = self._action(
@@ -357,6 +360,7 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addActions([self.act_export, self.act_stamp, self.act_merge])
         self.addToolBar(tools)
+        self.addToolBarBreak()  # the sizes get a row of their own: nothing hides behind »
         presets = QToolBar(self.tr("Presets"), self)
         presets.setObjectName("PresetToolbar")
         self.preset_bar = PresetBar(self.studio, self)

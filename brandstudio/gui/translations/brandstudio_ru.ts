@@ -1822,6 +1822,14 @@
         <translation>Повторить отменённое изменение</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
         <source>D&amp;uplicate</source>
         <translation>&amp;Дублировать</translation>
     </message>
