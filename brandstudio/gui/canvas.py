@@ -15,13 +15,14 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QImage,
+    QInputMethodEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from brandstudio.gui.canvas_text import CanvasText
 from brandstudio.gui.drops import accept_as_copy
 from brandstudio.gui.layer_list import layer_title
 from brandstudio.gui.render_service import RenderResult
@@ -108,6 +110,8 @@ class Canvas(QWidget):
         self._guides: tuple[Guide, ...] = ()
         self._hover: str | None = None
         self._space = False
+        self.text_edit = CanvasText(self)
+        """Typing into a text layer (double-click, Enter or F2)."""
         studio.rendered.connect(self._on_rendered)
         studio.documentReplaced.connect(self._on_document)
         self._on_document()
@@ -115,6 +119,7 @@ class Canvas(QWidget):
     # -- state --
 
     def _on_document(self) -> None:
+        self.text_edit.finish()
         document = self.studio.document
         self._image = None
         self._hover = None
@@ -132,6 +137,7 @@ class Canvas(QWidget):
         known = {layer.id for layer in document.template.layers} if document else set()
         if self._hover not in known:
             self._hover = None
+        self.text_edit.document_changed()
         self.update()
 
     def _on_preset(self) -> None:
@@ -142,6 +148,7 @@ class Canvas(QWidget):
     def _on_rendered(self, result: RenderResult) -> None:
         self._image = result.qimage
         self._image_serial = result.request.serial
+        self.text_edit.rendered(result)
         self.update()
 
     def current_image(self) -> QImage | None:
@@ -263,6 +270,7 @@ class Canvas(QWidget):
         if self.show_safe_zone:
             self._paint_safe_zone(painter, placed)
         self._paint_selection(painter, placed)
+        self.text_edit.paint(painter)
         self._paint_guides(painter)
 
     def _paint_safe_zone(self, painter: QPainter, placed: Layout) -> None:
@@ -320,7 +328,7 @@ class Canvas(QWidget):
             self.to_widget(QPointF(box.x, box.y)), self.to_widget(QPointF(box.right, box.bottom))
         )
 
-    def _turn(self, placement: Placement) -> QTransform:
+    def turn(self, placement: Placement) -> QTransform:
         cx, cy = placement.box.center
         transform = QTransform()
         transform.translate(cx, cy)
@@ -332,12 +340,12 @@ class Canvas(QWidget):
         box = placement.box
         corners = [QPointF(box.x, box.y), QPointF(box.right, box.y),
                    QPointF(box.right, box.bottom), QPointF(box.x, box.bottom)]  # fmt: skip
-        turn = self._turn(placement)
+        turn = self.turn(placement)
         return QPolygonF([self.to_widget(turn.map(point)) for point in corners])
 
     def _handle_points(self, placement: Placement) -> list[QPointF]:
         box = placement.box
-        turn = self._turn(placement)
+        turn = self.turn(placement)
         return [
             self.to_widget(turn.map(QPointF(box.x + fx * box.width, box.y + fy * box.height)))
             for fx, fy, _ in _HANDLES
@@ -345,7 +353,7 @@ class Canvas(QWidget):
 
     def _rotation_handle(self, placement: Placement) -> tuple[QPointF, QPointF]:
         box = placement.box
-        turn = self._turn(placement)
+        turn = self.turn(placement)
         top = self.to_widget(turn.map(QPointF(box.x + box.width / 2, box.y)))
         radians = math.radians(placement.rotation)
         knob = top + QPointF(math.sin(radians), -math.cos(radians)) * ROTATE_OFFSET
@@ -363,7 +371,7 @@ class Canvas(QWidget):
         for placement in reversed(placed.placements):
             if not placement.visible:
                 continue
-            local = self._turn(placement).inverted()[0].map(canvas_point)
+            local = self.turn(placement).inverted()[0].map(canvas_point)
             box = placement.box
             if box.x <= local.x() <= box.right and box.y <= local.y() <= box.bottom:
                 return placement.layer_id
@@ -401,6 +409,9 @@ class Canvas(QWidget):
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
             return
         if event.button() != Qt.MouseButton.LeftButton:
+            return
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if self.text_edit.press(point, shift):
             return
         serial = next(_serials)
         handle = self._handle_at(point)
@@ -441,6 +452,8 @@ class Canvas(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position()
         drag = self._drag
+        if self.text_edit.drag(point):
+            return
         if drag is None:
             hover = self.layer_at(point)
             if hover != self._hover:
@@ -465,7 +478,16 @@ class Canvas(QWidget):
         else:
             self._drag_rotate(drag, now, shift)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and not self.text_edit.active:
+            hit = self.layer_at(event.position())
+            if self.text_edit.start(hit or ""):
+                self._drag = None
+                return
+        super().mouseDoubleClickEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.text_edit.release()
         if self._drag is not None and self._drag.mode == "pan":
             self.unsetCursor()
         self._drag = None
@@ -535,6 +557,12 @@ class Canvas(QWidget):
         template = update_layer(drag.template, layer_id, rotation=round(rotation, 2))  # type: ignore[arg-type]
         document.edit(self._label("Rotate", drag.boxes), template, merge_key=f"drag-{drag.serial}")
 
+    def layer_name(self, layer_id: str) -> str:
+        """The layer's name as the Layers panel shows it, in the studio's language."""
+        document = self.studio.document
+        assert document is not None
+        return layer_title(document.template, document.template.layer(layer_id))
+
     def _label(self, verb: str, layer_ids: object) -> str:
         document = self.studio.document
         assert document is not None
@@ -565,9 +593,29 @@ class Canvas(QWidget):
             self.set_zoom(self.zoom * (1.15**steps), event.position())
         event.accept()
 
+    def event(self, event: QEvent) -> bool:
+        override = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+        if override and self.text_edit.wants_shortcut(event):  # type: ignore[arg-type]
+            event.accept()  # typing goes to the text, not to the window's shortcuts
+            return True
+        return super().event(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        self.text_edit.input_method(event)
+
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:
+        found = self.text_edit.query(query)
+        return super().inputMethodQuery(query) if found is None else found
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.text_edit.key(event):
+            return
         document = self.studio.document
         key = event.key()
+        starts = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+        one = document.selection[0] if document and len(document.selection) == 1 else None
+        if key in starts and one is not None and self.text_edit.start(one):
+            return
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.setCursor(Qt.CursorShape.OpenHandCursor)

@@ -28,6 +28,7 @@ from brandstudio.model.template import Template
 from brandstudio.presets import load_presets
 from brandstudio.render.assets import Assets, RenderError, resolve_assets
 from brandstudio.render.engine import render
+from brandstudio.render.text_layout import TextLayout, text_layout
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class RenderRequest:
     template_folder: Path
     preset: Preset | None
     serial: int = 0
+    text_layer: str | None = None
+    """A text layer being typed into: its lines and caret stops come with the render."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class RenderResult:
     qimage: QImage
     warnings: tuple[str, ...]
     seconds: float
+    text_layout: TextLayout | None = None
+    """Where ``request.text_layer``'s lines and characters are drawn (if asked)."""
 
 
 def to_qimage(image: Image.Image) -> QImage:
@@ -127,6 +132,7 @@ class RenderService(QObject):
             request.template_folder,
             request.preset,
             next(self._serials),
+            request.text_layer,
         )
         self._worker.submit(functools.partial(self._render_off_thread, stamped))
         return stamped.serial
@@ -163,10 +169,20 @@ class RenderService(QObject):
         start = time.perf_counter()
         assets = self._cache.get(request)
         done = render(request.template, request.content, assets, request.preset)
+        laid = None
+        if request.text_layer in {layer.id for layer in request.template.layers}:
+            laid = text_layout(
+                request.template,
+                request.content,
+                assets,
+                request.preset,
+                request.text_layer,
+            )
         return RenderResult(
             request,
             done.image,
             to_qimage(done.image),
             tuple(done.warnings),
             time.perf_counter() - start,
+            laid,
         )

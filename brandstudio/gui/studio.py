@@ -44,6 +44,8 @@ class Studio(QObject):
         self.renderer.failed.connect(self.renderFailed)
         self.document: TemplateDocument | None = None
         self.last_result: RenderResult | None = None
+        self.text_layer: str | None = None
+        """The text layer typed into on the canvas: renders bring its lines and caret stops."""
 
     # -- opening --
 
@@ -125,6 +127,7 @@ class Studio(QObject):
                 document.kit,
                 document.template_folder,
                 document.preset,
+                text_layer=self.text_layer,
             )
         )
 

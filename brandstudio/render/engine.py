@@ -256,6 +256,14 @@ class _Renderer:
         )
 
     def _text(self, layer: TextLayer, size: tuple[int, int]) -> Image.Image:
+        fitted, style = self.fit_layer_text(layer, size)
+        self.warnings.extend(f"{layer.id}: {warning}" for warning in fitted.warnings)
+        return draw_text(fitted, style, size, self.assets.fonts)
+
+    def fit_layer_text(
+        self, layer: TextLayer, size: tuple[int, int]
+    ) -> tuple[FittedText, TextStyle]:
+        """The text layer's lines and size as drawn in a box of ``size`` px, and its style."""
         props = layer.props
         text = self._words(props.slot, props.text)
         style = self._text_style(
@@ -291,8 +299,7 @@ class _Renderer:
             props.fit.mode,
             self.assets.fonts,
         )
-        self.warnings.extend(f"{layer.id}: {warning}" for warning in fitted.warnings)
-        return draw_text(fitted, style, size, self.assets.fonts)
+        return fitted, style
 
     def _badge(self, layer: BadgeLayer, size: tuple[int, int]) -> Image.Image:
         props = layer.props
@@ -496,6 +503,26 @@ def _composite(canvas: Image.Image, image: Image.Image, left: int, top: int) -> 
         return
     part = image.crop((crop_left, crop_top, right, bottom))
     canvas.alpha_composite(part, (left + crop_left, top + crop_top))
+
+
+def fit_text_layer(
+    template: Template,
+    content: Mapping[str, str],
+    assets: Assets,
+    preset: Preset | None,
+    layer_id: str,
+) -> tuple[FittedText, TextStyle, Placement] | None:
+    """How the engine fits text layer ``layer_id``: its lines and size, style and placement
+    (None for another kind of layer, or one not drawn). The very calls ``render`` makes."""
+    placed = layout(template, preset)
+    layer = template.layer(layer_id)
+    placement = placed.placement(layer_id)
+    if not isinstance(layer, TextLayer) or not placement.visible:
+        return None
+    box = placement.box
+    size = (max(1, round(box.width)), max(1, round(box.height)))
+    fitted, style = _Renderer(template, content, assets, placed).fit_layer_text(layer, size)
+    return fitted, style, placement
 
 
 def render(

@@ -241,6 +241,13 @@
     </message>
 </context>
 <context>
+    <name>CanvasText</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>Изменить «%1»</translation>
+    </message>
+</context>
+<context>
     <name>ClipboardActions</name>
     <message>
         <source>Cu&amp;t</source>

@@ -1,0 +1,181 @@
+"""Where the engine draws each line and each character of a text layer: what a caret, a text
+selection and a click on the canvas are placed with.
+
+Built from the engine's own fitting (:func:`brandstudio.render.engine.fit_text_layer`) and
+the same arrangement :func:`brandstudio.render.text.draw_text` draws, so it cannot disagree
+with the pixels. Positions are in canvas px, before the layer's rotation (turn them about the
+layer box's centre, as the engine does). Caret stops are indices into the *user's* text (the
+slot content as typed): the engine lays out a normalised text (spaces collapsed, upper-cased,
+characters no font has left out), and each grapheme of it is matched back to the user's text;
+what cannot be matched (the "…" of a cut text) has no stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.render.assets import Assets, slot_value
+from brandstudio.render.characters import graphemes
+from brandstudio.render.engine import fit_text_layer
+from brandstudio.render.shaping import Shaper
+from brandstudio.render.text import FittedText, block_position
+
+
+@dataclass(frozen=True)
+class LaidLine:
+    """One drawn line: its box (canvas px) and its caret stops (user-text index, x in px)."""
+
+    x: float
+    top: float
+    width: float
+    height: float
+    baseline: float
+    stops: tuple[tuple[int, float], ...]
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    """A text layer as the engine draws it: the user's text, the lines, the box it is in."""
+
+    layer_id: str
+    text: str
+    lines: tuple[LaidLine, ...]
+    box: tuple[float, float, float, float]
+    """x, y, width, height of the layer box in canvas px."""
+    rotation: float
+    size: float
+    """The font size after fitting, px."""
+
+    def caret(self, index: int) -> tuple[float, float, float]:
+        """Where the caret before user-text ``index`` is drawn: x, top, height (canvas px);
+        at the closest stop when ``index`` has none."""
+        best: tuple[int, float, LaidLine] | None = None
+        for line in self.lines:
+            for stop, x in line.stops:
+                distance = abs(stop - index)
+                if best is None or distance < best[0]:
+                    best = (distance, x, line)
+        if best is None:
+            return self.box[0] + self.box[2] / 2, self.box[1], self.box[3]
+        _, x, line = best
+        return x, line.top, line.height
+
+    def index_at(self, x: float, y: float) -> int:
+        """The user-text index whose caret stop is nearest (x, y) (canvas px, unrotated)."""
+        lines = [line for line in self.lines if line.stops]
+        if not lines:
+            return len(self.text)
+        # Lines may overlap (line height under 1): the one whose middle is nearest.
+        line = min(lines, key=lambda one: abs(one.top + one.height / 2 - y))
+        return min(line.stops, key=lambda stop: abs(stop[1] - x))[0]
+
+    def spans(self, start: int, end: int) -> list[tuple[float, float, float, float]]:
+        """Boxes (x, y, width, height, canvas px) covering user-text ``start``..``end``."""
+        boxes = []
+        for line in self.lines:
+            inside = [x for stop, x in line.stops if start <= stop <= end]
+            if len(inside) >= 2 or (inside and line.stops[-1][0] < end):
+                left, right = min(inside), max(inside)
+                if line.stops[-1][0] < end:  # the selection goes on past the line's end
+                    right += line.height / 4
+                boxes.append((left, line.top, right - left, line.height))
+        return boxes
+
+
+def _same(typed: str, drawn: str) -> bool:
+    if typed == drawn or typed.upper() == drawn:
+        return True
+    return typed.isspace() and drawn.isspace()
+
+
+def match_graphemes(text: str, line_texts: tuple[str, ...]) -> list[list[tuple[int, int]]]:
+    """For each line, its graphemes' (start, end) in ``text`` (the user's): each prepared
+    grapheme is looked for from where the last one ended; the first that is not found (the
+    "…" of a cut text, a character the normalisation changed) ends the matching."""
+    matched: list[list[tuple[int, int]]] = []
+    at = 0
+    lost = False
+    for line_text in line_texts:
+        found: list[tuple[int, int]] = []
+        matched.append(found)
+        for cluster in graphemes(line_text):
+            if lost:
+                break
+            start = at
+            while start < len(text) and not _same(text[start], cluster[0]):
+                start += 1
+            if start >= len(text):
+                lost = True
+                break
+            end = start + 1
+            while end < len(text) and len(text[start:end].upper()) < len(cluster):
+                end += 1
+            found.append((start, end))
+            at = end
+    return matched
+
+
+def text_layout(
+    template: Template,
+    content: Mapping[str, str],
+    assets: Assets,
+    preset: Preset | None,
+    layer_id: str,
+) -> TextLayout | None:
+    """The lines and caret stops of text layer ``layer_id`` as the engine draws it (None for
+    another kind of layer, or one not drawn)."""
+    fitted_found = fit_text_layer(template, content, assets, preset, layer_id)
+    if fitted_found is None:
+        return None
+    fitted, style, placement = fitted_found
+    layer = template.layer(layer_id)
+    slot = layer.props.slot  # type: ignore[union-attr]
+    text = slot_value(template, content, slot) if slot else layer.props.text or ""  # type: ignore[union-attr]
+    box = placement.box
+    size = (max(1, round(box.width)), max(1, round(box.height)))
+    left = round(box.x) if not placement.rotation % 360 else box.x + (box.width - size[0]) / 2
+    top = round(box.y) if not placement.rotation % 360 else box.y + (box.height - size[1]) / 2
+    shaper = Shaper(style, assets.fonts)
+    arranged = shaper.arrange(fitted.lines or ("",), fitted.size)
+    # An empty text has no block: place an empty line where its first letter would go.
+    shown = FittedText(fitted.size, ("",), False, arranged.width, arranged.height, ())
+    block_x, block_y = block_position(fitted if fitted.lines else shown, style, size)
+    shift_x, shift_y = block_x - arranged.rect[0] + left, block_y - arranged.rect[1] + top
+    spacing = style.letter_spacing * fitted.size
+    matched = match_graphemes(text, fitted.lines) if fitted.lines else [[]]
+    lines = []
+    for line, (line_x, baseline), spans in zip(
+        arranged.lines, arranged.origins, matched, strict=True
+    ):
+        x0 = shift_x + line_x
+        clusters = graphemes(line.text)
+        stops: list[tuple[int, float]] = []
+        for number, (start, _) in enumerate(spans):
+            prefix = "".join(clusters[:number])
+            pen = shaper.advance(prefix, fitted.size) + (spacing if prefix else 0.0)
+            stops.append((start, x0 + pen))
+        if spans:
+            stops.append((spans[-1][1], x0 + line.advance))
+        elif not fitted.lines:
+            stops.append((len(text), x0))
+        lines.append(
+            LaidLine(
+                x0,
+                shift_y + baseline - line.ascent,
+                line.advance,
+                line.ascent + line.descent,
+                shift_y + baseline,
+                tuple(stops),
+            )
+        )
+    return TextLayout(
+        layer_id,
+        text,
+        tuple(lines),
+        (box.x, box.y, box.width, box.height),
+        placement.rotation,
+        fitted.size,
+    )
