@@ -112,9 +112,11 @@ def set_box(
     override: bool = False,
 ) -> Template:
     """Place a layer at ``box`` (canvas px of ``preset``); the master geometry, or with
-    ``override`` the preset's own override."""
+    ``override`` the preset's own override. A layer that already has its own position at
+    ``preset`` keeps it: its override is edited (the master would not show there)."""
     placed = layout(template, preset).placement(layer_id)
     layer = template.layer(layer_id)
+    override = override or (preset is not None and preset.id in layer.overrides)
     current = layer.geometry
     if override and preset is not None and preset.id in layer.overrides:
         current = layer.overrides[preset.id].apply(current)

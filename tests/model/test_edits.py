@@ -115,3 +115,22 @@ def test_align_and_distribute() -> None:
 def test_props_update() -> None:
     template = update_props(starter("quote"), "headline", size=40.0)
     assert template.layer("headline").props.size == 40.0  # type: ignore[union-attr]
+
+
+def test_a_layer_with_its_own_position_at_a_preset_keeps_editing_it() -> None:
+    """Moving such a layer at that preset moves it there and leaves the master alone."""
+    from brandstudio.fileformat import load_template
+    from brandstudio.model.edits import move_by, set_box
+    from brandstudio.model.layout import layout
+    from brandstudio.presets import find_preset
+    from brandstudio.resources import templates_folder
+
+    template = load_template(templates_folder() / "contest.json").template
+    story = find_preset("instagram-story")
+    assert story is not None
+    box = layout(template, story).placement("logo").box
+    own = set_box(template, "logo", box, story, override=True)  # the logo gets its own place
+    master = own.layer("logo").geometry
+    moved = move_by(own, ["logo"], 40, 0, story)  # override mode off
+    assert layout(moved, story).placement("logo").box.x == pytest.approx(box.x + 40, abs=1)
+    assert moved.layer("logo").geometry == master
