@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
         else:
             horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
             self.resizeDocks([self.docks["library"], self.docks["layers"]], [270, 290], horizontal)
-            self.resizeDocks([self.docks["presets"]], [190], vertical)
+            self.resizeDocks([self.docks["presets"]], [150], vertical)
             self.resizeDocks([self.docks["layers"], self.docks["inspector"]], [220, 420], vertical)
 
     def _save_state(self) -> None:

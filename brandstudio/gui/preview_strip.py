@@ -59,7 +59,7 @@ from brandstudio.model.preset import Preset
 from brandstudio.render.assets import RenderError
 from brandstudio.render.engine import render
 
-TILE_HEIGHT = 160
+TILE_HEIGHT = 120
 """Height of a tile's picture, in logical pixels."""
 TILE_MAX_WIDTH = 300
 """Wide presets (covers) are fitted into this width instead."""
