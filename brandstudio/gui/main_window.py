@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -70,6 +70,13 @@ REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
 def settings() -> QSettings:
     """The studio's settings store (its keys are declared in ``gui/settings.py``)."""
     return app_qsettings()
+
+
+def first_window_size(width: int, height: int) -> QSize:
+    """The first window on a screen whose free area is ``width`` x ``height`` px: about 80% of
+    a large screen, and on a small one (1280x800, 1366x768) all of it up to DEFAULT_SIZE."""
+    fitting = (min(DEFAULT_SIZE[0], width), min(DEFAULT_SIZE[1], height))
+    return QSize(max(round(width * 0.8), fitting[0]), max(round(height * 0.8), fitting[1]))
 
 
 class MainWindow(QMainWindow):
@@ -385,7 +392,9 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(*DEFAULT_SIZE)
+            screen = self.screen().availableGeometry()
+            self.resize(first_window_size(screen.width(), screen.height()))
+            self.move(screen.center() - self.rect().center())
         state = store[WINDOW_STATE]
         if not state.isEmpty():
             self.restoreState(state)

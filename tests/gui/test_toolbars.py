@@ -69,3 +69,20 @@ def test_undo_keeps_its_width_as_its_label_changes(qtbot: QtBot, window: MainWin
     qtbot.waitUntil(lambda: document.undo_stack.canUndo(), timeout=5000)
     assert window.act_undo.text() != window.act_undo.iconText()  # the menu names the change
     assert (button.width(), button.text()) == before
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [
+        ((1280, 770), (1280, 770)),  # a 1280x800 laptop: all of its free area
+        ((1366, 738), (1280, 738)),
+        ((1920, 1040), (1536, 832)),  # a large screen: about 80%
+        ((2560, 1400), (2048, 1120)),
+    ],
+)
+def test_the_first_window_takes_about_80_percent_of_a_large_screen(
+    screen: tuple[int, int], expected: tuple[int, int]
+) -> None:
+    from brandstudio.gui.main_window import first_window_size
+
+    assert first_window_size(*screen).toTuple() == expected
