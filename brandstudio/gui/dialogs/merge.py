@@ -251,10 +251,11 @@ class MergeDialog(BatchDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._combos: dict[str, QComboBox] = {}
         slots = self._template.slots
+        kinds = {"text": self.tr("text"), "image": self.tr("photo"), "url": self.tr("link")}
         self.mapping.setRowCount(len(slots))
         for row, (name, slot) in enumerate(slots.items()):
             shown = slot_label(self._template, name, current_language())
-            label = QTableWidgetItem(f"{shown}  ({slot.type})")
+            label = QTableWidgetItem(f"{shown}  ({kinds.get(slot.type, slot.type)})")
             label.setToolTip(plain_tip(self.tr("Slot %1").replace("%1", name)))
             self.mapping.setItem(row, 0, label)
             combo = QComboBox()

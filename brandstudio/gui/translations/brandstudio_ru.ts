@@ -2246,6 +2246,18 @@ Branded images for every network, offline.</source>
         <translation>Столбец</translation>
     </message>
     <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>фото</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>ссылка</translation>
+    </message>
+    <message>
         <source>Slot %1</source>
         <translation>Поле %1</translation>
     </message>
