@@ -39,6 +39,7 @@ from brandstudio.gui.canvas_text import CanvasText
 from brandstudio.gui.drops import accept_as_copy
 from brandstudio.gui.layer_list import layer_title
 from brandstudio.gui.render_service import RenderResult
+from brandstudio.gui.size_edit_bar import SizeEditBar
 from brandstudio.gui.studio import Studio
 from brandstudio.model.edits import delete_layers, move_by, set_box, update_layer
 from brandstudio.model.layout import Box, Layout, Placement, layout
@@ -90,6 +91,9 @@ class Canvas(QWidget):
     """A short status message (e.g. why a drop was refused)."""
     filesDropped = Signal(list)
     """Paths dropped that the canvas does not handle itself (templates, bundles)."""
+    geometryDragged = Signal(object, tuple, str)
+    """A move or resize drag ended having changed the template: (template before it, the
+    layer ids, its undo label). ``size_edit_bar`` asks then whether it was for this size only."""
 
     def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +116,8 @@ class Canvas(QWidget):
         self._space = False
         self.text_edit = CanvasText(self)
         """Typing into a text layer (double-click, Enter or F2)."""
+        self.size_edit_bar = SizeEditBar(self)
+        """Asks "this size only / all sizes" after a drag at another size than the master."""
         studio.rendered.connect(self._on_rendered)
         studio.documentReplaced.connect(self._on_document)
         self._on_document()
@@ -270,6 +276,7 @@ class Canvas(QWidget):
         if self.show_safe_zone:
             self._paint_safe_zone(painter, placed)
         self._paint_selection(painter, placed)
+        self._paint_own_positions(painter, placed)
         self.text_edit.paint(painter)
         self._paint_guides(painter)
 
@@ -302,6 +309,27 @@ class Canvas(QWidget):
             locked = document.template.layer(placement.layer_id).locked
             if not locked:
                 self._paint_handles(painter, placement)
+
+    def own_position_ids(self) -> tuple[str, ...]:
+        """The shown layers with their own position at the preset on screen (marked)."""
+        document = self.studio.document
+        placed = self.layout()
+        if document is None or document.preset is None or placed is None:
+            return ()
+        preset_id = document.preset.id
+        return tuple(
+            p.layer_id for p in placed.placements
+            if p.visible and preset_id in document.template.layer(p.layer_id).overrides
+        )  # fmt: skip
+
+    def _paint_own_positions(self, painter: QPainter, placed: Layout) -> None:
+        # A small dot inside the top-left corner (clear of the resize handle) of each layer
+        # placed on its own at this size; the Layers panel shows the same dot.
+        painter.setPen(QPen(QColor(255, 255, 255), 1.5))
+        painter.setBrush(QColor(0, 120, 215))
+        for layer_id in self.own_position_ids():
+            corner = self._outline(placed.placement(layer_id)).at(0)
+            painter.drawEllipse(corner + QPointF(HANDLE + 3, HANDLE + 3), 3.5, 3.5)
 
     def _paint_handles(self, painter: QPainter, placement: Placement) -> None:
         painter.setPen(QPen(QColor(0, 120, 215), 1))
@@ -488,11 +516,20 @@ class Canvas(QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.text_edit.release()
-        if self._drag is not None and self._drag.mode == "pan":
+        drag, document = self._drag, self.studio.document
+        if drag is not None and drag.mode == "pan":
             self.unsetCursor()
+        elif drag is not None and document is not None:
+            self._report_drag(drag, document.template)
         self._drag = None
         self._guides = ()
         self.update()
+
+    def _report_drag(self, drag: _Drag, now: object) -> None:
+        # Rotation is the same at every size: only moves and resizes may be for one size.
+        if drag.mode in ("move", "resize") and drag.boxes and now is not drag.template:
+            label = self._label(drag.mode.capitalize(), drag.boxes)
+            self.geometryDragged.emit(drag.template, tuple(drag.boxes), label)
 
     def _others(self, moving: set[str]) -> list[Box]:
         placed = self.layout()

@@ -88,6 +88,8 @@ class TemplateDocument(QObject):
     selectionChanged = Signal()
     presetChanged = Signal()
     locationChanged = Signal()
+    overrideModeChanged = Signal()
+    """``override_mode`` was switched by :meth:`set_override_mode` (the preset bar shows it)."""
 
     def __init__(
         self,
@@ -177,6 +179,13 @@ class TemplateDocument(QObject):
             self._preset = preset
             self.presetChanged.emit()
             self.changed.emit()
+
+    def set_override_mode(self, on: bool) -> None:
+        """Edit the preset on screen only (on) or the master layout (off); announced."""
+        on = on and self._preset is not None
+        if on != self.override_mode:
+            self.override_mode = on
+            self.overrideModeChanged.emit()
 
     def mark_saved(self, template: Template, location: Location) -> None:
         """After a save: the saved template (its revision counted) is the clean state."""

@@ -133,6 +133,8 @@ class LayerListModel(QAbstractListModel):
             tip = self.tr("%1 — %2 (id: %3)")
             title = layer_title(template, layer)
             tip = tip.replace("%3", layer.id).replace("%2", kind).replace("%1", title)
+            if self.data(index, self.OverrideRole):
+                tip += "\n" + self.tr("Own position at this size")
             return plain_tip(tip)
         if role == self.IdRole:
             return layer.id

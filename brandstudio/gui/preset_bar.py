@@ -246,6 +246,7 @@ class PresetBar(QWidget):
         document = self._studio.document
         if document is not None and document is not self._document:
             document.presetChanged.connect(self.sync)
+            document.overrideModeChanged.connect(self.sync)
             document.changed.connect(self._update_canvas_item)
         self._document = document
         self.sync()

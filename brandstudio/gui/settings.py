@@ -226,6 +226,12 @@ LANGUAGE = Key("language", TEXT, "system", '"system" or a language code (at the 
 PREVIEW_COLLAPSED = Key(
     "preview/collapsed", FLAG, False, "whether the All Sizes strip is folded to its button"
 )
+ASK_SIZE_EDITS = Key(
+    "canvas/ask-size-edits",
+    FLAG,
+    True,
+    'whether a drag at a size other than the master asks "this size only / all sizes"',
+)
 PREVIEW_PRESETS = Key(
     "preview/presets",
     WORDS,

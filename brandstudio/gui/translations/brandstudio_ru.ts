@@ -1295,6 +1295,10 @@
         <source>%1 — %2 (id: %3)</source>
         <translation>%1 — %2 (id: %3)</translation>
     </message>
+    <message>
+        <source>Own position at this size</source>
+        <translation>Своё положение в этом размере</translation>
+    </message>
 </context>
 <context>
     <name>LayersPanel</name>
@@ -2761,6 +2765,33 @@ On: changes apply to this preset only, as an override; the master layout and the
     <message>
         <source>A template of this name exists: saving replaces it.</source>
         <translation>Шаблон с таким именем уже есть: сохранение заменит его.</translation>
+    </message>
+</context>
+<context>
+    <name>SizeEditBar</name>
+    <message>
+        <source>This size only</source>
+        <translation>Только этот размер</translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation>Все размеры</translation>
+    </message>
+    <message>
+        <source>Remember</source>
+        <translation>Запомнить</translation>
+    </message>
+    <message>
+        <source>This size only: switch on “Edit this preset only”. All sizes: do not ask again.</source>
+        <translation>Только этот размер: включить «Только этот пресет». Все размеры: больше не спрашивать.</translation>
+    </message>
+    <message>
+        <source>Changed at every size. Only for %1?</source>
+        <translation>Изменено во всех размерах. Только для %1?</translation>
+    </message>
+    <message>
+        <source>%1 (this size)</source>
+        <translation>%1 (этот размер)</translation>
     </message>
 </context>
 <context>
