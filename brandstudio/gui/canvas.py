@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from brandstudio.gui.canvas_scroll import CanvasScrollBars
 from brandstudio.gui.canvas_text import CanvasText
 from brandstudio.gui.drops import accept_as_copy
 from brandstudio.gui.layer_list import layer_title
@@ -118,6 +119,7 @@ class Canvas(QWidget):
         """Typing into a text layer (double-click, Enter or F2)."""
         self.size_edit_bar = SizeEditBar(self)
         """Asks "this size only / all sizes" after a drag at another size than the master."""
+        self.scroll_bars = CanvasScrollBars(self)
         studio.rendered.connect(self._on_rendered)
         studio.documentReplaced.connect(self._on_document)
         self._on_document()
@@ -246,7 +248,19 @@ class Canvas(QWidget):
 
     # -- painting --
 
+    def offset(self) -> QPointF:
+        """Where the canvas's top-left corner is, in widget px."""
+        return QPointF(self._offset)
+
+    def set_offset(self, offset: QPointF) -> None:
+        """Scroll the canvas so its top-left corner is at ``offset`` (widget px)."""
+        self._offset = QPointF(offset)
+        self._fit = False
+        self._snap_offset()
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        self.scroll_bars.sync()
         painter = QPainter(self)
         try:
             self._paint(painter)
@@ -625,9 +639,17 @@ class Canvas(QWidget):
     # -- wheel and keys --
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120.0
-        if steps:
-            self.set_zoom(self.zoom * (1.15**steps), event.position())
+        """Ctrl+wheel zooms at the cursor; the wheel scrolls (Shift+wheel sideways)."""
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if delta.y():
+                self.set_zoom(self.zoom * (1.15 ** (delta.y() / 120.0)), event.position())
+        else:
+            pixels = event.pixelDelta() if not event.pixelDelta().isNull() else delta / 2
+            dx, dy = -pixels.x(), -pixels.y()
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                dx, dy = dy, dx
+            self.scroll_bars.scroll(dx, dy)
         event.accept()
 
     def event(self, event: QEvent) -> bool:
