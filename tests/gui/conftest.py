@@ -17,8 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from brandstudio.gui.studio import Studio
+from brandstudio.library.store import open_library
+
 SCREEN = (1280, 800)
 START_TIMEOUT = 30.0  # seconds for Xvfb to report its display number
+
+
+CONTEST = Path(__file__).resolve().parents[2] / "templates" / "contest.json"
 
 
 def _read_display_number(fd: int, server: subprocess.Popen[bytes]) -> int:
@@ -96,3 +102,14 @@ def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=10)
+
+
+@pytest.fixture
+def studio(tmp_path: Path) -> Iterator[Studio]:
+    """A studio with its own library, the contest starter open (the panels' usual subject).
+
+    A test module that needs another template defines its own ``studio``."""
+    studio = Studio(library=open_library(tmp_path / "library"))
+    studio.open_file(CONTEST)
+    yield studio
+    studio.shutdown()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,20 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 from brandstudio.model.layout import layout
 from brandstudio.presets import find_preset
 from brandstudio.render.export import encode
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    studio.open_file(REPO / "templates" / "contest.json")
-    yield studio
-    studio.shutdown()
 
 
 def rendered(qtbot: QtBot, studio: Studio, canvas: Canvas) -> None:

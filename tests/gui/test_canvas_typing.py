@@ -3,7 +3,7 @@ shown by the engine's render (the export's pixels), one undo step per editing se
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -18,21 +18,12 @@ from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.render_service import RenderRequest
 from brandstudio.gui.studio import Studio
 from brandstudio.jobs.export import ExportSettings, run_export
-from brandstudio.library.store import open_library
 from brandstudio.model.preset import Preset
 from brandstudio.render.assets import resolve_assets
 from brandstudio.render.engine import render
 
 REPO = Path(__file__).resolve().parents[2]
 CONTEST = REPO / "templates" / "contest.json"
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    studio.open_file(CONTEST)
-    yield studio
-    studio.shutdown()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ is refused. The events are handed over as Qt would (a real drag needs a window m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,21 +20,12 @@ from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.dialogs.stamp import StampDialog
 from brandstudio.gui.slots_panel import ImageLineEdit
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 
 REPO = Path(__file__).resolve().parents[2]
 COPY_OR_MOVE = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 SHIFT = Qt.KeyboardModifier.ShiftModifier  # a file manager's "move" modifier
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    studio.open_file(REPO / "templates" / "contest.json")
-    yield studio
-    studio.shutdown()
 
 
 @pytest.fixture

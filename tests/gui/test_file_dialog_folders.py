@@ -7,7 +7,6 @@ recorder that answers with a real file in tmp_path and notes the folder each cal
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from brandstudio.gui.main_window import MainWindow
 from brandstudio.gui.settings import FOLDERS, KEYS, Settings
 from brandstudio.gui.slots_panel import SlotsPanel
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 
 REPO = Path(__file__).resolve().parents[2]
 CONTEST = REPO / "templates" / "contest.json"
@@ -48,14 +46,6 @@ class Recorder:
         if self.files:
             return [str(self.answer)], ""
         return str(self.answer), ""
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    studio.open_file(CONTEST)
-    yield studio
-    studio.shutdown()
 
 
 def a_photo(folder: Path, name: str = "photo.jpg") -> Path:

@@ -4,7 +4,6 @@ missing glyphs, per-preset overrides, several layers, and refused values never c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,15 +35,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    path = TEMPLATES / "contest.json"
-    studio.open_template(load_template(path).template, find_brand("demo"), path.parent)
-    yield studio
-    studio.shutdown()
 
 
 @pytest.fixture

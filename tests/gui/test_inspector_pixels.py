@@ -4,7 +4,6 @@ and fractions folded under "Responsive", and the template's canvas at the preset
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from brandstudio.brands import find_brand
-from brandstudio.fileformat import load_template
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.inspector import Inspector
 from brandstudio.gui.inspector_values import NumberEditor
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 from brandstudio.model.edits import move_by
 from brandstudio.model.layout import Box, layout
 from brandstudio.model.preset import Preset
@@ -31,15 +27,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    path = TEMPLATES / "contest.json"
-    studio.open_template(load_template(path).template, find_brand("demo"), path.parent)
-    yield studio
-    studio.shutdown()
 
 
 @pytest.fixture

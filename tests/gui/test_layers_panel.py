@@ -3,7 +3,6 @@ reorder by drag and by buttons, rename, add, duplicate, delete; each an undo ste
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,15 +24,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 CONTEST_TOP_FIRST = ["qr", "details", "headline", "badge", "logo", "photo"]
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    path = TEMPLATES / "contest.json"
-    studio.open_template(load_template(path).template, find_brand("demo"), path.parent)
-    yield studio
-    studio.shutdown()
 
 
 @pytest.fixture

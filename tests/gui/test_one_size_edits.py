@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,20 +15,11 @@ from brandstudio.gui.layers_panel import LayersPanel
 from brandstudio.gui.preset_bar import PresetBar
 from brandstudio.gui.settings import ASK_SIZE_EDITS, Settings
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 from brandstudio.model.layout import Box, layout
 from brandstudio.presets import find_preset
 
 REPO = Path(__file__).resolve().parents[2]
 STORY = "instagram-story"
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    studio.open_file(REPO / "templates" / "contest.json")
-    yield studio
-    studio.shutdown()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ step, an empty field means the sample, photos chosen or dropped, and the QR leng
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,15 +23,6 @@ from brandstudio.library.store import open_library
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    path = TEMPLATES / "contest.json"
-    studio.open_template(load_template(path).template, find_brand("demo"), path.parent)
-    yield studio
-    studio.shutdown()
 
 
 @pytest.fixture

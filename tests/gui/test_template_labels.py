@@ -12,8 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from brandstudio.brands import find_brand
-from brandstudio.fileformat import load_template
 from brandstudio.gui import i18n
 from brandstudio.gui.inspector import Inspector
 from brandstudio.gui.layers_panel import LayersPanel
@@ -40,14 +38,6 @@ def russian(qtbot: QtBot) -> Iterator[str]:
     finally:
         i18n.install_translator(app, "en")  # the other tests read English
     assert i18n.current_language() == "en"
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    studio.open_template(load_template(CONTEST).template, find_brand("demo"), CONTEST.parent)
-    yield studio
-    studio.shutdown()
 
 
 def english_labels(studio: Studio) -> set[str]:
