@@ -176,9 +176,7 @@ def row_content(
 def _image_path(value: str, folder: Path, column: str, roots: Sequence[Path] | None) -> str:
     if not value.strip():
         raise RowError("empty: this row has no image", column)
-    path = Path(value.strip()).expanduser()
-    if not path.is_absolute():
-        path = folder / path
+    path = _cell_path(value, folder)
     if roots is not None and not _within(path, roots):
         raise RowError(
             f"{path} is outside the spreadsheet's folder {folder} and the library: a shared"
@@ -191,6 +189,12 @@ def _image_path(value: str, folder: Path, column: str, roots: Sequence[Path] | N
     if not path.is_file():
         raise RowError(f"not a file: {path}", column)
     return str(path)
+
+
+def _cell_path(value: str, folder: Path) -> Path:
+    """The file an image cell names: ``~`` expanded, relative to the spreadsheet's folder."""
+    path = Path(value.strip()).expanduser()
+    return path if path.is_absolute() else folder / path
 
 
 def _within(path: Path, roots: Sequence[Path]) -> bool:
@@ -216,8 +220,7 @@ def paths_outside(
             value = row.values.get(column, "").strip()
             if template.slots[slot].type != "image" or not value:
                 continue
-            path = Path(value).expanduser()
-            path = path if path.is_absolute() else folder / path
+            path = _cell_path(value, folder)
             if not _within(path, roots):
                 count += 1
                 if len(found) < limit:
