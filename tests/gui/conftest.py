@@ -16,7 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from brandstudio.gui.document import TemplateDocument
+from brandstudio.gui.inspector import Inspector
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
 
@@ -113,3 +116,21 @@ def studio(tmp_path: Path) -> Iterator[Studio]:
     studio.open_file(CONTEST)
     yield studio
     studio.shutdown()
+
+
+@pytest.fixture
+def document(studio: Studio) -> TemplateDocument:
+    """The studio's open document."""
+    assert studio.document is not None
+    return studio.document
+
+
+@pytest.fixture
+def inspector(qtbot: QtBot, studio: Studio) -> Inspector:
+    """The Properties panel, shown at a panel's usual size."""
+    inspector = Inspector(studio)
+    qtbot.addWidget(inspector)
+    inspector.resize(320, 900)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    return inspector

@@ -37,22 +37,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
-@pytest.fixture
-def document(studio: Studio) -> TemplateDocument:
-    assert studio.document is not None
-    return studio.document
-
-
-@pytest.fixture
-def inspector(qtbot: QtBot, studio: Studio) -> Inspector:
-    inspector = Inspector(studio)
-    qtbot.addWidget(inspector)
-    inspector.resize(320, 900)
-    inspector.show()
-    qtbot.waitExposed(inspector)
-    return inspector
-
-
 def number(inspector: Inspector, path: str) -> QDoubleSpinBox:
     editor = inspector.editor(path)
     assert isinstance(editor, NumberEditor), path

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.inspector import Inspector
 from brandstudio.gui.inspector_values import NumberEditor
-from brandstudio.gui.studio import Studio
 from brandstudio.model.edits import move_by
 from brandstudio.model.layout import Box, layout
 from brandstudio.model.preset import Preset
@@ -27,22 +26,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
-
-@pytest.fixture
-def document(studio: Studio) -> TemplateDocument:
-    assert studio.document is not None
-    return studio.document
-
-
-@pytest.fixture
-def inspector(qtbot: QtBot, studio: Studio) -> Inspector:
-    inspector = Inspector(studio)
-    qtbot.addWidget(inspector)
-    inspector.resize(320, 900)
-    inspector.show()
-    qtbot.waitExposed(inspector)
-    return inspector
 
 
 @pytest.fixture

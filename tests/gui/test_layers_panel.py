@@ -27,12 +27,6 @@ CONTEST_TOP_FIRST = ["qr", "details", "headline", "badge", "logo", "photo"]
 
 
 @pytest.fixture
-def document(studio: Studio) -> TemplateDocument:
-    assert studio.document is not None
-    return studio.document
-
-
-@pytest.fixture
 def panel(qtbot: QtBot, studio: Studio) -> LayersPanel:
     panel = LayersPanel(studio)
     qtbot.addWidget(panel)

@@ -26,12 +26,6 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 @pytest.fixture
-def document(studio: Studio) -> TemplateDocument:
-    assert studio.document is not None
-    return studio.document
-
-
-@pytest.fixture
 def panel(qtbot: QtBot, studio: Studio) -> SlotsPanel:
     panel = SlotsPanel(studio)
     qtbot.addWidget(panel)
