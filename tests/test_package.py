@@ -38,6 +38,8 @@ from PIL import Image, ImageChops, ImageStat
 
 import brandstudio
 
+pytestmark = pytest.mark.timeout(1200)  # the frozen-app tests first build the app (minutes)
+
 REPO = Path(__file__).resolve().parent.parent
 PACKAGING = REPO / "packaging"
 LINUX = PACKAGING / "linux"

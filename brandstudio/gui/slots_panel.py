@@ -131,7 +131,6 @@ class SlotField(QWidget):
         self.qr_levels = qr_levels
         self.sample_path = sample_path
         """For an image slot: the sample as a full path ("" when it has none)."""
-        self.dialog: QFileDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
@@ -256,22 +255,19 @@ class SlotField(QWidget):
 
     # -- photos --
 
-    def choose_file(self) -> QFileDialog:
-        """Open the file dialog for a photo (returned for tests)."""
+    def choose_file(self) -> str:
+        """Ask for a photo with the desktop's file dialog; returns the path chosen, or ""."""
         current = self.line.text() if self.line is not None else ""
         start = str(Path(current).parent) if current else last_folder(FOLDERS.photos)
         patterns = " ".join(f"*{suffix}" for suffix in sorted(PHOTO_EXTENSIONS))
         filters = ";;".join(
             (self.tr("Images (%1)").replace("%1", patterns), self.tr("All files (*)"))
         )
-        dialog = QFileDialog(self, self.tr("Choose a Photo"), start, filters)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: remember_folder(FOLDERS.photos, Path(path).parent))
-        dialog.fileSelected.connect(self._file_chosen)
-        dialog.open()
-        self.dialog = dialog
-        return dialog
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a Photo"), start, filters)
+        if path:
+            remember_folder(FOLDERS.photos, Path(path).parent)
+            self._file_chosen(path)
+        return path
 
     def _path_entered(self) -> None:
         if self.line is None:

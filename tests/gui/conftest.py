@@ -61,6 +61,28 @@ def private_settings(tmp_path: Path) -> None:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
+@pytest.fixture(autouse=True)
+def no_modal_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that reaches a file dialog without answering it fails at once.
+
+    A real dialog would wait for a click that never comes (and lists real folders, which on
+    one CI machine blocked for good); a test answers with ``monkeypatch.setattr``."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def unanswered(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a file dialog opened that the test did not answer")
+
+    for name in (
+        "getOpenFileName",
+        "getOpenFileNames",
+        "getSaveFileName",
+        "getExistingDirectory",
+        "getOpenFileUrl",
+        "getSaveFileUrl",
+    ):
+        monkeypatch.setattr(QFileDialog, name, unanswered)
+
+
 @pytest.fixture(scope="session")
 def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The DISPLAY (``":N"``) of a private Xvfb server, 1280x800 at 24-bit colour."""

@@ -81,22 +81,20 @@ def test_open_template_starts_in_the_folder_last_opened_from(
 
 
 def test_choose_photo_starts_in_the_folder_last_chosen_from(
-    qtbot: QtBot, studio: Studio, tmp_path: Path
+    qtbot: QtBot, studio: Studio, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     panel = SlotsPanel(studio)
     qtbot.addWidget(panel)
     field = panel.fields["photo"]
     photo = a_photo(tmp_path / "фото")
-    dialog = field.choose_file()
-    assert dialog.directory().absolutePath() == HOME
-    dialog.fileSelected.emit(str(photo))
-    dialog.close()
+    chosen = Recorder(photo)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", chosen)
+    assert field.choose_file() == str(photo)
     assert Settings()[FOLDERS.photos] == str(photo.parent)
     assert field.line is not None
     field.line.clear()  # the field's own file would be the start otherwise
-    again = field.choose_file()
-    assert again.directory().absolutePath() == str(photo.parent)
-    again.close()
+    field.choose_file()
+    assert chosen.starts == [HOME, str(photo.parent)]
 
 
 def test_merge_table_starts_in_the_folder_last_chosen_from(

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from brandstudio.brands import find_brand
@@ -143,15 +143,24 @@ def test_a_dropped_image_fills_the_photo_slot(
 
 
 def test_choose_opens_a_file_dialog_for_images(
-    qtbot: QtBot, panel: SlotsPanel, document: TemplateDocument, photo: Path
+    qtbot: QtBot,
+    panel: SlotsPanel,
+    document: TemplateDocument,
+    photo: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     field = panel.fields["photo"]
-    dialog = field.choose_file()
-    assert "*.jpg" in dialog.nameFilters()[0]
-    dialog.fileSelected.emit(str(photo))
+    asked: list[str] = []
+
+    def answer(parent: object, title: str, start: str, filters: str) -> tuple[str, str]:
+        asked.append(filters)
+        return str(photo), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", answer)
+    assert field.choose_file() == str(photo)
+    assert "*.jpg" in asked[0].split(";;")[0]
     qtbot.waitUntil(lambda: document.content.get("photo") == str(photo.resolve()))
     assert document.undo_stack.undoText() == "Edit Photo"
-    dialog.close()
 
 
 def test_a_path_that_is_no_photo_is_not_applied(
@@ -180,20 +189,23 @@ def _undecodable(tmp_path: Path) -> list[Path]:
 
 
 def test_a_chosen_photo_that_cannot_be_decoded_is_refused_with_a_message(
-    qtbot: QtBot, panel: SlotsPanel, document: TemplateDocument, photo: Path, tmp_path: Path
+    qtbot: QtBot,
+    panel: SlotsPanel,
+    document: TemplateDocument,
+    photo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Issue 13: Content ▸ Choose… accepted any file named like a photo; the canvas kept the
     old photo and only the status bar said why for 8 seconds."""
     field = panel.fields["photo"]
-    dialog = field.choose_file()
-    dialog.fileSelected.emit(str(photo))
+    answers = [photo, *_undecodable(tmp_path)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(answers.pop(0)), ""))
+    field.choose_file()
     qtbot.waitUntil(lambda: document.content.get("photo") == str(photo.resolve()))
-    dialog.close()
     steps = document.undo_stack.count()
-    for bad in _undecodable(tmp_path):
-        dialog = field.choose_file()
-        dialog.fileSelected.emit(str(bad))
-        dialog.close()
+    for bad in list(answers):
+        field.choose_file()
         qtbot.waitUntil(lambda: panel.findChild(QMessageBox, "unusable-file") is not None)
         box = panel.findChild(QMessageBox, "unusable-file")
         assert isinstance(box, QMessageBox)
