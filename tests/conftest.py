@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import faulthandler
+import gc
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +22,47 @@ os.environ["BRANDSTUDIO_HOME"] = tempfile.mkdtemp(prefix="brandstudio-home-")
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"
+
+HANG_LIMIT = 300.0
+"""Seconds a test may take before the run stops with every thread's stack printed (a test
+marked ``hang_limit(SECONDS)`` gets its own limit)."""
+
+_stderr_fd = -1
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _stderr_fd
+    _stderr_fd = os.dup(sys.stderr.fileno())  # the terminal, before output is captured
+    # As in the studio (brandstudio.gui.collector): cyclic garbage is collected on the main
+    # thread only, between tests, so that a worker thread never frees a Qt object.
+    gc.disable()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """A hung test (a deadlock, a modal dialog nobody answers) ends the run at once with the
+    stack of every thread, instead of running into CI's limit with no word of where: the
+    watchdog is faulthandler's own thread, which needs no GIL."""
+    marker = item.get_closest_marker("hang_limit")
+    limit = float(marker.args[0]) if marker is not None else HANG_LIMIT
+    faulthandler.dump_traceback_later(limit, exit=True, file=_stderr_fd)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+        _collect_if_due()
+
+
+def _collect_if_due() -> None:
+    thresholds = gc.get_threshold()
+    due = -1
+    for generation, (count, threshold) in enumerate(zip(gc.get_count(), thresholds, strict=True)):
+        if threshold and count > threshold:
+            due = generation
+        else:
+            break
+    if due >= 0:
+        gc.collect(due)
 
 
 @pytest.fixture

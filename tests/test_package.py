@@ -38,7 +38,7 @@ from PIL import Image, ImageChops, ImageStat
 
 import brandstudio
 
-pytestmark = pytest.mark.timeout(1200)  # the frozen-app tests first build the app (minutes)
+pytestmark = pytest.mark.hang_limit(1200)  # the frozen-app tests first build the app
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGING = REPO / "packaging"

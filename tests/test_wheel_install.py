@@ -22,7 +22,7 @@ import pytest
 
 import brandstudio
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # builds a wheel and a venv
+pytestmark = [pytest.mark.slow, pytest.mark.hang_limit(900)]  # builds a wheel and a venv
 
 REPO = Path(__file__).resolve().parent.parent
 CONSTRAINTS = REPO / "requirements" / "constraints.txt"

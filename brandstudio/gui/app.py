@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from brandstudio.fileformat import FormatError
+from brandstudio.gui.collector import collect_on_gui_thread
 from brandstudio.gui.i18n import install_translator
 from brandstudio.gui.main_window import DEFAULT_SIZE, MainWindow, settings
 from brandstudio.gui.settings import LAST_BRAND, LAST_NAME, LAST_PATH
@@ -34,6 +35,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName("Brandstudio")
     app.setDesktopFileName("io.brandstudio.Brandstudio")  # the window's icon on Wayland
     install_translator(app, None)
+    collect_on_gui_thread(app)
     return app
 
 

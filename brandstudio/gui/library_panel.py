@@ -451,7 +451,7 @@ class LibraryPanel(QWidget):
         return self._placeholders[key]
 
     def _set_tooltip(self, item: QStandardItem, problem: str | None = None) -> None:
-        lines = [str(item.data(NAME_ROLE))]
+        lines = [item.text()]  # the title in the studio's language, as under the thumbnail
         tags = item.data(TAGS_ROLE) or ()
         if tags:
             lines.append(self.tr("Tags: %1").replace("%1", ", ".join(tags)))

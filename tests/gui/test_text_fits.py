@@ -108,14 +108,16 @@ def _summary(studio: Studio, tmp_path: Path) -> QDialog:
 def _merge_summary(studio: Studio, tmp_path: Path) -> QDialog:
     from brandstudio.gui.dialogs.summary import BatchSummaryDialog
 
-    return BatchSummaryDialog(_report(tmp_path), tmp_path, title="Data Merge", rows=True)
+    title = QCoreApplication.translate("MergeDialog", "Data Merge")
+    return BatchSummaryDialog(_report(tmp_path), tmp_path, title=title, rows=True)
 
 
 def _progress(studio: Studio, tmp_path: Path) -> QDialog:
     from brandstudio.gui.dialogs.progress import BatchProgressDialog, BatchThread
 
     thread = BatchThread(lambda settings, cancel: _report(tmp_path))  # never started
-    dialog = BatchProgressDialog(thread, "Stamping Photos", None)
+    title = QCoreApplication.translate("StampDialog", "Stamping Photos")
+    dialog = BatchProgressDialog(thread, title, None)
     thread.setParent(dialog)
     return dialog
 

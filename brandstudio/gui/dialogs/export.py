@@ -95,7 +95,7 @@ class ExportDialog(BatchDialog):
 
         self.ok_button.setText(self.tr("Export"))
 
-        self.lay_out_page(template.name, canvas, columns)
+        self.lay_out_page(document.title(), canvas, columns)
 
         self._restore()
         self.name.set_preview(self._first_name)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport, ItemReport
 from brandstudio.batch.runner import STOPPED_BY_USER, not_started
+from brandstudio.gui.engine_messages import translated_reason
 from brandstudio.gui.tooltips import plain_tip
 
 MAX_LISTED = 500
@@ -216,7 +217,7 @@ class BatchSummaryDialog(QDialog):
     @staticmethod
     def _failure_item(item: ItemReport, rows: bool) -> QTreeWidgetItem:
         where = str(item.row) if rows and item.row is not None else Path(item.input).name
-        reason = item.error or ""
+        reason = translated_reason(item.error or "")
         entry = QTreeWidgetItem([where, reason])
         entry.setToolTip(0, plain_tip(item.input))
         entry.setToolTip(1, plain_tip(reason))

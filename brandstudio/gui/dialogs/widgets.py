@@ -92,7 +92,7 @@ class PresetPicker(QWidget):
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         if preset is not None:
-            item.setToolTip(plain_tip(f"{preset.id}: {preset.width} × {preset.height} px"))
+            item.setToolTip(plain_tip(f"{preset.width} × {preset.height} px"))
         self.list.addItem(item)
         self._presets[key] = preset
 

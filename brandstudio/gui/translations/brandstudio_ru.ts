@@ -490,6 +490,85 @@
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <source>truncated or damaged image file</source>
+        <translation>файл изображения обрезан или повреждён</translation>
+    </message>
+    <message>
+        <source>empty file (0 bytes)</source>
+        <translation>пустой файл (0 байт)</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>не обычный файл</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>файл не найден</translation>
+    </message>
+    <message>
+        <source>cannot be read: permission denied</source>
+        <translation>не читается: нет доступа</translation>
+    </message>
+    <message>
+        <source>not enough memory to decode it</source>
+        <translation>не хватило памяти, чтобы его открыть</translation>
+    </message>
+    <message>
+        <source>too large: a %1 MiB file (limit %2 MiB)</source>
+        <translation>слишком большой: файл %1 МиБ (предел %2 МиБ)</translation>
+    </message>
+    <message>
+        <source>too large: %1×%2 px (limit %3 MP)</source>
+        <translation>слишком большой: %1×%2 пикс. (предел %3 Мп)</translation>
+    </message>
+    <message>
+        <source>too large: %1 MP (limit %2 MP)</source>
+        <translation>слишком большой: %1 Мп (предел %2 Мп)</translation>
+    </message>
+    <message>
+        <source>too large (limit %1 MP)</source>
+        <translation>слишком большой (предел %1 Мп)</translation>
+    </message>
+    <message>
+        <source>not an image Brandstudio can read (unknown format)</source>
+        <translation>Brandstudio не читает такое изображение (неизвестный формат)</translation>
+    </message>
+    <message>
+        <source>not an image Brandstudio can read (%1 is not supported)</source>
+        <translation>Brandstudio не читает такое изображение (%1 не поддерживается)</translation>
+    </message>
+    <message>
+        <source>not a photo by its name (no extension)</source>
+        <translation>по имени это не фото (нет расширения)</translation>
+    </message>
+    <message>
+        <source>not a photo by its name (%1)</source>
+        <translation>по имени это не фото (%1)</translation>
+    </message>
+    <message>
+        <source>not started: the job stopped before it</source>
+        <translation>не начато: работа остановилась раньше</translation>
+    </message>
+    <message>
+        <source>not done: the export stopped</source>
+        <translation>не сделано: экспорт остановлен</translation>
+    </message>
+    <message>
+        <source>took longer than %1 s: stopped</source>
+        <translation>дольше %1 с: остановлено</translation>
+    </message>
+    <message>
+        <source>the process working on it stopped twice</source>
+        <translation>процесс, который его обрабатывал, дважды остановился</translation>
+    </message>
+    <message>
+        <source>the process working on it stopped</source>
+        <translation>процесс, который его обрабатывал, остановился</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>

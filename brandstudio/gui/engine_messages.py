@@ -1,0 +1,123 @@
+"""The engine's reasons for a failed or skipped item, in the studio's language.
+
+The engine (``render.photo``, ``batch``, ``jobs``) writes its reasons in English: they go to
+``report.json`` and the terminal, where scripts read them. The studio shows the same reasons
+translated: each known form is a pattern here, its numbers and names carried over; a reason
+that matches none is shown as the engine wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT: Final = "EngineMessages"
+
+# (pattern of the English reason, the text to translate with %1, %2… for the groups)
+_FORMS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(pattern), str(text))
+    for pattern, text in (
+        (
+            r"truncated or damaged image file",
+            QT_TRANSLATE_NOOP("EngineMessages", "truncated or damaged image file"),
+        ),
+        (r"zero-byte file", QT_TRANSLATE_NOOP("EngineMessages", "empty file (0 bytes)")),
+        (r"not a regular file", QT_TRANSLATE_NOOP("EngineMessages", "not a regular file")),
+        (r"file not found", QT_TRANSLATE_NOOP("EngineMessages", "file not found")),
+        (
+            r"cannot be read: permission denied",
+            QT_TRANSLATE_NOOP("EngineMessages", "cannot be read: permission denied"),
+        ),
+        (
+            r"not enough memory to decode it",
+            QT_TRANSLATE_NOOP("EngineMessages", "not enough memory to decode it"),
+        ),
+        (
+            r"too large: (\d+) MiB file \(limit (\d+) MiB\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "too large: a %1 MiB file (limit %2 MiB)"),
+        ),
+        (
+            r"too large: (\d+)x(\d+) px \(limit (\d+) MP\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "too large: %1×%2 px (limit %3 MP)"),
+        ),
+        (
+            r"too large: ([\d,]+) MP \(limit (\d+) MP\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "too large: %1 MP (limit %2 MP)"),
+        ),
+        (
+            r"too large \(limit (\d+) MP\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "too large (limit %1 MP)"),
+        ),
+        (
+            r"not an image we can read \(unrecognised file format\)",
+            QT_TRANSLATE_NOOP(
+                "EngineMessages", "not an image Brandstudio can read (unknown format)"
+            ),
+        ),
+        (
+            r"not an image we can read \(format (.+) is not supported\)",
+            QT_TRANSLATE_NOOP(
+                "EngineMessages", "not an image Brandstudio can read (%1 is not supported)"
+            ),
+        ),
+        (
+            r"not a photo by its name \(no extension\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "not a photo by its name (no extension)"),
+        ),
+        (
+            r"not a photo by its name \((\S+)\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "not a photo by its name (%1)"),
+        ),
+        (
+            r"not started: the batch stopped before it",
+            QT_TRANSLATE_NOOP("EngineMessages", "not started: the job stopped before it"),
+        ),
+        (
+            r"not done: the export stopped",
+            QT_TRANSLATE_NOOP("EngineMessages", "not done: the export stopped"),
+        ),
+        (
+            r"took longer than (\d+) s: stopped",
+            QT_TRANSLATE_NOOP("EngineMessages", "took longer than %1 s: stopped"),
+        ),
+        (
+            r"the worker processing it twice stopped \(.*\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "the process working on it stopped twice"),
+        ),
+        (
+            r"the worker processing it stopped \(.*\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "the process working on it stopped"),
+        ),
+    )
+)
+
+
+def translated_reason(reason: str) -> str:
+    """``reason`` in the studio's language when it is one of the engine's known forms.
+
+    A reason may start with the file it is about (``photos/a.jpg: truncated…``): the file
+    stays, the rest is translated."""
+    whole = _translate(reason)
+    if whole is not None:
+        return whole
+    head, separator, rest = reason.rpartition(": ")
+    while separator:
+        tail = _translate(rest)
+        if tail is not None:
+            return f"{head}: {tail}"
+        head, separator, more = head.rpartition(": ")
+        rest = f"{more}: {rest}"
+    return reason
+
+
+def _translate(text: str) -> str | None:
+    for pattern, form in _FORMS:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            translated = QCoreApplication.translate(CONTEXT, form)
+            for number, value in enumerate(match.groups(), start=1):
+                translated = translated.replace(f"%{number}", value)
+            return translated
+    return None
