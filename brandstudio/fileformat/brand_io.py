@@ -1,11 +1,18 @@
-"""Brand folders: ``brand.json`` beside the brand's ``logos/`` and ``fonts/``."""
+"""Brand folders: ``brand.json`` beside the brand's ``logos/`` and ``fonts/``.
+
+Reading parses, refuses newer versions, migrates (``brand_migrations``), validates and checks
+the asset files; writing is atomic. Loading never rewrites an old file: the library saves the
+current version, with a backup of the old file, the first time the brand is edited.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from brandstudio.fileformat.brand_migrations import migrate_brand
 from brandstudio.fileformat.errors import FormatError, Problem, json_path
 from brandstudio.fileformat.jsonio import dump_json, read_json_file
 from brandstudio.fileformat.paths import asset_path_problem
@@ -29,6 +36,8 @@ class BrandKit:
 
     brand: Brand
     folder: Path
+    migrations: tuple[str, ...] = ()
+    """The steps that upgraded an older ``brand.json`` on load (the file itself is unchanged)."""
 
     def asset(self, relative: str) -> Path:
         """The file a stored asset path names (already checked to stay inside the folder)."""
@@ -41,7 +50,9 @@ def _envelope_problems(data: object) -> list[Problem]:
     if data.get("format") != BRAND_FORMAT:
         return [Problem("$.format", f"must be {BRAND_FORMAT!r}: this is not a brand file")]
     version = data.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > BRAND_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return [Problem("$.version", "must be a whole number from 1")]
+    if version > BRAND_VERSION:
         return [
             Problem(
                 "$.version",
@@ -87,20 +98,33 @@ def brand_problems(brand: Brand, folder: Path) -> list[Problem]:
     return problems
 
 
+def brand_from_data(data: Any, source: str) -> tuple[Brand, tuple[str, ...]]:
+    """Parsed JSON -> Brand (refuse newer, migrate, validate) and the migration steps run.
+
+    The asset files are not checked here (:func:`brand_problems` does, given the folder).
+    """
+    problems = _envelope_problems(data)
+    if problems:
+        raise FormatError(source, problems)
+    data, applied = migrate_brand(data)
+    return validate_as(Brand, data, source), tuple(applied)
+
+
 def load_brand(folder: Path) -> BrandKit:
     """The brand in ``folder``; FormatError naming ``brand.json`` and the JSON path if unusable."""
     path = folder / BRAND_FILE
-    data = read_json_file(path)
-    problems = _envelope_problems(data)
-    if problems:
-        raise FormatError(str(path), problems)
-    brand = validate_as(Brand, data, str(path))
+    brand, applied = brand_from_data(read_json_file(path), str(path))
     problems = brand_problems(brand, folder)
     if problems:
         raise FormatError(str(path), problems)
-    return BrandKit(brand, folder)
+    return BrandKit(brand, folder, applied)
+
+
+def dump_brand(brand: Brand) -> str:
+    """A brand as JSON text (UTF-8 characters, 2-space indent, stable key order)."""
+    return dump_json(to_data(Brand, brand))
 
 
 def save_brand(brand: Brand, folder: Path) -> None:
     """Write ``brand.json`` atomically."""
-    atomic_write_text(folder / BRAND_FILE, dump_json(to_data(Brand, brand)))
+    atomic_write_text(folder / BRAND_FILE, dump_brand(brand))

@@ -1,5 +1,7 @@
 """Template migrations: each step takes the raw data of version N to version N + 1.
 
+Brands have their own steps in ``brand_migrations``, run by the same :func:`run_steps`.
+
 Steps work on plain JSON data (before validation), are small and named, and never lose a
 value: what a step cannot convert makes the file invalid, and validation says where.
 """
@@ -77,9 +79,20 @@ def migrate(data: Data) -> tuple[Data, list[str]]:
 
     ``data["version"]`` must already be a whole number from 1 to the current version.
     """
-    steps = {step.from_version: step for step in MIGRATIONS}
+    return run_steps(data, MIGRATIONS, TEMPLATE_VERSION)
+
+
+def run_steps(
+    data: Data, migrations: tuple[Migration, ...], current: int
+) -> tuple[Data, list[str]]:
+    """Run ``migrations`` on ``data`` up to version ``current``; the data and the steps' names.
+
+    Shared by every versioned file (templates, brands): ``data["version"]`` must already be a
+    whole number from 1 to ``current``.
+    """
+    steps = {step.from_version: step for step in migrations}
     applied: list[str] = []
-    while data["version"] < TEMPLATE_VERSION:
+    while data["version"] < current:
         step = steps[data["version"]]
         data = step.apply(data)
         applied.append(f"v{step.from_version} -> v{step.from_version + 1}: {step.name}")

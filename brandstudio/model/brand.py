@@ -7,13 +7,22 @@ from collections.abc import Mapping
 from typing import Annotated, Final, Literal
 
 from annotated_types import Interval, Len
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from brandstudio.model._record import record
 from brandstudio.model.geometry import Anchor
-from brandstudio.model.values import FontWeight, HexColor, Label, RoleName, VisibleText
+from brandstudio.model.values import (
+    FontWeight,
+    HexColor,
+    Label,
+    RoleName,
+    VisibleText,
+    describe_invisible,
+)
 
 BRAND_FORMAT: Final = "brandstudio.brand"
-BRAND_VERSION: Final = 1
+BRAND_VERSION: Final = 2
 
 REQUIRED_COLORS: Final = ("primary", "accent", "text", "background")
 REQUIRED_FONTS: Final = ("heading", "body")
@@ -21,6 +30,45 @@ REQUIRED_LOGOS: Final = ("logo",)
 
 AssetPath = Annotated[str, Len(1, 255)]
 """A file inside the brand folder, relative, with ``/`` between folders."""
+
+STAMP_PLACEHOLDERS: Final = ("brand", "year")
+"""What a stamp text mark may name in braces: ``{brand}`` and ``{year}``."""
+
+
+def stamp_text_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a stamp text mark; None if it can.
+
+    Braces are only allowed around a known placeholder (``{brand}``, ``{year}``), so a typo
+    such as ``{yaer}`` is refused instead of being stamped on every photo.
+    """
+    if not text.strip():
+        return "the text mark is empty"
+    rest = text
+    for name in STAMP_PLACEHOLDERS:
+        rest = rest.replace("{" + name + "}", "")
+    if "{" in rest or "}" in rest:
+        known = ", ".join("{" + name + "}" for name in STAMP_PLACEHOLDERS)
+        return f"braces only around a placeholder ({known})"
+    hidden = describe_invisible(text)
+    if hidden is not None:
+        return f"the text mark {hidden}"
+    return None
+
+
+def expand_stamp_text(text: str, *, brand: str, year: int) -> str:
+    """The text mark as stamped: ``{brand}`` and ``{year}`` replaced (``"© {brand} {year}"``)."""
+    return text.replace("{brand}", brand).replace("{year}", str(year))
+
+
+def _check_stamp_text(text: str) -> str:
+    problem = stamp_text_problem(text)
+    if problem is not None:
+        raise PydanticCustomError("stamp_text", "{reason}", {"reason": problem})
+    return text
+
+
+StampText = Annotated[str, Len(1, 200), AfterValidator(_check_stamp_text)]
+"""A text mark with placeholders, at most 200 characters."""
 
 
 @record
@@ -55,6 +103,8 @@ class StampDefaults:
     margin: Annotated[float, Interval(ge=0.0, le=0.3)] = 0.03
     opacity: Annotated[float, Interval(ge=0.05, le=1.0)] = 1.0
     variant: Literal["auto", "light", "dark", "mono"] = "auto"
+    text: StampText | None = None
+    """The text mark stamped with the logo (``"© {brand} {year}"``); None for none."""
 
 
 @record
@@ -62,7 +112,7 @@ class Brand:
     """A brand kit as stored in ``brand.json`` in the brand's folder."""
 
     format: Literal["brandstudio.brand"] = BRAND_FORMAT
-    version: Literal[1] = BRAND_VERSION
+    version: Literal[2] = BRAND_VERSION
     name: Annotated[VisibleText, Len(1, 80)]
     palette: Mapping[RoleName, HexColor] = dataclasses.field(default_factory=dict)
     fonts: Mapping[RoleName, BrandFont] = dataclasses.field(default_factory=dict)

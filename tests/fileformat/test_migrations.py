@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from brandstudio.fileformat import dump_template, load_template
+from brandstudio.fileformat import FormatError, dump_template, load_template
+from brandstudio.fileformat.brand_io import brand_from_data, dump_brand, load_brand
+from brandstudio.fileformat.brand_migrations import BRAND_MIGRATIONS
 from brandstudio.fileformat.migrations import MIGRATIONS
 from brandstudio.model import TEMPLATE_VERSION
+from brandstudio.model.brand import BRAND_VERSION, StampDefaults, expand_stamp_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "migrations"
 
@@ -47,3 +52,64 @@ def test_loading_never_rewrites_the_file(tmp_path: Path) -> None:
 def test_current_files_run_no_step(starter_paths: list[Path]) -> None:
     for path in starter_paths:
         assert load_template(path).migrations == ()
+
+
+# --- brands ----------------------------------------------------------------------------------
+
+
+def test_brand_steps_cover_every_version() -> None:
+    assert [step.from_version for step in BRAND_MIGRATIONS] == list(range(1, BRAND_VERSION))
+
+
+@pytest.mark.parametrize("step", BRAND_MIGRATIONS, ids=lambda step: f"brand-v{step.from_version}")
+def test_brand_step_fixture(step: object) -> None:
+    version = step.from_version  # type: ignore[attr-defined]
+    old = FIXTURES / f"brand-v{version}.json"
+    expected = FIXTURES / f"brand-v{version}.expected.json"
+    assert old.is_file() and expected.is_file(), f"step v{version} needs {old} and {expected}"
+    brand, applied = brand_from_data(json.loads(old.read_text(encoding="utf-8")), str(old))
+    assert applied[0].startswith(f"v{version} -> v{version + 1}")
+    assert dump_brand(brand) == expected.read_text(encoding="utf-8")
+
+
+def test_an_old_brand_folder_always_loads_and_is_not_rewritten(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    (folder / "logos").mkdir(parents=True)
+    for variant in ("light", "dark", "mono"):
+        Image.new("RGBA", (8, 8), (0, 0, 0, 255)).save(folder / "logos" / f"zerno-{variant}.png")
+    (folder / "brand.json").write_bytes((FIXTURES / "brand-v1.json").read_bytes())
+    before = (folder / "brand.json").read_bytes()
+    kit = load_brand(folder)
+    assert kit.brand.version == BRAND_VERSION
+    assert kit.brand.stamp.text is None and kit.brand.stamp.position == "auto"
+    assert kit.migrations and kit.migrations[0].startswith("v1 -> v2")
+    assert (folder / "brand.json").read_bytes() == before
+
+
+def test_a_brand_without_stamp_settings_migrates_to_the_defaults() -> None:
+    data = json.loads((FIXTURES / "brand-v1.json").read_text(encoding="utf-8"))
+    del data["stamp"]
+    brand, _ = brand_from_data(data, "brand.json")
+    assert brand.stamp == StampDefaults()
+
+
+@pytest.mark.parametrize("version", [0, "1", 3, True, None])
+def test_a_brand_version_that_cannot_be_read_is_named(version: object) -> None:
+    data = json.loads((FIXTURES / "brand-v1.json").read_text(encoding="utf-8"))
+    data["version"] = version
+    with pytest.raises(FormatError) as caught:
+        brand_from_data(data, "brand.json")
+    assert "$.version" in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["© {brand} {yaer}", "{", "   "])
+def test_a_stamp_text_with_a_bad_placeholder_is_refused(text: str) -> None:
+    data = json.loads((FIXTURES / "brand-v1.expected.json").read_text(encoding="utf-8"))
+    data["stamp"]["text"] = text
+    with pytest.raises(FormatError) as caught:
+        brand_from_data(data, "brand.json")
+    assert "$.stamp.text" in str(caught.value)
+
+
+def test_stamp_text_placeholders_expand() -> None:
+    assert expand_stamp_text("© {brand} {year}", brand="Зерно", year=2026) == "© Зерно 2026"
