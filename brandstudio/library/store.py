@@ -25,6 +25,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Final
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -34,6 +35,7 @@ from brandstudio.fileformat.jsonio import dump_json
 from brandstudio.fsutil import atomic_write_bytes, atomic_write_text
 from brandstudio.library.errors import ConflictError, LibraryError
 from brandstudio.library.lock import LibraryLock
+from brandstudio.library.logo_variants import VARIANTS, LogoSet, one_colour
 from brandstudio.model.brand import Brand, BrandFont, LogoVariants
 from brandstudio.model.labels import renamed
 from brandstudio.model.layers import PhotoLayer
@@ -43,12 +45,18 @@ from brandstudio.model.values import describe_invisible
 from brandstudio.render.assets import resolve_assets
 from brandstudio.render.engine import render
 from brandstudio.render.naming import safe_name
-from brandstudio.render.photo import open_photo
 from brandstudio.resources import assets_folder, templates_folder
 
 MARKER = "library.json"
 TRASH_SEPARATOR = "__"
 DEMO_BRAND = "demo"
+NEUTRAL_PALETTE: Final = {
+    "primary": "#1F3A5F",
+    "accent": "#F2A541",
+    "text": "#1E1E1E",
+    "background": "#FFFFFF",
+}
+"""The palette of a brand made without a logo."""
 
 
 def _stamp() -> str:
@@ -58,6 +66,14 @@ def _stamp() -> str:
     second, nanoseconds = divmod(now, 1_000_000_000)
     moment = time.strftime("%Y%m%d-%H%M%S", time.localtime(second))
     return f"{moment}-{nanoseconds:09d}-{uuid.uuid4().hex[:6]}"
+
+
+@dataclasses.dataclass(frozen=True)
+class CreatedBrand:
+    """A new brand and the logo variants made for it (not the user's own image)."""
+
+    kit: BrandKit
+    made_logos: tuple[str, ...]
 
 
 def brand_name_problem(name: object) -> str | None:
@@ -173,9 +189,20 @@ class Library:
             raise LibraryError(f"a brand called {name!r} already exists")
         return name
 
-    def new_brand(self, name: str, logo: Path | None = None) -> BrandKit:
-        """Create a brand: palette from ``logo`` when given, else a neutral one; a wordmark
-        logo drawn from the name when no logo file is given."""
+    def new_brand(self, name: str, logo: Path | Image.Image | None = None) -> BrandKit:
+        """Create a brand (see :meth:`create_brand`); the new kit."""
+        return self.create_brand(name, logo).kit
+
+    def create_brand(self, name: str, logo: Path | Image.Image | None = None) -> CreatedBrand:
+        """Create a brand: palette from ``logo`` when given, else a neutral one.
+
+        ``logo`` is a file (PNG, JPEG, WebP) or an already decoded image (an SVG logo the
+        studio rasterised). Its light, dark and mono variants are saved in ``logos/`` (see
+        :func:`~brandstudio.library.logo_variants.make_variants`); the result says which
+        were made rather than the logo itself. Without a logo, a wordmark drawn from the name
+        in all three variants. LogoError or PaletteError for an unusable logo.
+        """
+        from brandstudio.library.logo_variants import make_variants, save_logo
         from brandstudio.library.palette import palette_from_logo, propose_roles
 
         with self.lock:
@@ -184,26 +211,31 @@ class Library:
             (staged / "logos").mkdir(parents=True)
             (staged / "templates").mkdir()
             if logo is not None:
-                palette = propose_roles(palette_from_logo(logo))
-                converted = open_photo(logo).convert("RGBA")  # the safe decoder
-                target = staged / "logos" / "logo.png"
-                converted.save(target)
-                if _mean_luminance(converted) < 0.5:  # dark ink: the logo for light backgrounds
-                    variants = LogoVariants(dark="logos/logo.png")
+                if isinstance(logo, Path):
+                    palette = propose_roles(palette_from_logo(logo))
+                    variants = make_variants(logo, mono_color=palette["text"])
                 else:
-                    variants = LogoVariants(light="logos/logo.png")
+                    variants = make_variants(logo)
+                    source = staged.parent / "source.png"
+                    save_logo(variants.cleaned, source)
+                    palette = propose_roles(palette_from_logo(source))
+                    source.unlink()
+                    mono = one_colour(variants.cleaned, palette["text"])
+                    variants = dataclasses.replace(variants, mono=mono)
+                stem = "logo"
             else:
-                palette = {
-                    "primary": "#1F3A5F",
-                    "accent": "#F2A541",
-                    "text": "#1E1E1E",
-                    "background": "#FFFFFF",
-                }
-                for variant, ink in (("light", "#FFFFFF"), ("dark", palette["primary"])):
-                    _wordmark(name, ink).save(staged / "logos" / f"wordmark-{variant}.png")
-                variants = LogoVariants(
-                    light="logos/wordmark-light.png", dark="logos/wordmark-dark.png"
+                palette = dict(NEUTRAL_PALETTE)
+                dark = _wordmark(name, palette["primary"])
+                variants = LogoSet(
+                    cleaned=dark,
+                    light=_wordmark(name, "#FFFFFF"),
+                    dark=dark,
+                    mono=one_colour(dark, palette["text"]),
+                    kept=None,
                 )
+                stem = "wordmark"
+            for variant in VARIANTS:
+                save_logo(variants.image(variant), staged / "logos" / f"{stem}-{variant}.png")
             brand = Brand(
                 name=name,
                 palette=palette,
@@ -211,13 +243,19 @@ class Library:
                     "heading": BrandFont(family="Montserrat", weight=800),
                     "body": BrandFont(family="Inter", weight=400),
                 },
-                logos={"logo": variants},
+                logos={
+                    "logo": LogoVariants(
+                        light=f"logos/{stem}-light.png",
+                        dark=f"logos/{stem}-dark.png",
+                        mono=f"logos/{stem}-mono.png",
+                    )
+                },
             )
             save_brand(brand, staged)
             load_brand(staged)  # the same checks as any brand
             staged.rename(self.brands_dir / name)
             _remove_empty_staging(staged.parent, self.staging_dir)
-        return self.load_brand(name)
+        return CreatedBrand(self.load_brand(name), variants.made)
 
     def set_font(self, name: str, role: str, source: str, weight: int | None = None) -> BrandFont:
         """Give a brand font role a bundled family (by name) or an imported font file.
@@ -502,17 +540,6 @@ def _remove_empty_staging(folder: Path, staging: Path) -> None:
     if folder.parent == staging:
         with contextlib.suppress(OSError):
             folder.rmdir()
-
-
-def _mean_luminance(image: Image.Image) -> float:
-    """Mean luminance (0..1) of the opaque pixels of an RGBA image."""
-    alpha = image.getchannel("A").point(lambda value: 255 if value >= 128 else 0)
-    grey = image.convert("L")
-    histogram = grey.histogram(mask=alpha)
-    total = sum(histogram)
-    if not total:
-        return 0.5
-    return sum(i * count for i, count in enumerate(histogram)) / total / 255
 
 
 def _wordmark(name: str, ink: str) -> Image.Image:
