@@ -95,14 +95,25 @@ class LogoSet:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def open_logo(path: Path) -> Image.Image:
-    """A logo file decoded safely and cleaned (see :func:`clean_logo`); LogoError if unusable."""
+def open_logo(path: Path, *, clean: bool = True) -> Image.Image:
+    """A logo file decoded safely as RGBA, cleaned (see :func:`clean_logo`) unless ``clean`` is
+    False (then only made at most :data:`MAX_LOGO_SIDE` px); LogoError if unusable."""
     _check_file(path)
     try:
         decoded = open_photo(path, target=(MAX_LOGO_SIDE, MAX_LOGO_SIDE))
     except PhotoError as error:
         raise LogoError(path, error.reason) from None
-    return clean_logo(decoded, source=str(path))
+    if clean:
+        return clean_logo(decoded, source=str(path))
+    return _fitted(decoded.convert("RGBA"))
+
+
+def _fitted(image: Image.Image) -> Image.Image:
+    """``image`` at most :data:`MAX_LOGO_SIDE` px on its longer side."""
+    if max(image.size) > MAX_LOGO_SIDE:
+        image = image.copy()
+        image.thumbnail((MAX_LOGO_SIDE, MAX_LOGO_SIDE), Image.Resampling.LANCZOS)
+    return image
 
 
 def _check_file(path: Path) -> None:
@@ -158,9 +169,7 @@ def clean_logo(image: Image.Image, *, source: str = "the logo") -> Image.Image:
     :data:`MAX_LOGO_SIDE` px on the longer side. LogoError (naming ``source``) when nothing
     is left: a fully transparent or one-colour image."""
     _check_pixels(image.width, image.height, source)
-    rgba = image.convert("RGBA")
-    if max(rgba.size) > MAX_LOGO_SIDE:
-        rgba.thumbnail((MAX_LOGO_SIDE, MAX_LOGO_SIDE), Image.Resampling.LANCZOS)
+    rgba = _fitted(image.convert("RGBA"))
     background = plain_background(rgba)
     if background is not None:
         rgba = _remove_background(rgba, background)
@@ -270,14 +279,23 @@ def _luminance_image(image: Image.Image) -> Image.Image:
 # --- making variants -------------------------------------------------------------------------
 
 
-def make_variants(logo: Path | Image.Image, *, mono_color: str = DEFAULT_MONO) -> LogoSet:
+def make_variants(
+    logo: Path | Image.Image, *, mono_color: str = DEFAULT_MONO, clean: bool = True
+) -> LogoSet:
     """The light, dark and mono variants of ``logo`` (a file, or an already decoded image such
-    as an SVG logo the studio rasterised), each cleaned and trimmed.
+    as an SVG logo the studio rasterised), each cleaned and trimmed (``clean`` False: taken as
+    it is, for a variant file already in a brand).
 
     The original is kept as *dark* when its ink has :data:`KEEP_CONTRAST` on white, else as
     *light* when it has it on black; the rest are made. ``mono_color`` is ``#RRGGBB``.
     """
-    base = open_logo(logo) if isinstance(logo, Path) else clean_logo(logo)
+    if isinstance(logo, Path):
+        base = open_logo(logo, clean=clean)
+    elif clean:
+        base = clean_logo(logo)
+    else:
+        _check_pixels(logo.width, logo.height, "the logo")
+        base = _fitted(logo.convert("RGBA"))
     ink = ink_luminance(base)
     white, black = relative_luminance((255, 255, 255)), relative_luminance((0, 0, 0))
     kept: VariantName | None = None
