@@ -11,6 +11,7 @@ from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import output
 from brandstudio.cli.batch_output import add_batch_options, run_and_summarise
 from brandstudio.cli.preset_args import UsageError, parse_presets
+from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.jobs.common import file_identity
 from brandstudio.jobs.stamp import (
     WORKER_MODULES,
@@ -18,8 +19,10 @@ from brandstudio.jobs.stamp import (
     StampSettings,
     brand_logo,
     brand_sources,
+    brand_text_mark,
     plan_stamp,
     stamp_targets,
+    text_mark,
 )
 from brandstudio.model.brand import StampDefaults
 from brandstudio.model.geometry import ANCHORS
@@ -78,7 +81,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--rotation", type=float, default=0.0, help="degrees, anticlockwise")
     parser.add_argument("--variant", choices=["auto", "light", "dark", "mono"])
     parser.add_argument("--tile", action="store_true", help="repeat the mark over the photo")
-    parser.add_argument("--text", help='a text mark, e.g. "© Brand 2026"')
+    parser.add_argument(
+        "--text",
+        help='a text mark, e.g. "© Brand 2026" or "© {brand} {year}" (default: the brand\'s own)',
+    )
+    parser.add_argument("--no-text", action="store_true", help="no text mark, not even the brand's")
     parser.add_argument(
         "--text-position", choices=[*ANCHORS, "auto"], metavar="POSITION",
         help="where the text mark goes (default: the bottom corner opposite the logo)",
@@ -118,6 +125,9 @@ def _settings(args: argparse.Namespace) -> StampSettings:
     defaults = StampDefaults()
     logos: list[LogoFiles] = []
     sources: list[str] = []
+    kit = find_brand(args.brand) if args.brand and args.no_logo else None
+    if kit is not None:
+        defaults = kit.brand.stamp
     if not args.no_logo:
         if args.logo:
             for path in args.logo:
@@ -136,7 +146,8 @@ def _settings(args: argparse.Namespace) -> StampSettings:
                 )
     if args.text is not None and not args.text.strip():
         raise UsageError("--text: empty")
-    if not logos and args.text is None:
+    text = _text(args, kit)
+    if not logos and text is None:
         raise UsageError("--no-logo: give a --text mark, or there is nothing to stamp")
     presets = parse_presets(args.preset or ["original"], extra=("original",))
     return StampSettings(
@@ -144,7 +155,7 @@ def _settings(args: argparse.Namespace) -> StampSettings:
         placement=_placement(args, defaults),
         variant=args.variant or defaults.variant,
         logo_sources=tuple(sources),
-        text=args.text,
+        text=text,
         text_color=args.text_color,
         text_position=args.text_position,
         targets=stamp_targets([p if isinstance(p, Preset) else None for p in presets]),
@@ -154,6 +165,19 @@ def _settings(args: argparse.Namespace) -> StampSettings:
         keep_exif=args.keep_exif,
         keep_gps=args.keep_gps,
     )
+
+
+def _text(args: argparse.Namespace, kit: BrandKit | None) -> str | None:
+    """The text mark: ``--text`` (placeholders filled in), else the brand's own stamp text
+    (the brand of ``--brand``, or the demo brand's without ``--logo``); none with ``--no-text``."""
+    brand = kit.brand.name if kit is not None else None
+    if args.no_text:
+        if args.text is not None:
+            raise UsageError("--no-text: not with --text")
+        return None
+    if args.text is not None:
+        return text_mark(args.text, brand=brand)
+    return brand_text_mark(kit) if kit is not None else None
 
 
 def _check_numbers(args: argparse.Namespace) -> None:

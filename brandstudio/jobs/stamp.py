@@ -9,6 +9,7 @@ size, mark, encode, write.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import math
 import warnings
 from collections.abc import Callable, Sequence
@@ -32,6 +33,7 @@ from brandstudio.jobs.common import (
     encode_output,
     file_identity,
 )
+from brandstudio.model.brand import expand_stamp_text
 from brandstudio.model.geometry import ANCHORS
 from brandstudio.model.preset import Preset
 from brandstudio.render.export import EXTENSIONS, ImageFormat
@@ -234,6 +236,26 @@ def brand_logo(kit: BrandKit) -> LogoFiles:
         for name in (variants.light, variants.dark, variants.mono)
     )
     return (light, dark, mono)
+
+
+def brand_text_mark(kit: BrandKit, year: int | None = None) -> str | None:
+    """The brand's own text mark (its stamp defaults' ``text``) with ``{brand}`` and ``{year}``
+    filled in (``year``: this year unless given); None when the brand has none.
+
+    The command line and the studio's stamp dialog both take the brand's text mark from here.
+    """
+    if kit.brand.stamp.text is None:
+        return None
+    return text_mark(kit.brand.stamp.text, brand=kit.brand.name, year=year)
+
+
+def text_mark(text: str, *, brand: str | None, year: int | None = None) -> str:
+    """A text mark as stamped: ``{year}`` filled in (this year unless given), and ``{brand}``
+    when a brand is known."""
+    when = year if year is not None else datetime.date.today().year
+    if brand is None:
+        return text.replace("{year}", str(when))
+    return expand_stamp_text(text, brand=brand, year=when)
 
 
 def brand_sources(kit: BrandKit, files: LogoFiles) -> tuple[str, ...]:

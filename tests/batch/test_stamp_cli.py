@@ -340,3 +340,54 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path: Path) -> None:
     final = report_of(out)
     assert int(final["skipped"]) == int(report["ok"])  # type: ignore[call-overload]
     assert len(outputs_of(out)) == 60
+
+
+def _brand_with_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from brandstudio.library import brand_edit
+    from brandstudio.library.store import Library
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("BRANDSTUDIO_HOME", str(home))
+    library = Library(home)
+    library.new_brand("Mine")
+    brand_edit.set_stamp_defaults(library, "Mine", position="bottom-right", text="© {brand} {year}")
+
+
+def _only_output(out: Path) -> Image.Image:
+    (path,) = list(out.rglob("*.jpg"))
+    with Image.open(path) as image:
+        return image.convert("RGB")
+
+
+def test_the_brands_text_mark_is_stamped_and_the_command_line_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brandstudio.brands import find_brand
+    from brandstudio.jobs.stamp import brand_text_mark
+
+    _brand_with_text(tmp_path, monkeypatch)
+    assert brand_text_mark(find_brand("Mine"), year=2031) == "© Mine 2031"
+    folder = photo_folder(tmp_path, 1)
+    base = ["stamp", folder, "--brand", "Mine", "--no-logo"]
+    brands = run_command([*base, "--out", tmp_path / "brand"])
+    assert brands.status == 0, brands.stderr  # the brand's text alone is something to stamp
+    mine = run_command([*base, "--out", tmp_path / "mine", "--text", "WWWWWWWWWW"])
+    assert mine.status == 0, mine.stderr
+    none = run_command([*base, "--out", tmp_path / "none", "--no-text"])
+    assert none.status == 2 and "--no-logo" in none.stderr and "Traceback" not in none.stderr
+    original = open_photo(next(folder.iterdir()))
+    with_brand_text, with_own_text = (
+        _only_output(tmp_path / "brand"),
+        _only_output(tmp_path / "mine"),
+    )
+    width, height = original.size
+    corner = (0, height * 3 // 4, width // 2, height)  # text mark: bottom-left, away from the logo
+    assert _differs(original.crop(corner), with_brand_text.crop(corner))
+    assert _differs(with_brand_text.crop(corner), with_own_text.crop(corner))
+
+
+def _differs(a: Image.Image, b: Image.Image) -> bool:
+    from PIL import ImageChops
+
+    extrema = ImageChops.difference(a, b).getextrema()
+    return max(high for _, high in extrema) > 2 * TOLERANCE  # type: ignore[union-attr]
