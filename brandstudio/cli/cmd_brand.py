@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
 
 from brandstudio.cli import exitcodes, output
+from brandstudio.cli.cmd_brand_edit import add_edit_parser
 from brandstudio.cli.examples import attach_examples
 from brandstudio.cli.with_library import with_library
 from brandstudio.library.store import Library
@@ -16,6 +18,11 @@ EPILOG = """examples:
   brandstudio brand list
   brandstudio brand new "Кофейня Север" --from-logo ~/logos/sever.png
   brandstudio brand show Зерно
+  brandstudio brand show Зерно --json
+  brandstudio brand edit Зерно --color accent=#E4572E --color sand=#C8A27A
+  brandstudio brand edit Зерно --logo light=~/logos/zerno-white.png --make-missing-logos
+  brandstudio brand edit Зерно --stamp-position auto --stamp-text "© {brand} {year}"
+  brandstudio brand edit Зерно --remove-color sand --clear-space 0.3 --rename "Зерно и Ко"
   brandstudio brand export Зерно ~/Desktop/zerno.brandkit
   brandstudio brand export Зерно ~/Desktop/zerno.brandkit --overwrite
   brandstudio brand import zerno.brandkit --as "Зерно (копия)"
@@ -32,7 +39,7 @@ brands go to its trash and can be restored.
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "brand",
-        help="list, create, show, export, import, delete and restore brand kits",
+        help="list, create, show, edit, export, import, delete and restore brand kits",
         description="Brand kits in the library: palette, fonts, logos, templates.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -44,8 +51,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new = actions.add_parser("new", help="create a brand")
     new.add_argument("name", metavar="NAME")
     new.add_argument(
-        "--from-logo", type=Path, metavar="FILE", help="logo; palette proposed from it"
-    )
+        "--from-logo", type=Path, metavar="FILE",
+        help="logo (PNG, JPEG, WebP); palette proposed and light, dark, mono variants made",
+    )  # fmt: skip
     new.set_defaults(run=run_new)
     show = actions.add_parser("show", help="palette, fonts (with script coverage), logos")
     show.add_argument("name", metavar="NAME")
@@ -79,6 +87,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     restore = actions.add_parser("restore", help="bring a brand back from the trash")
     restore.add_argument("name", metavar="NAME")
     restore.set_defaults(run=run_restore)
+    add_edit_parser(actions)
     attach_examples(actions, EPILOG, "brand")
 
 
@@ -96,16 +105,23 @@ def run_list(args: argparse.Namespace, library: Library) -> int:
 
 @with_library
 def run_new(args: argparse.Namespace, library: Library) -> int:
+    from brandstudio.library.logo_variants import LogoError
     from brandstudio.library.palette import PaletteError
 
+    logo = args.from_logo.expanduser() if args.from_logo is not None else None
     try:
-        kit = library.new_brand(args.name, args.from_logo)
-    except PaletteError as error:
+        created = library.create_brand(args.name, logo)
+    except (PaletteError, LogoError) as error:
         output.error(f"--from-logo: {error}")
         return exitcodes.UNUSABLE
+    kit = created.kit
     output.data(str(kit.folder))
     palette = ", ".join(f"{role} {value}" for role, value in kit.brand.palette.items())
     output.message(f"brand {kit.brand.name!r} created; palette: {palette}")
+    if logo is not None:
+        kept = [v for v in ("light", "dark", "mono") if v not in created.made_logos]
+        yours = f" ({kept[0]} is your logo)" if kept else ""
+        output.message(f"logo variants made: {', '.join(created.made_logos)}{yours}")
     return exitcodes.OK
 
 
@@ -137,6 +153,7 @@ def run_show(args: argparse.Namespace, library: Library) -> int:
             "palette": dict(brand.palette),
             "fonts": fonts,
             "logos": logos,
+            "stamp": dataclasses.asdict(brand.stamp),
             "tags": list(brand.tags),
             "templates": templates,
         }
