@@ -169,6 +169,12 @@ def run_show(args: argparse.Namespace, library: Library) -> int:
     output.data("logos:")
     for role, variants in logos.items():
         output.data(f"  {role:<12} " + ", ".join(f"{k} {v}" for k, v in variants.items()))
+    stamp = brand.stamp
+    output.data(
+        f"stamp:       {stamp.position}, size {stamp.size:g}, margin {stamp.margin:g},"
+        f" opacity {stamp.opacity:g}, {stamp.variant} logo"
+        + (f", text {stamp.text!r}" if stamp.text else ", no text")
+    )
     output.data("templates: " + (", ".join(templates) or "none"))
     return exitcodes.OK
 

@@ -176,6 +176,8 @@ def _text(args: argparse.Namespace, kit: BrandKit | None) -> str | None:
             raise UsageError("--no-text: not with --text")
         return None
     if args.text is not None:
+        if brand is None and "{brand}" in args.text:
+            raise UsageError("--text: {brand} needs a brand (--brand NAME), not --logo")
         return text_mark(args.text, brand=brand)
     return brand_text_mark(kit) if kit is not None else None
 

@@ -211,7 +211,7 @@ def edit_brand(library: Library, brand: str, edit: BrandEdit) -> BrandKit:
         try:
             changed = _with_logo_files(kit, changed, edit, written)
             _check_whole(changed, kit.folder)
-            _back_up_if_migrated(library, kit)
+            back_up_if_migrated(library, kit)
             save_brand(changed, kit.folder)
             folder = kit.folder
             if new_name is not None:
@@ -479,7 +479,7 @@ def _check_whole(brand: Brand, folder: Path) -> None:
         raise FormatError(source, problems)
 
 
-def _back_up_if_migrated(library: Library, kit: BrandKit) -> None:
+def back_up_if_migrated(library: Library, kit: BrandKit) -> None:
     """Keep the older version's ``brand.json`` in ``backups/BRAND/`` before it is rewritten."""
     if not kit.migrations:
         return
@@ -509,6 +509,7 @@ __all__ = [
     "Keep",
     "LogoSource",
     "StampChange",
+    "back_up_if_migrated",
     "edit_brand",
     "make_missing_logo_variants",
     "remove_color",

@@ -263,6 +263,7 @@ class Library:
         A file is checked first (fontTools and a probe render: a truncated font is refused
         with FontCheckError) and copied into the brand's ``fonts/`` folder.
         """
+        from brandstudio.library.brand_edit import back_up_if_migrated
         from brandstudio.library.fontcheck import check_font_file
         from brandstudio.render.fonts import FontBook
 
@@ -288,6 +289,7 @@ class Library:
                     )
                 font = BrandFont(family=book.face(source).family, weight=weight or 400)
             fonts = {**kit.brand.fonts, role: font}
+            back_up_if_migrated(self, kit)
             save_brand(dataclasses.replace(kit.brand, fonts=fonts), kit.folder)
             load_brand(kit.folder)
             return font

@@ -391,3 +391,13 @@ def _differs(a: Image.Image, b: Image.Image) -> bool:
 
     extrema = ImageChops.difference(a, b).getextrema()
     return max(high for _, high in extrema) > 2 * TOLERANCE  # type: ignore[union-attr]
+
+
+def test_a_brand_placeholder_without_a_brand_is_refused(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    Image.new("RGBA", (40, 20), (20, 90, 160, 255)).save(logo)
+    folder = photo_folder(tmp_path, 1)
+    args = ["stamp", folder, "--out", tmp_path / "out", "--logo", logo, "--text", "© {brand}"]
+    result = run_command(args)
+    assert result.status == 2 and "--text: {brand}" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()

@@ -208,3 +208,10 @@ def test_bundles_of_old_and_edited_brands_import(library: Library, tmp_path: Pat
     edited = export_brand(library, DEMO, tmp_path / "edited.brandkit")
     kit = import_bundle(library, edited, as_name="Edited")
     assert kit.brand.stamp.text == "© {brand}" and kit.brand.name == "Edited"
+
+
+def test_a_font_change_backs_up_an_old_brand_too(library: Library) -> None:
+    library.set_font(DEMO, "body", "Rubik")
+    assert _brand_json(library)["version"] == 2
+    (backup,) = (library.backups_dir / DEMO).glob("brand.*.json")
+    assert json.loads(backup.read_text(encoding="utf-8"))["version"] == 1
