@@ -8,7 +8,8 @@ HOME/brands/NAME/templates/*.json the brand's templates; thumbnails in templates
 HOME/trash/STAMP__NAME/           a deleted brand (its whole folder), restorable
 HOME/trash/STAMP__NAME/templates/ a deleted template of the brand NAME, restorable
 HOME/staging/                     imports in progress (removed at start)
-HOME/backups/                     templates as they were before a migration rewrote them
+HOME/backups/                     templates and brand.json as they were before a migration
+                                  rewrote them
 ```
 Every write is atomic (temp file + rename) and made under the lock.
 """

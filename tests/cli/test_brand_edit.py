@@ -164,3 +164,15 @@ def test_edit_help_has_examples(cli: Callable[..., Completed]) -> None:
     result = cli("brand", "edit", "--help")
     assert result.status == 0
     assert "brandstudio brand edit Зерно --color" in result.stdout
+
+
+def test_a_broken_brand_file_is_named_not_overwritten(
+    cli: Callable[..., Completed], own_library: Path
+) -> None:
+    cli("brand", "list")
+    brand_json = own_library / "brands" / DEMO / "brand.json"
+    brand_json.write_text('{"format": "brandstudio.brand", "version": 2, "name": 5}')
+    before = brand_json.read_bytes()
+    result = cli("brand", "edit", DEMO, "--color", "accent=#000000")
+    assert result.status == 2 and "brand.json" in result.stderr and "$.name" in result.stderr
+    assert "Traceback" not in result.stderr and brand_json.read_bytes() == before
