@@ -20,6 +20,8 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageFilter, UnidentifiedImageError
 
+from brandstudio.model.contrast import contrast, luminance
+
 MAX_LOGO_BYTES = 50 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_COLOURS = 16
@@ -74,17 +76,17 @@ def propose_roles(colours: Sequence[str]) -> dict[str, str]:
     ``background``, each ``"#RRGGBB"``, whatever the palette (even one colour or none)."""
     parsed = [_parse_hex(colour) for colour in colours]
 
-    light = [c for c in parsed if _luminance(c) >= 0.85]
+    light = [c for c in parsed if luminance(c) >= 0.85]
     background = light[0] if light else _parse_hex(DEFAULT_BACKGROUND)
 
-    darkest = min(parsed, key=_luminance, default=None)
-    dark_enough = darkest is not None and _contrast(darkest, background) >= 7.0
+    darkest = min(parsed, key=luminance, default=None)
+    dark_enough = darkest is not None and contrast(darkest, background) >= 7.0
     text = darkest if darkest is not None and dark_enough else _parse_hex(DEFAULT_TEXT)
 
-    candidates = [c for c in parsed if _saturation(c) >= 0.25 or _luminance(c) <= 0.2]
+    candidates = [c for c in parsed if _saturation(c) >= 0.25 or luminance(c) <= 0.2]
     if candidates:
         primary = candidates[0]
-    elif darkest is not None and _contrast(darkest, background) >= 3.0:
+    elif darkest is not None and contrast(darkest, background) >= 3.0:
         primary = darkest
     else:
         primary = text
@@ -308,22 +310,6 @@ def _parse_hex(text: str) -> RGB:
     return (int(text[1:3], 16), int(text[3:5], 16), int(text[5:7], 16))
 
 
-def _luminance(colour: RGB) -> float:
-    """WCAG relative luminance, 0 (black) to 1 (white)."""
-
-    def linear(channel: int) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.04045 else float(((c + 0.055) / 1.055) ** 2.4)
-
-    r, g, b = (linear(c) for c in colour)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def _contrast(a: RGB, b: RGB) -> float:
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def _hsv(colour: RGB) -> tuple[float, float, float]:
     r, g, b = (c / 255 for c in colour)
     return colorsys.rgb_to_hsv(r, g, b)
@@ -343,7 +329,7 @@ def _hue_differs(a: RGB, b: RGB, degrees: float = 30.0) -> bool:
 
 def _shade(colour: RGB) -> RGB:
     """A lighter or darker version of ``colour``: the accent of a one-colour palette."""
-    if _luminance(colour) < 0.35:
+    if luminance(colour) < 0.35:
         return _mix(colour, (255, 255, 255), 0.45)
     return _mix(colour, (0, 0, 0), 0.35)
 

@@ -6,6 +6,7 @@ problem into a ``RenderError`` that names the file and the slot or role.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,17 @@ class RenderError(Exception):
     """Input a render cannot use; the message names the file and the slot, role or layer."""
 
 
+@dataclass(frozen=True)
+class DrawnLayer:
+    """A layer drawn into its box, before it is composited."""
+
+    image: Image.Image
+    glyphs: Image.Image | None = None
+    """For text: where its letters are ("L", the image's size; 255 inside a letter)."""
+    font_size: float = 0.0
+    """For text: the size the letters are drawn at, in px."""
+
+
 @dataclass
 class Assets:
     """What ``render`` draws with: nothing in here touches the disk again."""
@@ -48,7 +60,7 @@ class Assets:
     """Photos already scaled to a box, most recent last: re-renders at the same size (the
     editor, every edit) skip the resize. A memo only: it never changes what is drawn."""
 
-    drawn: OrderedDict[tuple[object, ...], tuple[Image.Image, tuple[str, ...]]] = field(
+    drawn: OrderedDict[tuple[object, ...], tuple[DrawnLayer, tuple[str, ...]]] = field(
         default_factory=OrderedDict
     )
     """Layers already drawn (text, badges, QR codes, shapes) with the warnings they gave, by
@@ -57,20 +69,21 @@ class Assets:
     def drawn_layer(
         self,
         key: tuple[object, ...],
-        make: Callable[[], tuple[Image.Image | None, tuple[str, ...]]],
-    ) -> tuple[Image.Image | None, tuple[str, ...]]:
-        """The cached (image copy, warnings) of ``make()`` for ``key`` (the last few kept)."""
+        make: Callable[[], tuple[DrawnLayer | None, tuple[str, ...]]],
+    ) -> tuple[DrawnLayer | None, tuple[str, ...]]:
+        """The cached (drawn layer with an image copy, warnings) of ``make()`` for ``key``
+        (the last few kept)."""
         found = self.drawn.get(key)
         if found is None:
-            image, warnings = make()
-            if image is None:
+            drawn, warnings = make()
+            if drawn is None:
                 return None, warnings
-            self.drawn[key] = found = (image, warnings)
+            self.drawn[key] = found = (drawn, warnings)
             while len(self.drawn) > MAX_DRAWN_LAYERS:
                 self.drawn.popitem(last=False)
         else:
             self.drawn.move_to_end(key)
-        return found[0].copy(), found[1]
+        return dataclasses.replace(found[0], image=found[0].image.copy()), found[1]
 
     def scaled_photo(self, key: tuple[object, ...], make: Callable[[], Image.Image]) -> Image.Image:
         """The cached result of ``make()`` for ``key``, keeping the last few entries."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageStat
 
 from brandstudio.model.brand import Brand
+from brandstudio.model.contrast import palette_color
 from brandstudio.model.geometry import Anchor, anchor_fractions
 from brandstudio.model.layers import (
     BadgeLayer,
@@ -29,12 +30,19 @@ from brandstudio.model.layout import Layout, Placement, layout
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.model.values import brand_role, parse_hex_color
-from brandstudio.render.assets import Assets, slot_value
+from brandstudio.render.assets import Assets, DrawnLayer, slot_value
+from brandstudio.render.legibility import backdrop
 from brandstudio.render.paint import Color, fill_image
 from brandstudio.render.photo import contain, cover
 from brandstudio.render.qr import QrError, draw_qr
 from brandstudio.render.shapes import badge_image, badge_text_box, shape_image, shape_mask
-from brandstudio.render.text import FittedText, TextStyle, draw_text, fit_text
+from brandstudio.render.text import (
+    FittedText,
+    TextStyle,
+    draw_text,
+    draw_text_and_glyphs,
+    fit_text,
+)
 
 MAX_LAYER_PIXELS = 48_000_000
 """A layer box larger than this (in pixels) is skipped with a warning, not drawn."""
@@ -52,7 +60,10 @@ class Rendered:
 
 
 class _Palette:
-    """Turns colour references into RGBA; unknown brand colours fall back to ``primary``."""
+    """Turns colour references into RGBA; unknown brand colours fall back to ``primary``.
+
+    ``brand:on-ROLE`` is the palette's own ``on-ROLE`` if it has one, else the colour computed
+    to read on ``ROLE`` (see :mod:`brandstudio.model.contrast`)."""
 
     def __init__(self, assets: Assets, warnings: list[str]) -> None:
         self._palette = assets.brand.brand.palette
@@ -63,7 +74,7 @@ class _Palette:
         role = brand_role(ref)
         if role is None:
             return parse_hex_color(ref).as_tuple()
-        value = self._palette.get(role)
+        value = palette_color(self._palette, role)
         if value is None:
             message = f"the brand {self._brand!r} has no colour {role!r}: primary used"
             if message not in self._warnings:
@@ -105,22 +116,41 @@ class _Renderer:
             self.warnings.append(f"{layer.id}: the layer is too large to draw ({width}x{height})")
             return
         size = (width, height)
+        drawn: DrawnLayer | None = None
         if isinstance(layer, PhotoLayer | LogoLayer):
             image = self._layer_image(canvas, layer, placement, size)
             if image is None:
                 return
             image = _finish(image, layer.opacity, layer.rotation)
         else:
-            image = self._memoised(layer, placement, size)
-            if image is None:
+            drawn = self._memoised(layer, placement, size)
+            if drawn is None:
                 return
+            image = drawn.image
         left = (
             round(box.x + (box.width - image.width) / 2) if layer.rotation % 360 else round(box.x)
         )
         top = (
             round(box.y + (box.height - image.height) / 2) if layer.rotation % 360 else round(box.y)
         )
+        if isinstance(layer, TextLayer) and drawn is not None and drawn.glyphs is not None:
+            self._backdrop(canvas, layer, drawn, left, top)
         _composite(canvas, image, left, top)
+
+    def _backdrop(
+        self, canvas: Image.Image, layer: TextLayer, drawn: DrawnLayer, left: int, top: int
+    ) -> None:
+        """Lay a scrim under the text layer when what is behind its letters would leave it
+        unreadable (see :mod:`brandstudio.render.legibility`)."""
+        assert drawn.glyphs is not None
+        image = drawn.image
+        behind = canvas.crop((left, top, left + image.width, top + image.height))
+        red, green, blue, alpha = self.color(layer.props.color)
+        color = (red, green, blue, round(alpha * layer.opacity))
+        found = backdrop(behind, image, drawn.glyphs, color, canvas.width, drawn.font_size)
+        if found is not None:
+            scrim, margin = found
+            _composite(canvas, scrim, left - margin, top - margin)
 
     def _layer_image(
         self, canvas: Image.Image, layer: Layer, placement: Placement, size: tuple[int, int]
@@ -129,11 +159,12 @@ class _Renderer:
             return self._photo(layer, size)
         if isinstance(layer, LogoLayer):
             return self._logo(canvas, layer, placement, size)
-        return self._memoised(layer, placement, size)
+        drawn = self._memoised(layer, placement, size)
+        return None if drawn is None else drawn.image
 
     def _memoised(
         self, layer: Layer, placement: Placement, size: tuple[int, int]
-    ) -> Image.Image | None:
+    ) -> DrawnLayer | None:
         """Text, badge, QR and shape layers depend only on what the key holds: draw each
         state once (the editor re-renders after every edit of any layer)."""
         slot = layer_slot(layer)
@@ -149,30 +180,34 @@ class _Renderer:
             layer.rotation,
         )
 
-        def draw() -> tuple[Image.Image | None, tuple[str, ...]]:
+        def draw() -> tuple[DrawnLayer | None, tuple[str, ...]]:
             before = len(self.warnings)
-            image = self._draw_kind(layer, placement, size)
-            if image is not None:
-                image = _finish(image, layer.opacity, layer.rotation)
-            return image, tuple(self.warnings[before:])
+            drawn = self._draw_kind(layer, placement, size)
+            if drawn is not None:
+                glyphs = drawn.glyphs and _finish(drawn.glyphs, 1.0, layer.rotation)
+                image = _finish(drawn.image, layer.opacity, layer.rotation)
+                drawn = DrawnLayer(image, glyphs, drawn.font_size)
+            return drawn, tuple(self.warnings[before:])
 
-        image, warnings = self.assets.drawn_layer(key, draw)
+        drawn, warnings = self.assets.drawn_layer(key, draw)
         for warning in warnings:
             if warning not in self.warnings:
                 self.warnings.append(warning)
-        return image
+        return drawn
 
     def _draw_kind(
         self, layer: Layer, placement: Placement, size: tuple[int, int]
-    ) -> Image.Image | None:
+    ) -> DrawnLayer | None:
         if isinstance(layer, TextLayer):
             return self._text(layer, size)
         if isinstance(layer, BadgeLayer):
-            return self._badge(layer, size)
-        if isinstance(layer, QrLayer):
-            return self._qr(layer, placement, size)
-        assert isinstance(layer, ShapeLayer)
-        return self._shape(layer, size)
+            image: Image.Image | None = self._badge(layer, size)
+        elif isinstance(layer, QrLayer):
+            image = self._qr(layer, placement, size)
+        else:
+            assert isinstance(layer, ShapeLayer)
+            image = self._shape(layer, size)
+        return None if image is None else DrawnLayer(image)
 
     # -- layer types ----------------------------------------------------------------------
 
@@ -255,10 +290,11 @@ class _Renderer:
             uppercase=uppercase,
         )
 
-    def _text(self, layer: TextLayer, size: tuple[int, int]) -> Image.Image:
+    def _text(self, layer: TextLayer, size: tuple[int, int]) -> DrawnLayer:
         fitted, style = self.fit_layer_text(layer, size)
         self.warnings.extend(f"{layer.id}: {warning}" for warning in fitted.warnings)
-        return draw_text(fitted, style, size, self.assets.fonts)
+        image, glyphs = draw_text_and_glyphs(fitted, style, size, self.assets.fonts)
+        return DrawnLayer(image, glyphs, fitted.size)
 
     def fit_layer_text(
         self, layer: TextLayer, size: tuple[int, int]

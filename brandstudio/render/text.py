@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from brandstudio.render.fonts import FontBook
 from brandstudio.render.shaping import (
@@ -46,6 +46,7 @@ __all__ = [
     "TextStyle",
     "block_position",
     "draw_text",
+    "draw_text_and_glyphs",
     "fit_text",
     "prepare_text",
 ]
@@ -266,8 +267,9 @@ class _Glyphs:
         draw.draw.draw_bitmap((at[0] + dx, at[1] + dy), mask, 255)
 
 
-def _render(arranged: Arranged, style: TextStyle) -> Image.Image:
-    """The block's pixels, ``arranged.width`` x ``arranged.height``."""
+def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Image]:
+    """The block's pixels, ``arranged.width`` x ``arranged.height``, and its glyph coverage
+    ("L": the letters and their stroke; not emoji, shadow or background)."""
     size = arranged.size
     width, height = arranged.width, arranged.height
     shift_x, shift_y = -arranged.rect[0], -arranged.rect[1]
@@ -315,7 +317,8 @@ def _render(arranged: Arranged, style: TextStyle) -> Image.Image:
             shadow = shadow.filter(ImageFilter.GaussianBlur(blur * size))
         canvas.alpha_composite(_coloured(color, shadow))
     canvas.alpha_composite(text_layer)
-    return canvas
+    coverage = fill if outline is None else ImageChops.lighter(fill, outline)
+    return canvas, coverage
 
 
 def draw_text(
@@ -323,10 +326,22 @@ def draw_text(
 ) -> Image.Image:
     """``fitted`` drawn in an RGBA image of exactly ``box``, transparent but for the text, its
     stroke, shadow and background, all inside the block at :func:`block_position`."""
+    return draw_text_and_glyphs(fitted, style, box, book)[0]
+
+
+def draw_text_and_glyphs(
+    fitted: FittedText, style: TextStyle, box: tuple[int, int], book: FontBook
+) -> tuple[Image.Image, Image.Image]:
+    """What :func:`draw_text` draws, and where its letters are: an "L" image of ``box``,
+    255 where a glyph (or its stroke) covers a pixel fully (emoji, shadow and background
+    left out)."""
     image = Image.new("RGBA", box, (0, 0, 0, 0))
+    glyphs = Image.new("L", box, 0)
     if not fitted.lines:
-        return image
+        return image, glyphs
     arranged = Shaper(style, book).arrange(fitted.lines, fitted.size)
     x, y = _place(arranged.width, arranged.height, style, box)
-    _paste(image, _render(arranged, style), x, y)
-    return image
+    drawn, coverage = _render(arranged, style)
+    _paste(image, drawn, x, y)
+    glyphs.paste(coverage, (x, y))
+    return image, glyphs

@@ -1,0 +1,196 @@
+"""A backdrop that makes text read on whatever lies behind it (a photo, a pattern).
+
+The engine measures the pixels just around a text layer's glyphs, as they will be once the
+layer is drawn (its box and shadow included), against the text colour. When the contrast
+misses the WCAG threshold (4.5:1, or 3:1 for large text: lines whose letters span at least
+36 px per 1080 px of image width), a soft scrim of black or white (whichever the text
+contrasts more with) is laid under the layer, following its lines, just opaque enough to
+reach the threshold. Text that already reads gets nothing, so flat brand colours and
+well-darkened photos render as before. See ``docs/design/0009-legible-brands.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image, ImageFilter
+
+from brandstudio.model.contrast import LARGE_TEXT_CONTRAST, TEXT_CONTRAST, contrast
+
+MARGIN: Final = 0.1
+"""Contrast added to the threshold the backdrop aims at (ratio units): rounding headroom."""
+
+PERCENTILE: Final = 2.0
+"""The share of measured pixels (percent) allowed below the threshold (photo grain)."""
+
+LARGE_SPAN: Final = 36 / 1080
+"""A line is large text when its letters span this share of the image width."""
+
+MAX_SAMPLES: Final = 8000
+"""At most this many pixels are measured per layer (evenly spread)."""
+
+STEPS: Final = 12
+"""Bisection steps for the backdrop's opacity (1/4096 precision)."""
+
+GLYPH: Final = 128
+"""Coverage (0-255) from which a pixel belongs to a letter."""
+
+Floats = NDArray[np.float64]
+
+
+def _linear(rgb: Floats) -> Floats:
+    c = rgb / 255.0
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def _luminance(rgb: Floats) -> Floats:
+    """WCAG relative luminance (0-1) of sRGB pixels (..., 3) in 0-255."""
+    lin = _linear(rgb)
+    return lin[..., 0] * 0.2126 + lin[..., 1] * 0.7152 + lin[..., 2] * 0.0722
+
+
+def _ratios(text: Floats, behind: Floats) -> Floats:
+    first, second = _luminance(text), _luminance(behind)
+    return (np.maximum(first, second) + 0.05) / (np.minimum(first, second) + 0.05)
+
+
+def line_bands(inked_rows: Sequence[bool]) -> list[tuple[int, int]]:
+    """(first row, end row) of each line of text, from which rows hold letters; a short run
+    just above the next (an accent, a breve) belongs to that line."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for y, inked in enumerate(inked_rows):
+        if inked and start is None:
+            start = y
+        elif not inked and start is not None:
+            runs.append((start, y))
+            start = None
+    if start is not None:
+        runs.append((start, len(inked_rows)))
+    bands: list[tuple[int, int]] = []
+    for run in reversed(runs):
+        if bands:
+            below = bands[-1]
+            height, below_height = run[1] - run[0], below[1] - below[0]
+            if height * 2 < below_height and below[0] - run[1] < below_height / 4:
+                bands[-1] = (run[0], below[1])
+                continue
+        bands.append(run)
+    return bands[::-1]
+
+
+def threshold(glyphs: Image.Image, image_width: int) -> float:
+    """The contrast the text needs: 3:1 when every line is large text, else 4.5:1."""
+    inked = [bool(row.any()) for row in np.asarray(glyphs) >= GLYPH]
+    bands = line_bands(inked)
+    large = bool(bands) and all(end - top >= LARGE_SPAN * image_width for top, end in bands)
+    return LARGE_TEXT_CONTRAST if large else TEXT_CONTRAST
+
+
+def _dilate(mask: Image.Image, radius: int) -> Image.Image:
+    """``mask`` ("L", 0/255) grown by about ``radius`` px (a box blur, thresholded)."""
+    if radius <= 0:
+        return mask
+    return mask.filter(ImageFilter.BoxBlur(radius)).point(lambda v: 255 if v > 0 else 0)
+
+
+def backdrop(
+    behind: Image.Image,
+    layer: Image.Image,
+    glyphs: Image.Image,
+    color: tuple[int, int, int, int],
+    image_width: int,
+    font_size: float,
+) -> tuple[Image.Image, int] | None:
+    """The scrim to lay under a text layer so that it reads, or None when it already does.
+
+    Args:
+        behind: the canvas under the layer's image ("RGB"/"RGBA", the layer's size).
+        layer: the text layer's image ("RGBA"), as it will be composited.
+        glyphs: where its letters are ("L", the layer's size; 255 inside a letter).
+        color: the letters' colour; its alpha includes the layer's opacity.
+        image_width: the width of the whole image in px (what "large text" is relative to).
+        font_size: the letters' size in px: the scrim reaches about a quarter of it around them.
+
+    Returns:
+        (an "RGBA" scrim, its margin): the scrim is the layer's size plus ``margin`` px on
+        every side, to be composited at the layer's position less ``margin``.
+    """
+    edge = glyphs.point(lambda v: 255 if v > 0 else 0)
+    bbox = edge.getbbox()
+    if bbox is None:
+        return None
+    ring_radius = max(4, round(font_size * 0.12))
+    area = (
+        max(0, bbox[0] - ring_radius - 1),
+        max(0, bbox[1] - ring_radius - 1),
+        min(edge.width, bbox[2] + ring_radius + 1),
+        min(edge.height, bbox[3] + ring_radius + 1),
+    )
+    ring = np.asarray(_dilate(edge.crop(area), ring_radius)) > 0
+    ring &= np.asarray(glyphs.crop(area)) == 0
+    spots = np.flatnonzero(ring)
+    if spots.size == 0:
+        return None
+    spots = spots[:: max(1, spots.size // MAX_SAMPLES)]
+    own = np.asarray(layer.crop(area)).reshape(-1, 4)[spots].astype(np.float64)
+    under = np.asarray(behind.crop(area).convert("RGB")).reshape(-1, 3)[spots].astype(np.float64)
+    own_alpha = own[:, 3:4] / 255
+    shown = own[:, :3] * own_alpha + under * (1 - own_alpha)
+    need = threshold(glyphs, image_width) + MARGIN
+    text = np.array(color[:3], dtype=np.float64)
+    text_alpha = color[3] / 255
+
+    def lowest(strength: float, scrim: Floats) -> float:
+        """The low percentile of the contrast with a scrim of ``strength`` (0-1)."""
+        if strength == 0:
+            ground = shown
+        else:
+            dimmed = under * (1 - strength) + scrim * strength
+            ground = own[:, :3] * own_alpha + dimmed * (1 - own_alpha)
+        letters = text * text_alpha + ground * (1 - text_alpha)
+        return float(np.percentile(_ratios(letters, ground), PERCENTILE))
+
+    before = lowest(0.0, text)
+    if before >= need:
+        return None
+    dark = contrast(color[:3], (0, 0, 0)) >= contrast(color[:3], (255, 255, 255))
+    shade = (0, 0, 0) if dark else (255, 255, 255)
+    scrim = np.array(shade, dtype=np.float64)
+    if lowest(1.0, scrim) <= before + MARGIN:
+        return None  # the text's own opaque box is all that shows: a scrim would not help
+    low, high = 0.0, 1.0
+    for _ in range(STEPS):
+        middle = (low + high) / 2
+        if lowest(middle, scrim) >= need:
+            high = middle
+        else:
+            low = middle
+    if round(high * 255) == 0:
+        return None
+    return _scrim(edge, ring_radius, font_size, shade, high)
+
+
+def _scrim(
+    edge: Image.Image,
+    ring_radius: int,
+    font_size: float,
+    shade: tuple[int, int, int],
+    strength: float,
+) -> tuple[Image.Image, int]:
+    """A soft cloud of ``shade`` at ``strength`` (0-1) opacity: full over the letters and
+    ``ring_radius`` px around them, fading out over about a fifth of the font size."""
+    soft = max(2.0, font_size * 0.1)
+    margin = ring_radius + round(4 * soft)
+    grown = Image.new("L", (edge.width + 2 * margin, edge.height + 2 * margin), 0)
+    grown.paste(edge, (margin, margin))
+    core = _dilate(grown, ring_radius + round(2 * soft))
+    alpha = core.filter(ImageFilter.GaussianBlur(soft))
+    opacity = min(255, round(strength * 255 * 1.03))
+    alpha = alpha.point(lambda v: min(opacity, round(v * strength * 1.03)))
+    image = Image.new("RGBA", alpha.size, (*shade, 0))
+    image.putalpha(alpha)
+    return image, margin
