@@ -36,7 +36,13 @@ from brandstudio.fileformat.jsonio import dump_json
 from brandstudio.fsutil import atomic_write_bytes, atomic_write_text
 from brandstudio.library.errors import ConflictError, LibraryError
 from brandstudio.library.lock import LibraryLock
-from brandstudio.library.logo_variants import VARIANTS, LogoSet, one_colour
+from brandstudio.library.logo_variants import (
+    VARIANTS,
+    LogoSet,
+    make_variants,
+    one_colour,
+    save_logo,
+)
 from brandstudio.model.brand import Brand, BrandFont, LogoVariants
 from brandstudio.model.labels import renamed
 from brandstudio.model.layers import PhotoLayer
@@ -203,59 +209,36 @@ class Library:
         were made rather than the logo itself. Without a logo, a wordmark drawn from the name
         in all three variants. LogoError or PaletteError for an unusable logo.
         """
-        from brandstudio.library.logo_variants import make_variants, save_logo
-        from brandstudio.library.palette import palette_from_logo, propose_roles
-
         with self.lock:
             self._check_new_name(name)
             staged = self.new_staging_folder() / "brand"
-            (staged / "logos").mkdir(parents=True)
-            (staged / "templates").mkdir()
-            if logo is not None:
-                if isinstance(logo, Path):
-                    palette = propose_roles(palette_from_logo(logo))
-                    variants = make_variants(logo, mono_color=palette["text"])
-                else:
-                    variants = make_variants(logo)
-                    source = staged.parent / "source.png"
-                    save_logo(variants.cleaned, source)
-                    palette = propose_roles(palette_from_logo(source))
-                    source.unlink()
-                    mono = one_colour(variants.cleaned, palette["text"])
-                    variants = dataclasses.replace(variants, mono=mono)
-                stem = "logo"
-            else:
-                palette = dict(NEUTRAL_PALETTE)
-                dark = _wordmark(name, palette["primary"])
-                variants = LogoSet(
-                    cleaned=dark,
-                    light=_wordmark(name, "#FFFFFF"),
-                    dark=dark,
-                    mono=one_colour(dark, palette["text"]),
-                    kept=None,
+            try:
+                (staged / "logos").mkdir(parents=True)
+                (staged / "templates").mkdir()
+                palette, variants, stem = _first_logos(name, logo, staged.parent)
+                for variant in VARIANTS:
+                    target = staged / "logos" / f"{stem}-{variant}.png"
+                    save_logo(variants.image(variant), target)
+                brand = Brand(
+                    name=name,
+                    palette=palette,
+                    fonts={
+                        "heading": BrandFont(family="Montserrat", weight=800),
+                        "body": BrandFont(family="Inter", weight=400),
+                    },
+                    logos={
+                        "logo": LogoVariants(
+                            light=f"logos/{stem}-light.png",
+                            dark=f"logos/{stem}-dark.png",
+                            mono=f"logos/{stem}-mono.png",
+                        )
+                    },
                 )
-                stem = "wordmark"
-            for variant in VARIANTS:
-                save_logo(variants.image(variant), staged / "logos" / f"{stem}-{variant}.png")
-            brand = Brand(
-                name=name,
-                palette=palette,
-                fonts={
-                    "heading": BrandFont(family="Montserrat", weight=800),
-                    "body": BrandFont(family="Inter", weight=400),
-                },
-                logos={
-                    "logo": LogoVariants(
-                        light=f"logos/{stem}-light.png",
-                        dark=f"logos/{stem}-dark.png",
-                        mono=f"logos/{stem}-mono.png",
-                    )
-                },
-            )
-            save_brand(brand, staged)
-            load_brand(staged)  # the same checks as any brand
-            staged.rename(self.brands_dir / name)
-            _remove_empty_staging(staged.parent, self.staging_dir)
+                save_brand(brand, staged)
+                load_brand(staged)  # the same checks as any brand
+                staged.rename(self.brands_dir / name)
+            finally:
+                shutil.rmtree(staged.parent, ignore_errors=True)  # empty unless it failed
         return CreatedBrand(self.load_brand(name), variants.made)
 
     def set_font(self, name: str, role: str, source: str, weight: int | None = None) -> BrandFont:
@@ -543,6 +526,35 @@ def _remove_empty_staging(folder: Path, staging: Path) -> None:
     if folder.parent == staging:
         with contextlib.suppress(OSError):
             folder.rmdir()
+
+
+def _first_logos(
+    name: str, logo: Path | Image.Image | None, scratch: Path
+) -> tuple[dict[str, str], LogoSet, str]:
+    """A new brand's palette, logo variants and their file stem: from ``logo`` (a file or a
+    decoded image; ``scratch`` is a folder for a temporary copy), else a wordmark of ``name``."""
+    from brandstudio.library.palette import palette_from_logo, propose_roles
+
+    if logo is None:
+        palette = dict(NEUTRAL_PALETTE)
+        dark = _wordmark(name, palette["primary"])
+        light = _wordmark(name, "#FFFFFF")
+        mono = one_colour(dark, palette["text"])
+        return (
+            palette,
+            LogoSet(cleaned=dark, light=light, dark=dark, mono=mono, kept=None),
+            "wordmark",
+        )
+    if isinstance(logo, Path):
+        palette = propose_roles(palette_from_logo(logo))
+        return palette, make_variants(logo, mono_color=palette["text"]), "logo"
+    variants = make_variants(logo)
+    source = scratch / "source.png"
+    save_logo(variants.cleaned, source)
+    palette = propose_roles(palette_from_logo(source))
+    source.unlink()
+    mono = one_colour(variants.cleaned, palette["text"])
+    return palette, dataclasses.replace(variants, mono=mono), "logo"
 
 
 def _wordmark(name: str, ink: str) -> Image.Image:

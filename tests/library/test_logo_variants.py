@@ -171,3 +171,17 @@ def test_a_new_brand_from_a_decoded_image_and_from_nothing(tmp_path: Path) -> No
     plain = library.new_brand("Plain")
     logo = plain.brand.logos["logo"]
     assert None not in (logo.light, logo.dark, logo.mono)
+
+
+def test_a_refused_logo_leaves_no_brand_and_no_staging(tmp_path: Path) -> None:
+    from brandstudio.library.palette import PaletteError
+
+    library = Library(tmp_path / "home")
+    fake = tmp_path / "fake.png"
+    fake.write_text("not an image", encoding="utf-8")
+    with pytest.raises((PaletteError, LogoError)):
+        library.create_brand("Fake", fake)
+    with pytest.raises(LogoError):
+        library.create_brand("Empty", Image.new("RGBA", (10, 10), (0, 0, 0, 0)))
+    assert not library.has_brand("Fake") and not library.has_brand("Empty")
+    assert list(library.staging_dir.iterdir()) == []
