@@ -19,6 +19,9 @@ LARGE_TEXT_CONTRAST: Final = 3.0
 ON_PREFIX: Final = "on-"
 """``on-ROLE`` names the on-colour of the palette role ``ROLE``."""
 
+LUMINANCE_WEIGHTS: Final = (0.2126, 0.7152, 0.0722)
+"""How much linear red, green and blue make relative luminance (sRGB, WCAG 2.x)."""
+
 BLACK: Final = "#000000"
 WHITE: Final = "#FFFFFF"
 
@@ -44,8 +47,9 @@ def channel_linear(value: int) -> float:
 
 def luminance(rgb: RGB) -> float:
     """WCAG relative luminance of an sRGB colour: 0 (black) to 1 (white)."""
-    r, g, b = (channel_linear(value) for value in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return sum(
+        weight * channel_linear(value) for weight, value in zip(LUMINANCE_WEIGHTS, rgb, strict=True)
+    )
 
 
 def ratio(first: float, second: float) -> float:

@@ -18,7 +18,13 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageFilter
 
-from brandstudio.model.contrast import LARGE_TEXT_CONTRAST, TEXT_CONTRAST, contrast
+from brandstudio.model.contrast import (
+    LARGE_TEXT_CONTRAST,
+    LUMINANCE_WEIGHTS,
+    TEXT_CONTRAST,
+    channel_linear,
+    contrast,
+)
 
 MARGIN: Final = 0.1
 """Contrast added to the threshold the backdrop aims at (ratio units): rounding headroom."""
@@ -41,15 +47,16 @@ GLYPH: Final = 128
 Floats = NDArray[np.float64]
 
 
-def _linear(rgb: Floats) -> Floats:
-    c = rgb / 255.0
-    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+_LINEAR: Final = np.array([channel_linear(value) for value in range(256)])
+"""Linear light (0-1) of each 8-bit sRGB level."""
+
+_WEIGHTS: Final = np.array(LUMINANCE_WEIGHTS)
 
 
 def _luminance(rgb: Floats) -> Floats:
-    """WCAG relative luminance (0-1) of sRGB pixels (..., 3) in 0-255."""
-    lin = _linear(rgb)
-    return lin[..., 0] * 0.2126 + lin[..., 1] * 0.7152 + lin[..., 2] * 0.0722
+    """WCAG relative luminance (0-1) of sRGB pixels (..., 3), 0-255 (rounded to levels)."""
+    levels = np.clip(np.rint(rgb), 0, 255).astype(np.intp)
+    return np.asarray(_LINEAR[levels] @ _WEIGHTS, dtype=np.float64)
 
 
 def _ratios(text: Floats, behind: Floats) -> Floats:
