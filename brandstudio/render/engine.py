@@ -143,14 +143,25 @@ class _Renderer:
         """Lay a scrim under the text layer when what is behind its letters would leave it
         unreadable (see :mod:`brandstudio.render.legibility`)."""
         assert drawn.glyphs is not None
-        image = drawn.image
-        behind = canvas.crop((left, top, left + image.width, top + image.height))
+        # only the part on the canvas is measured: beyond it there is nothing to read
+        x0, y0 = max(0, left), max(0, top)
+        x1 = min(canvas.width, left + drawn.image.width)
+        y1 = min(canvas.height, top + drawn.image.height)
+        if x1 <= x0 or y1 <= y0:
+            return
+        shown = (x0 - left, y0 - top, x1 - left, y1 - top)
         red, green, blue, alpha = self.color(layer.props.color)
-        color = (red, green, blue, round(alpha * layer.opacity))
-        found = backdrop(behind, image, drawn.glyphs, color, canvas.width, drawn.font_size)
+        found = backdrop(
+            canvas.crop((x0, y0, x1, y1)),
+            drawn.image.crop(shown),
+            drawn.glyphs.crop(shown),
+            (red, green, blue, round(alpha * layer.opacity)),
+            canvas.width,
+            drawn.font_size,
+        )
         if found is not None:
             scrim, margin = found
-            _composite(canvas, scrim, left - margin, top - margin)
+            _composite(canvas, scrim, x0 - margin, y0 - margin)
 
     def _layer_image(
         self, canvas: Image.Image, layer: Layer, placement: Placement, size: tuple[int, int]

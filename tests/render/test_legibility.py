@@ -47,6 +47,7 @@ from brandstudio.model.values import brand_role, parse_hex_color
 from brandstudio.presets import find_preset, load_presets
 from brandstudio.render.assets import Assets, resolve_assets
 from brandstudio.render.engine import render
+from brandstudio.render.legibility import line_bands, threshold
 from brandstudio.resources import templates_folder
 
 STARTERS = ["contest", "promo", "announcement", "quote", "logo-stamp"]
@@ -371,3 +372,25 @@ def test_an_on_colour_of_a_missing_role_warns(tmp_path: Path) -> None:
     assets = resolve_assets(template, {}, find_brand("demo"), tmp_path)
     warnings = render(template, {}, assets).warnings
     assert any("has no colour 'on-nothing'" in warning for warning in warnings), warnings
+
+
+def test_rotated_translucent_text_in_a_box_leaving_the_canvas_still_reads(tmp_path: Path) -> None:
+    template = _over_photo(tmp_path, "#FFFFFF", "#FFFFFFE6")
+    layer = template.layer("line")
+    assert isinstance(layer, TextLayer)
+    moved = dataclasses.replace(
+        layer, rotation=15.0, geometry=Geometry(anchor="left", x=-0.1, width=0.8, height=0.2)
+    )
+    template = dataclasses.replace(template, layers=(template.layers[0], moved))
+    post, glyphs = _drawn(template, find_brand("demo"), tmp_path)
+    assert np.asarray(glyphs).max() == 255
+    assert not _layer_failures(post, glyphs, (255, 255, 255), "rotated, off the edge")
+
+
+def test_accents_belong_to_their_line_and_large_lines_need_three_to_one() -> None:
+    rows = [False] * 3 + [True] * 3 + [False] * 2 + [True] * 30 + [False] * 10 + [True] * 30
+    assert line_bands(rows) == [(3, 38), (48, 78)]
+    glyphs = Image.new("L", (1080, 100), 0)
+    glyphs.paste(255, (10, 10, 500, 50))  # 40 px tall in a 1080 px image: large
+    assert threshold(glyphs, 1080) == LARGE_TEXT_CONTRAST
+    assert threshold(glyphs, 1300) == TEXT_CONTRAST  # 36 px per 1080 is 43 px here
