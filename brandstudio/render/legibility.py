@@ -4,19 +4,21 @@ The engine measures the pixels just around a text layer's glyphs, as they will b
 layer is drawn (its box and shadow included), against the text colour. When the contrast
 misses the WCAG threshold (4.5:1, or 3:1 for large text: lines whose letters span at least
 36 px per 1080 px of image width), a soft scrim of black or white (whichever the text
-contrasts more with) is laid under the layer, following its lines, just opaque enough to
-reach the threshold. Text that already reads gets nothing, so flat brand colours and
-well-darkened photos render as before. See ``docs/design/0009-legible-brands.md``.
+contrasts more with) is laid under the layer, following its lines, at each place just opaque
+enough for the pixels there to reach the threshold. Text that already reads gets nothing, so
+flat brand colours and well-darkened photos render as before. See
+``docs/design/0009-legible-brands.md``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image, ImageFilter
+from PIL import Image, ImageChops, ImageFilter
 
 from brandstudio.model.contrast import (
     LARGE_TEXT_CONTRAST,
@@ -38,8 +40,8 @@ LARGE_SPAN: Final = 36 / 1080
 MAX_SAMPLES: Final = 8000
 """At most this many pixels are measured per layer (evenly spread)."""
 
-STEPS: Final = 12
-"""Bisection steps for the backdrop's opacity (1/4096 precision)."""
+STEPS: Final = 10
+"""Bisection steps for each measured pixel's backdrop opacity (1/1024 precision)."""
 
 GLYPH: Final = 128
 """Coverage (0-255) from which a pixel belongs to a letter."""
@@ -104,6 +106,46 @@ def _dilate(mask: Image.Image, radius: int) -> Image.Image:
     return mask.filter(ImageFilter.BoxBlur(radius)).point(lambda v: 255 if v > 0 else 0)
 
 
+@dataclass(frozen=True)
+class _Ring:
+    """The pixels measured around the letters: where they are (in the layer's image) and
+    what shows there (the layer's own box and shadow, RGBA 0-255; the canvas, RGB 0-255)."""
+
+    xs: NDArray[np.intp]
+    ys: NDArray[np.intp]
+    own: Floats
+    under: Floats
+
+    def ground(self, strength: Floats, shade: Floats) -> Floats:
+        """What shows behind the letters with a scrim of ``shade`` at ``strength`` (0-1,
+        one per pixel) under the layer."""
+        alpha = self.own[:, 3:4] / 255
+        dimmed = self.under * (1 - strength[:, None]) + shade * strength[:, None]
+        return np.asarray(self.own[:, :3] * alpha + dimmed * (1 - alpha), dtype=np.float64)
+
+
+def _ring(
+    glyphs: Image.Image, layer: Image.Image, behind: Image.Image, radius: int
+) -> _Ring | None:
+    """Up to ``MAX_SAMPLES`` pixels within ``radius`` px of the letters, outside them."""
+    edge = glyphs.point(lambda v: 255 if v > 0 else 0)
+    bbox = edge.getbbox()
+    if bbox is None:
+        return None
+    x0, y0 = max(0, bbox[0] - radius - 1), max(0, bbox[1] - radius - 1)
+    area = (x0, y0, min(edge.width, bbox[2] + radius + 1), min(edge.height, bbox[3] + radius + 1))
+    ring = np.asarray(_dilate(edge.crop(area), radius)) > 0
+    ring &= np.asarray(glyphs.crop(area)) == 0
+    spots = np.flatnonzero(ring)
+    if spots.size == 0:
+        return None
+    spots = spots[:: max(1, spots.size // MAX_SAMPLES)]
+    own = np.asarray(layer.crop(area)).reshape(-1, 4)[spots].astype(np.float64)
+    under = np.asarray(behind.crop(area).convert("RGB")).reshape(-1, 3)[spots]
+    ys, xs = np.divmod(spots, area[2] - area[0])
+    return _Ring(xs + x0, ys + y0, own, under.astype(np.float64))
+
+
 def backdrop(
     behind: Image.Image,
     layer: Image.Image,
@@ -126,78 +168,72 @@ def backdrop(
         (an "RGBA" scrim, its margin): the scrim is the layer's size plus ``margin`` px on
         every side, to be composited at the layer's position less ``margin``.
     """
-    edge = glyphs.point(lambda v: 255 if v > 0 else 0)
-    bbox = edge.getbbox()
-    if bbox is None:
+    radius = max(4, round(font_size * 0.12))
+    ring = _ring(glyphs, layer, behind, radius)
+    if ring is None:
         return None
-    ring_radius = max(4, round(font_size * 0.12))
-    area = (
-        max(0, bbox[0] - ring_radius - 1),
-        max(0, bbox[1] - ring_radius - 1),
-        min(edge.width, bbox[2] + ring_radius + 1),
-        min(edge.height, bbox[3] + ring_radius + 1),
-    )
-    ring = np.asarray(_dilate(edge.crop(area), ring_radius)) > 0
-    ring &= np.asarray(glyphs.crop(area)) == 0
-    spots = np.flatnonzero(ring)
-    if spots.size == 0:
-        return None
-    spots = spots[:: max(1, spots.size // MAX_SAMPLES)]
-    own = np.asarray(layer.crop(area)).reshape(-1, 4)[spots].astype(np.float64)
-    under = np.asarray(behind.crop(area).convert("RGB")).reshape(-1, 3)[spots].astype(np.float64)
-    own_alpha = own[:, 3:4] / 255
-    shown = own[:, :3] * own_alpha + under * (1 - own_alpha)
     need = threshold(glyphs, image_width) + MARGIN
     text = np.array(color[:3], dtype=np.float64)
     text_alpha = color[3] / 255
-
-    def lowest(strength: float, scrim: Floats) -> float:
-        """The low percentile of the contrast with a scrim of ``strength`` (0-1)."""
-        if strength == 0:
-            ground = shown
-        else:
-            dimmed = under * (1 - strength) + scrim * strength
-            ground = own[:, :3] * own_alpha + dimmed * (1 - own_alpha)
-        letters = text * text_alpha + ground * (1 - text_alpha)
-        return float(np.percentile(_ratios(letters, ground), PERCENTILE))
-
-    before = lowest(0.0, text)
-    if before >= need:
-        return None
     dark = contrast(color[:3], (0, 0, 0)) >= contrast(color[:3], (255, 255, 255))
     shade = (0, 0, 0) if dark else (255, 255, 255)
     scrim = np.array(shade, dtype=np.float64)
-    if lowest(1.0, scrim) <= before + MARGIN:
-        return None  # the text's own opaque box is all that shows: a scrim would not help
-    low, high = 0.0, 1.0
+
+    def ratios(strength: Floats) -> Floats:
+        ground = ring.ground(strength, scrim)
+        return _ratios(text * text_alpha + ground * (1 - text_alpha), ground)
+
+    none = np.zeros(len(ring.xs))
+    before = ratios(none)
+    if float(np.percentile(before, PERCENTILE)) >= need:
+        return None
+    low, high = none, np.ones(len(ring.xs))
+    helps = ratios(high) > before + MARGIN  # not where the text's own opaque box shows
     for _ in range(STEPS):
         middle = (low + high) / 2
-        if lowest(middle, scrim) >= need:
-            high = middle
-        else:
-            low = middle
-    if round(high * 255) == 0:
+        enough = ratios(middle) >= need
+        low, high = np.where(enough, low, middle), np.where(enough, middle, high)
+    strengths = np.where((before >= need) | ~helps, 0.0, high)
+    if not strengths.any():
         return None
-    return _scrim(edge, ring_radius, font_size, shade, high)
+    return _scrim(glyphs, ring, strengths, radius, font_size, shade)
 
 
 def _scrim(
-    edge: Image.Image,
-    ring_radius: int,
+    glyphs: Image.Image,
+    ring: _Ring,
+    strengths: Floats,
+    radius: int,
     font_size: float,
     shade: tuple[int, int, int],
-    strength: float,
 ) -> tuple[Image.Image, int]:
-    """A soft cloud of ``shade`` at ``strength`` (0-1) opacity: full over the letters and
-    ``ring_radius`` px around them, fading out over about a fifth of the font size."""
+    """A soft cloud of ``shade`` around the letters, as opaque at each ring pixel as its
+    strength (0-1) asks (or more, from neighbours): full within ``radius`` px of the
+    letters, fading out over about a fifth of the font size."""
     soft = max(2.0, font_size * 0.1)
-    margin = ring_radius + round(4 * soft)
-    grown = Image.new("L", (edge.width + 2 * margin, edge.height + 2 * margin), 0)
-    grown.paste(edge, (margin, margin))
-    core = _dilate(grown, ring_radius + round(2 * soft))
-    alpha = core.filter(ImageFilter.GaussianBlur(soft))
-    opacity = min(255, round(strength * 255 * 1.03))
-    alpha = alpha.point(lambda v: min(opacity, round(v * strength * 1.03)))
-    image = Image.new("RGBA", alpha.size, (*shade, 0))
+    margin = radius + round(4 * soft)
+    size = (glyphs.width + 2 * margin, glyphs.height + 2 * margin)
+    grown = Image.new("L", size, 0)
+    grown.paste(glyphs.point(lambda v: 255 if v > 0 else 0), (margin, margin))
+    halo = _dilate(grown, radius + round(2 * soft)).filter(ImageFilter.GaussianBlur(soft))
+    halo = halo.point(lambda v: min(255, round(v * 1.03)))
+    alpha = ImageChops.multiply(halo, _strength_map(ring, strengths, size, margin, radius))
+    image = Image.new("RGBA", size, (*shade, 0))
     image.putalpha(alpha)
     return image, margin
+
+
+def _strength_map(
+    ring: _Ring, strengths: Floats, size: tuple[int, int], margin: int, radius: int
+) -> Image.Image:
+    """How opaque the scrim is where ("L", ``size``): each ring pixel's strength, spread
+    over a grid of cells about half ``radius`` wide and smoothed without ever falling below
+    it (a max over 5x5 cells, a 3x3 mean, bilinear between cell centres)."""
+    cell = max(2, radius // 2)
+    columns, rows = -(-size[0] // cell), -(-size[1] // cell)
+    grid = np.zeros((rows, columns))
+    np.maximum.at(grid, ((ring.ys + margin) // cell, (ring.xs + margin) // cell), strengths)
+    small = Image.fromarray(np.ceil(grid * 255).astype(np.uint8), "L")
+    small = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.BoxBlur(1))
+    full = small.resize((columns * cell, rows * cell), Image.Resampling.BILINEAR)
+    return full.crop((0, 0, *size))
