@@ -42,10 +42,12 @@ class Location:
 
 @dataclasses.dataclass(frozen=True)
 class State:
-    """Everything undo restores: the template and the slot values being previewed."""
+    """Everything undo restores: the template, the slot values being previewed and the brand
+    the post is drawn in."""
 
     template: Template
     content: Mapping[str, str]
+    kit: BrandKit
 
 
 _merge_ids: dict[str, int] = {}
@@ -102,8 +104,7 @@ class TemplateDocument(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._state = State(template, dict(content or {}))
-        self.kit = kit
+        self._state = State(template, dict(content or {}), kit)
         self.template_folder = template_folder
         self.location = location
         self.undo_stack = QUndoStack(self)
@@ -123,6 +124,21 @@ class TemplateDocument(QObject):
     @property
     def content(self) -> Mapping[str, str]:
         return self._state.content
+
+    @property
+    def kit(self) -> BrandKit:
+        """The brand the post is drawn in (Apply Brand changes it, undoably)."""
+        return self._state.kit
+
+    def brand_changed(self) -> bool:
+        """Whether the post is drawn in another brand than the library brand it was opened
+        from (saving then asks whether to keep the original there)."""
+        location = self.location
+        return (
+            location is not None
+            and location.brand is not None
+            and self.kit.folder.resolve() != location.path.parent.parent.resolve()
+        )
 
     @property
     def selection(self) -> tuple[str, ...]:
@@ -152,7 +168,7 @@ class TemplateDocument(QObject):
         """Replace the template as one undoable step named ``label`` ("Move Logo")."""
         if template == self.template:
             return
-        after = State(template, self.content)
+        after = State(template, self.content, self.kit)
         self.undo_stack.push(_Change(self, label, self._state, after, merge_key))
 
     def set_slot(self, slot: str, value: str, *, merge_key: str | None = None) -> None:
@@ -162,8 +178,17 @@ class TemplateDocument(QObject):
         content = {**self.content, slot: value}
         shown = labels.slot_label(self.template, slot, current_language())
         label = self.tr("Edit %1").replace("%1", shown)
-        after = State(self.template, content)
+        after = State(self.template, content, self.kit)
         self.undo_stack.push(_Change(self, label, self._state, after, merge_key))
+
+    def apply_brand(self, kit: BrandKit) -> None:
+        """Draw the post in another brand, keeping its text, photos and per-size edits, as one
+        undoable step ("Apply Brand Луна")."""
+        if kit.folder == self.kit.folder and kit.brand == self.kit.brand:
+            return
+        label = self.tr("Apply Brand %1").replace("%1", kit.brand.name)
+        after = State(self.template, self.content, kit)
+        self.undo_stack.push(_Change(self, label, self._state, after, None))
 
     def select(self, layer_ids: Sequence[str]) -> None:
         """Select these layers (unknown ids are dropped)."""

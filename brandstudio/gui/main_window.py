@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
+from brandstudio.gui.brand_menu import BrandMenu
 from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.clipboard import ClipboardActions
 from brandstudio.gui.document import Location, TemplateDocument
@@ -349,6 +350,8 @@ class MainWindow(QMainWindow):
             toggle = dock.toggleViewAction()
             toggle.setStatusTip(self.tr("Show or hide this panel"))
             view_menu.addAction(toggle)
+        self.brand_menu = BrandMenu(self)
+        bar.addMenu(self.brand_menu)
         self.settings_menu = bar.addMenu(self.tr("&Settings"))
         self.language_menu = LanguageMenu(self)
         self.settings_menu.addMenu(self.language_menu)
@@ -556,6 +559,8 @@ class MainWindow(QMainWindow):
             return False
         if document.location is None:
             return self.save_as()
+        if document.brand_changed():  # Apply Brand since it was opened from the library
+            return self.brand_menu.save_in_new_brand()
         try:
             self.studio.save()
         except (FormatError, LibraryError, OSError, ValueError) as error:
@@ -570,8 +575,8 @@ class MainWindow(QMainWindow):
         document = self.studio.document
         if document is None:
             return False
-        brand = document.location.brand if document.location else None
-        brand = brand or self._brand_of(document)
+        brand = self._brand_of(document)  # the brand it is drawn in (Apply Brand may change it)
+        brand = brand or (document.location.brand if document.location else None)
         dialog = SaveAsDialog(self.studio.library, brand, document.template.name, self)
         if dialog.exec() != SaveAsDialog.DialogCode.Accepted:
             return False

@@ -93,7 +93,9 @@ class Studio(QObject):
     def save_to_library(self, brand: str, name: str) -> None:
         """Save as BRAND/NAME in the library (a new template, or over one)."""
         document = self._current()
-        path = self.library.template_path(brand, name)
+        if not name.strip() or Path(name).name != name or name in {".", ".."}:
+            raise ValueError(f"{name!r} is not a template name (no folders in it)")
+        path = self.library.templates_dir(brand) / f"{name}.json"  # new, or the one to replace
         self._save_to(document, Location(path, brand, name))
 
     def save_to_file(self, path: Path) -> None:

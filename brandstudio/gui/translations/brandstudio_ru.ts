@@ -49,6 +49,25 @@
     </message>
 </context>
 <context>
+    <name>ApplyBrandDialog</name>
+    <message>
+        <source>Apply Brand</source>
+        <translation>Применить бренд</translation>
+    </message>
+    <message>
+        <source>Draw this post in another brand: its colours, fonts and logo change; the text, photos and per-size edits stay. Saving asks whether the original stays in its brand.</source>
+        <translation>Оформить пост в другом бренде: цвета, шрифты и логотип сменятся, а текст, фото и правки по размерам останутся. При сохранении Brandstudio спросит, оставить ли оригинал в его бренде.</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1 (сейчас)</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Нет превью: %1</translation>
+    </message>
+</context>
+<context>
     <name>AssetEditor</name>
     <message>
         <source>Brand logo: %1</source>
@@ -203,6 +222,53 @@
     <message>
         <source>Stopped: %1</source>
         <translation>Остановлено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BrandMenu</name>
+    <message>
+        <source>Draw this post in another brand of the library, keeping its content</source>
+        <translation>Оформить пост в другом бренде библиотеки, сохранив его содержимое</translation>
+    </message>
+    <message>
+        <source>&amp;Brand</source>
+        <translation>&amp;Бренд</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Brand…</source>
+        <translation>&amp;Применить бренд…</translation>
+    </message>
+    <message>
+        <source>Save in Another Brand</source>
+        <translation>Сохранение в другом бренде</translation>
+    </message>
+    <message>
+        <source>Keep Original</source>
+        <translation>Оставить оригинал</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Перенести</translation>
+    </message>
+    <message>
+        <source>This post is now drawn in the brand %2. It is saved into %2&apos;s library.</source>
+        <translation>Теперь пост оформлен в бренде %2 и сохраняется в его библиотеку.</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Не удалось сохранить</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>The post is now drawn in the brand %1</source>
+        <translation>Пост оформлен в бренде %1</translation>
+    </message>
+    <message>
+        <source>Keep the original in %1 as it was, or move the post to %2 (the original goes to %1&apos;s trash, where Restore finds it)?</source>
+        <translation>Оставить оригинал в бренде %1 как есть или перенести пост в %2 (оригинал попадёт в корзину бренда %1, откуда его можно восстановить)?</translation>
     </message>
 </context>
 <context>
@@ -3262,6 +3328,10 @@ On: changes apply to this preset only, as an override; the master layout and the
     <message>
         <source>Edit %1</source>
         <translation>Изменить «%1»</translation>
+    </message>
+    <message>
+        <source>Apply Brand %1</source>
+        <translation>Применить бренд %1</translation>
     </message>
 </context>
 <context>
