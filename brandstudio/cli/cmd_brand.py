@@ -128,6 +128,7 @@ def run_new(args: argparse.Namespace, library: Library) -> int:
 @with_library
 def run_show(args: argparse.Namespace, library: Library) -> int:
     from brandstudio.library.fontcheck import FontCheckError, check_font_file, coverage_summary
+    from brandstudio.model.contrast import on_colors
     from brandstudio.render.assets import font_book_for
 
     kit = library.load_brand(args.name)
@@ -151,6 +152,7 @@ def run_show(args: argparse.Namespace, library: Library) -> int:
             "name": brand.name,
             "folder": str(kit.folder),
             "palette": dict(brand.palette),
+            "on_colors": on_colors(brand.palette),
             "fonts": fonts,
             "logos": logos,
             "stamp": dataclasses.asdict(brand.stamp),

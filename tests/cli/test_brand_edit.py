@@ -176,3 +176,15 @@ def test_a_broken_brand_file_is_named_not_overwritten(
     result = cli("brand", "edit", DEMO, "--color", "accent=#000000")
     assert result.status == 2 and "brand.json" in result.stderr and "$.name" in result.stderr
     assert "Traceback" not in result.stderr and brand_json.read_bytes() == before
+
+
+def test_show_json_gives_the_on_colours_that_follow_an_edit(cli: Callable[..., Completed]) -> None:
+    from brandstudio.model.contrast import hex_contrast
+
+    shown = _show(cli)
+    on = shown["on_colors"]
+    assert isinstance(on, dict) and set(on) == {f"on-{role}" for role in shown["palette"]}  # type: ignore[union-attr]
+    for accent in ("#111111", "#FAFAFA"):
+        assert cli("brand", "edit", DEMO, "--color", f"accent={accent}").status == 0
+        on_accent = _show(cli)["on_colors"]["on-accent"]  # type: ignore[index]
+        assert hex_contrast(on_accent, accent) >= 4.5, (accent, on_accent)
