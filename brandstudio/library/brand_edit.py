@@ -129,6 +129,9 @@ class BrandEdit:
     stamp: StampChange = StampChange()
     new_name: str | None = None
     logo: str = "logo"
+    clean_logos: bool = True
+    """Remove a plain background and trim the ``logo_files``; False takes them as they are
+    (an undo putting back the pixels a variant had)."""
 
 
 # --- one function per change -----------------------------------------------------------------
@@ -151,14 +154,22 @@ def rename_color(library: Library, brand: str, *, role: str, new_role: str) -> B
 
 
 def set_logo_variant(
-    library: Library, brand: str, *, variant: str, source: LogoSource, logo: str = "logo"
+    library: Library,
+    brand: str,
+    *,
+    variant: str,
+    source: LogoSource,
+    logo: str = "logo",
+    clean: bool = True,
 ) -> BrandKit:
     """Use the user's own file or image as the ``variant`` (light, dark, mono) of a logo role.
 
     The image is checked like any logo (LogoError reasons), its plain background removed and
-    padding trimmed, and it is stored as a PNG in ``logos/``; the old file goes after the save.
+    padding trimmed (unless ``clean`` is False: for an undo putting old pixels back), and it
+    is stored as a PNG in ``logos/``; the old file goes after the save.
     """
-    return edit_brand(library, brand, BrandEdit(logo_files={variant: source}, logo=logo))
+    edit = BrandEdit(logo_files={variant: source}, logo=logo, clean_logos=clean)
+    return edit_brand(library, brand, edit)
 
 
 def make_missing_logo_variants(library: Library, brand: str, *, logo: str = "logo") -> BrandKit:
@@ -385,7 +396,7 @@ def _with_logo_files(kit: BrandKit, brand: Brand, edit: BrandEdit, written: list
     for variant, source in edit.logo_files.items():
         if variant not in VARIANTS:
             raise EditError("logo", f"{variant!r}: the logo variants are {', '.join(VARIANTS)}")
-        images[variant] = _user_logo(variant, source)
+        images[variant] = _user_logo(variant, source, clean=edit.clean_logos)
     if edit.make_missing_logos:
         images.update(_missing(kit, variants, images, brand.palette.get("text", "#1E1E1E")))
     paths = {
@@ -404,10 +415,12 @@ def _with_logo_files(kit: BrandKit, brand: Brand, edit: BrandEdit, written: list
     return dataclasses.replace(brand, logos=logos)
 
 
-def _user_logo(variant: str, source: LogoSource) -> Image.Image:
+def _user_logo(variant: str, source: LogoSource, *, clean: bool) -> Image.Image:
     try:
         if isinstance(source, Path):
-            return open_logo(source)
+            return open_logo(source, clean=clean)
+        if not clean:
+            return make_variants(source, clean=False).cleaned
         return clean_logo(source)
     except LogoError as error:
         raise EditError("logo", f"{variant}={error}") from None

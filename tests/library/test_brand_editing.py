@@ -215,3 +215,12 @@ def test_a_font_change_backs_up_an_old_brand_too(library: Library) -> None:
     assert _brand_json(library)["version"] == 2
     (backup,) = (library.backups_dir / DEMO).glob("brand.*.json")
     assert json.loads(backup.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_an_undo_puts_a_variants_pixels_back_as_they_were(library: Library) -> None:
+    solid = Image.new("RGBA", (120, 40), (30, 60, 90, 255))  # a rectangle touching every edge
+    kit = brand_edit.set_logo_variant(library, DEMO, variant="dark", source=solid, clean=False)
+    with Image.open(kit.asset(kit.brand.logos["logo"].dark or "")) as stored:
+        assert stored.convert("RGBA").tobytes() == solid.tobytes()
+    with pytest.raises(EditError, match="one flat colour"):
+        brand_edit.set_logo_variant(library, DEMO, variant="dark", source=solid)
