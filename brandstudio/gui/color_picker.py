@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brandstudio.model.contrast import ON_PREFIX, palette_color
 from brandstudio.model.values import BRAND_PREFIX, RGBA, brand_role, parse_hex_color
 
 SWATCH = QSize(22, 14)
@@ -31,7 +32,7 @@ SWATCH = QSize(22, 14)
 def resolve_color(ref: str, palette: Mapping[str, str]) -> QColor | None:
     """The colour a ``ColorRef`` draws with, or None for an unknown role or a broken value."""
     role = brand_role(ref)
-    text = palette.get(role) if role is not None else ref
+    text = palette_color(palette, role) if role is not None else ref
     if text is None:
         return None
     try:
@@ -60,6 +61,10 @@ def role_title(role: str) -> str:
         "body": QCoreApplication.translate("ColorPicker", "Body"),
         "logo": QCoreApplication.translate("ColorPicker", "Logo"),
     }
+    if role.startswith(ON_PREFIX) and role not in titles:
+        base = role[len(ON_PREFIX) :]
+        text = QCoreApplication.translate("ColorPicker", "Text on %1")
+        return text.replace("%1", titles.get(base, base))
     return titles.get(role, role)
 
 

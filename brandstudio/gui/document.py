@@ -105,6 +105,7 @@ class TemplateDocument(QObject):
     ) -> None:
         super().__init__(parent)
         self._state = State(template, dict(content or {}), kit)
+        self._fresh_kits: dict[Path, BrandKit] = {}
         self.template_folder = template_folder
         self.location = location
         self.undo_stack = QUndoStack(self)
@@ -127,8 +128,17 @@ class TemplateDocument(QObject):
 
     @property
     def kit(self) -> BrandKit:
-        """The brand the post is drawn in (Apply Brand changes it, undoably)."""
-        return self._state.kit
+        """The brand the post is drawn in (Apply Brand changes it, undoably), as last saved."""
+        kit = self._state.kit
+        return self._fresh_kits.get(kit.folder, kit)
+
+    def refresh_kit(self, kit: BrandKit, replaces: Path | None = None) -> None:
+        """The brand was edited (Brand Kit window): draw with ``kit`` wherever the post uses
+        its folder (or ``replaces``, the folder before a rename); not an edit of the post."""
+        self._fresh_kits[kit.folder] = kit
+        if replaces is not None:
+            self._fresh_kits[replaces] = kit
+        self.changed.emit()
 
     def brand_changed(self) -> bool:
         """Whether the post is drawn in another brand than the library brand it was opened

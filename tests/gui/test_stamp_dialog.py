@@ -247,3 +247,32 @@ def test_switching_brands_updates_a_default_text_mark_but_keeps_typed_text(
     again.brand.setCurrentIndex(again.brand.findText("Юг"))
     assert again.text.text() == "Фото: Иван"
     again.close()
+
+
+def test_a_brand_with_its_own_text_mark_stamps_it(
+    qtbot: QtBot, studio: Studio, dialogs: list[StampDialog]
+) -> None:
+    """Issue 14: the stamp dialog takes the brand's stamp defaults and text mark (Brand Kit ▸
+    Stamping), from the same job code as ``stamp --brand``."""
+    from PySide6.QtCore import QDate
+
+    from brandstudio.library.brand_edit import set_stamp_defaults
+
+    year = QDate.currentDate().year()
+    studio.library.new_brand("Луна")
+    set_stamp_defaults(studio.library, "Луна", text="Фото: {brand}, {year}", opacity=0.6)
+    studio.library.new_brand("Юг")
+    dialog = new_dialog(qtbot, studio, dialogs)
+    dialog.text_on.setChecked(False)
+    luna = dialog.brand.findText("Луна")
+    dialog.brand.setCurrentIndex(luna)
+    dialog.brand.activated.emit(luna)  # as when chosen in the list
+    assert dialog.text_on.isChecked()
+    assert dialog.text.text() == f"Фото: Луна, {year}"
+    assert dialog.opacity.fraction() == pytest.approx(0.6, abs=0.01)
+    south = dialog.brand.findText("Юг")
+    dialog.brand.setCurrentIndex(south)
+    dialog.brand.activated.emit(south)
+    assert dialog.text.text() == f"© Юг {year}"
+    assert dialog.opacity.fraction() == pytest.approx(1.0, abs=0.01)
+    dialog.close()

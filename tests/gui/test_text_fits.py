@@ -122,7 +122,22 @@ def _progress(studio: Studio, tmp_path: Path) -> QDialog:
     return dialog
 
 
+def _brand_kit(studio: Studio, tmp_path: Path) -> QDialog:
+    from brandstudio.gui.dialogs.brand_kit import BrandKitDialog
+
+    return BrandKitDialog(studio.library, studio.library.brand_names()[0])
+
+
+def _apply_brand(studio: Studio, tmp_path: Path) -> QDialog:
+    from brandstudio.gui.dialogs.apply_brand import ApplyBrandDialog
+
+    studio.library.new_brand("Север")
+    return ApplyBrandDialog(studio)
+
+
 DIALOGS: dict[str, Callable[[Studio, Path], QDialog]] = {
+    "brand-kit": _brand_kit,
+    "apply-brand": _apply_brand,
     "export": _export,
     "stamp": _stamp,
     "merge": _merge,

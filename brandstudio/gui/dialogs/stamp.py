@@ -60,6 +60,7 @@ from brandstudio.jobs.stamp import (
     Variant,
     brand_logo,
     brand_sources,
+    brand_text_mark,
     plan_stamp,
     stamp_job,
     stamp_targets,
@@ -410,9 +411,11 @@ class StampDialog(BatchDialog):
 
     @staticmethod
     def _default_text(kit: BrandKit | None) -> str:
-        """The text mark a brand gets unless the user types another: "© Brand 2026"."""
+        """The text mark a brand gets unless the user types another: its own (Brand Kit ▸
+        Stamping), else "© Brand 2026"."""
         year = QDate.currentDate().year()
-        return f"© {kit.brand.name} {year}" if kit else f"© {year}"
+        own = brand_text_mark(kit, year) if kit is not None else None
+        return own or (f"© {kit.brand.name} {year}" if kit else f"© {year}")
 
     def _apply_brand_defaults(self) -> None:
         """The chosen brand's own stamp settings (position, size, margin, opacity, variant)."""
@@ -423,6 +426,8 @@ class StampDialog(BatchDialog):
         self.margin.setValue(round(defaults.margin * 100))
         self.opacity.set_fraction(defaults.opacity)
         self._set_variant(defaults.variant)
+        if kit is not None and brand_text_mark(kit) is not None:
+            self.text_on.setChecked(True)  # the brand stamps its text mark with its logo
 
     def _kit(self, folder: object = None) -> BrandKit | None:
         """The brand kit in ``folder`` (None: the brand chosen now)."""

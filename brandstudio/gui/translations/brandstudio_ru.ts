@@ -225,6 +225,237 @@
     </message>
 </context>
 <context>
+    <name>BrandKitDialog</name>
+    <message>
+        <source>Logos</source>
+        <translation>Логотипы</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Цвета</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>Шрифты</translation>
+    </message>
+    <message>
+        <source>Stamping</source>
+        <translation>Штамп на фото</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Brand name:</source>
+        <translation>Название бренда:</translation>
+    </message>
+    <message>
+        <source>Rename Brand</source>
+        <translation>Переименование бренда</translation>
+    </message>
+    <message>
+        <source>Light — for dark backgrounds</source>
+        <translation>Светлый — для тёмного фона</translation>
+    </message>
+    <message>
+        <source>Dark — for light backgrounds</source>
+        <translation>Тёмный — для светлого фона</translation>
+    </message>
+    <message>
+        <source>One colour</source>
+        <translation>Одноцветный</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Заменить…</translation>
+    </message>
+    <message>
+        <source>Use your own file for this version of the logo</source>
+        <translation>Взять для этой версии логотипа свой файл</translation>
+    </message>
+    <message>
+        <source>Make Missing Versions</source>
+        <translation>Сделать недостающие версии</translation>
+    </message>
+    <message>
+        <source>Make the light, dark and one-colour versions the brand lacks from one it has</source>
+        <translation>Сделать недостающие светлую, тёмную и одноцветную версии из той, что есть</translation>
+    </message>
+    <message>
+        <source>Empty margin kept around the logo, in % of its height</source>
+        <translation>Свободное поле вокруг логотипа, в % от его высоты</translation>
+    </message>
+    <message>
+        <source>Clear space:</source>
+        <translation>Охранное поле:</translation>
+    </message>
+    <message>
+        <source>Choose a Logo File</source>
+        <translation>Выбор файла логотипа</translation>
+    </message>
+    <message>
+        <source>Logos (%1)</source>
+        <translation>Логотипы (%1)</translation>
+    </message>
+    <message>
+        <source>Replace Logo</source>
+        <translation>Замена логотипа</translation>
+    </message>
+    <message>
+        <source>Make Logo Versions</source>
+        <translation>Версии логотипа</translation>
+    </message>
+    <message>
+        <source>Change Clear Space</source>
+        <translation>Изменение охранного поля</translation>
+    </message>
+    <message>
+        <source>Add Colour</source>
+        <translation>Добавить цвет</translation>
+    </message>
+    <message>
+        <source>Click the logo to take its colour for the colour selected</source>
+        <translation>Щёлкните по логотипу, чтобы взять его цвет для выбранного цвета</translation>
+    </message>
+    <message>
+        <source>Eyedropper: click the logo</source>
+        <translation>Пипетка: щёлкните по логотипу</translation>
+    </message>
+    <message>
+        <source>Choose the colour (and select it for the eyedropper)</source>
+        <translation>Выбрать цвет (и отметить его для пипетки)</translation>
+    </message>
+    <message>
+        <source>Templates use this colour by the name %1</source>
+        <translation>Шаблоны обращаются к этому цвету по имени «%1»</translation>
+    </message>
+    <message>
+        <source>The four main colours keep their names</source>
+        <translation>У четырёх основных цветов имена постоянные</translation>
+    </message>
+    <message>
+        <source>Rename this colour</source>
+        <translation>Переименовать этот цвет</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Text on this colour is drawn in %1</source>
+        <translation>Текст на этом цвете рисуется цветом %1</translation>
+    </message>
+    <message>
+        <source>Remove this colour</source>
+        <translation>Удалить этот цвет</translation>
+    </message>
+    <message>
+        <source>Colour: %1</source>
+        <translation>Цвет: %1</translation>
+    </message>
+    <message>
+        <source>Change Colour %1</source>
+        <translation>Изменение цвета %1</translation>
+    </message>
+    <message>
+        <source>Remove Colour %1</source>
+        <translation>Удаление цвета %1</translation>
+    </message>
+    <message>
+        <source>Rename Colour</source>
+        <translation>Переименование цвета</translation>
+    </message>
+    <message>
+        <source>New name of the colour (letters a–z, digits and -):</source>
+        <translation>Новое имя цвета (латинские буквы a–z, цифры и -):</translation>
+    </message>
+    <message>
+        <source>Rename Colour %1</source>
+        <translation>Переименование цвета %1</translation>
+    </message>
+    <message>
+        <source>Headings</source>
+        <translation>Заголовки</translation>
+    </message>
+    <message>
+        <source>Body text</source>
+        <translation>Основной текст</translation>
+    </message>
+    <message>
+        <source>Import Font File…</source>
+        <translation>Загрузить файл шрифта…</translation>
+    </message>
+    <message>
+        <source>Change Font</source>
+        <translation>Смена шрифта</translation>
+    </message>
+    <message>
+        <source>Choose a Font File</source>
+        <translation>Выбор файла шрифта</translation>
+    </message>
+    <message>
+        <source>Fonts (*.ttf *.otf)</source>
+        <translation>Шрифты (*.ttf *.otf)</translation>
+    </message>
+    <message>
+        <source>Automatic (the calmest corner)</source>
+        <translation>Автоматически (самый спокойный угол)</translation>
+    </message>
+    <message>
+        <source>Automatic (by the photo&apos;s brightness)</source>
+        <translation>Автоматически (по яркости фото)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлый</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмный</translation>
+    </message>
+    <message>
+        <source>Text stamped with the logo; {brand} and {year} are filled in. Empty: none.</source>
+        <translation>Текст, который ставится вместе с логотипом; {brand} и {year} подставляются. Пусто — без текста.</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Положение:</translation>
+    </message>
+    <message>
+        <source>Logo size (of the shorter side):</source>
+        <translation>Размер логотипа (от короткой стороны):</translation>
+    </message>
+    <message>
+        <source>Margin:</source>
+        <translation>Отступ:</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>Непрозрачность:</translation>
+    </message>
+    <message>
+        <source>Logo version:</source>
+        <translation>Версия логотипа:</translation>
+    </message>
+    <message>
+        <source>Text mark:</source>
+        <translation>Текстовая подпись:</translation>
+    </message>
+    <message>
+        <source>Change Stamp Defaults</source>
+        <translation>Изменение настроек штампа</translation>
+    </message>
+    <message>
+        <source>Brand Kit — %1</source>
+        <translation>Бренд-кит — %1</translation>
+    </message>
+</context>
+<context>
     <name>BrandMenu</name>
     <message>
         <source>Draw this post in another brand of the library, keeping its content</source>
@@ -239,6 +470,94 @@
         <translation>&amp;Применить бренд…</translation>
     </message>
     <message>
+        <source>&amp;New Brand…</source>
+        <translation>&amp;Новый бренд…</translation>
+    </message>
+    <message>
+        <source>Make a brand from a logo file: palette, fonts and logo versions proposed for you</source>
+        <translation>Создать бренд по файлу логотипа: палитра, шрифты и версии логотипа будут предложены</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Brand…</source>
+        <translation>&amp;Изменить бренд…</translation>
+    </message>
+    <message>
+        <source>Change the brand&apos;s name, logos, colours, fonts and stamp defaults</source>
+        <translation>Изменить название, логотипы, цвета, шрифты и настройки штампа бренда</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Brand…</source>
+        <translation>&amp;Удалить бренд…</translation>
+    </message>
+    <message>
+        <source>Move the brand shown in the library to the trash</source>
+        <translation>Переместить бренд, открытый в библиотеке, в корзину</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Brand…</source>
+        <translation>&amp;Восстановить бренд…</translation>
+    </message>
+    <message>
+        <source>Bring back a brand from the trash</source>
+        <translation>Вернуть бренд из корзины</translation>
+    </message>
+    <message>
+        <source>&amp;Import Brand Kit…</source>
+        <translation>&amp;Импорт бренд-кита…</translation>
+    </message>
+    <message>
+        <source>Add a brand from a .brandkit file</source>
+        <translation>Добавить бренд из файла .brandkit</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Brand Kit…</source>
+        <translation>&amp;Экспорт бренд-кита…</translation>
+    </message>
+    <message>
+        <source>Save the brand shown as a .brandkit file to share</source>
+        <translation>Сохранить открытый бренд в файл .brandkit, чтобы поделиться</translation>
+    </message>
+    <message>
+        <source>New Brand: Choose the Logo</source>
+        <translation>Новый бренд: выбор логотипа</translation>
+    </message>
+    <message>
+        <source>Logos (*.png *.jpg *.jpeg *.webp *.svg)</source>
+        <translation>Логотипы (*.png *.jpg *.jpeg *.webp *.svg)</translation>
+    </message>
+    <message>
+        <source>New Brand</source>
+        <translation>Новый бренд</translation>
+    </message>
+    <message>
+        <source>Name of the new brand:</source>
+        <translation>Название нового бренда:</translation>
+    </message>
+    <message>
+        <source>Delete Brand</source>
+        <translation>Удаление бренда</translation>
+    </message>
+    <message>
+        <source>Restore Brand</source>
+        <translation>Восстановление бренда</translation>
+    </message>
+    <message>
+        <source>Name of the brand to bring back:</source>
+        <translation>Название бренда, который нужно вернуть:</translation>
+    </message>
+    <message>
+        <source>Import Brand Kit</source>
+        <translation>Импорт бренд-кита</translation>
+    </message>
+    <message>
+        <source>Brand kits (*.brandkit)</source>
+        <translation>Бренд-киты (*.brandkit)</translation>
+    </message>
+    <message>
+        <source>Export Brand Kit</source>
+        <translation>Экспорт бренд-кита</translation>
+    </message>
+    <message>
         <source>Save in Another Brand</source>
         <translation>Сохранение в другом бренде</translation>
     </message>
@@ -251,6 +570,42 @@
         <translation>Перенести</translation>
     </message>
     <message>
+        <source>Cannot make the brand</source>
+        <translation>Не удалось создать бренд</translation>
+    </message>
+    <message>
+        <source>Cannot open the brand</source>
+        <translation>Не удалось открыть бренд</translation>
+    </message>
+    <message>
+        <source>Move the brand %1 and its templates to the trash? Brand ▸ Restore Brand brings it back.</source>
+        <translation>Переместить бренд %1 и его шаблоны в корзину? Вернуть его можно через Бренд ▸ Восстановить бренд.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the brand</source>
+        <translation>Не удалось удалить бренд</translation>
+    </message>
+    <message>
+        <source>%1 moved to the trash</source>
+        <translation>%1 перемещён в корзину</translation>
+    </message>
+    <message>
+        <source>Cannot restore the brand</source>
+        <translation>Не удалось восстановить бренд</translation>
+    </message>
+    <message>
+        <source>Cannot import the brand kit</source>
+        <translation>Не удалось импортировать бренд-кит</translation>
+    </message>
+    <message>
+        <source>Brand %1 added</source>
+        <translation>Бренд %1 добавлен</translation>
+    </message>
+    <message>
+        <source>Cannot export the brand kit</source>
+        <translation>Не удалось экспортировать бренд-кит</translation>
+    </message>
+    <message>
         <source>This post is now drawn in the brand %2. It is saved into %2&apos;s library.</source>
         <translation>Теперь пост оформлен в бренде %2 и сохраняется в его библиотеку.</translation>
     </message>
@@ -261,6 +616,10 @@
     <message>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Logo versions made for you: %1</source>
+        <translation>Сделаны версии логотипа: %1</translation>
     </message>
     <message>
         <source>The post is now drawn in the brand %1</source>
@@ -472,6 +831,10 @@
     <message>
         <source>Logo</source>
         <translation>Логотип</translation>
+    </message>
+    <message>
+        <source>Text on %1</source>
+        <translation>Текст на цвете «%1»</translation>
     </message>
 </context>
 <context>
