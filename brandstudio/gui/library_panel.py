@@ -216,6 +216,14 @@ class LibraryPanel(QWidget):
         top.setSpacing(4)
         top.addWidget(self.brand_combo, 1)
         top.addWidget(self.new_button)
+        self.brand_button = QToolButton(self)
+        self.brand_button.setObjectName("BrandButton")
+        self.brand_button.setText("⋯")
+        self.brand_button.setToolTip(self.tr("Brand: new, edit, import, export, delete"))
+        self.brand_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.brand_button.setAutoRaise(True)
+        self.brand_button.hide()  # shown once the window gives it the Brand menu
+        top.addWidget(self.brand_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
@@ -239,6 +247,11 @@ class LibraryPanel(QWidget):
             menu.addAction(text, functools.partial(self.new_from_starter, path.stem, text))
 
     # -- public --
+
+    def set_brand_menu(self, menu: QMenu) -> None:
+        """Offer the window's Brand menu (New, Edit, Import, Export… Brand) beside the brands."""
+        self.brand_button.setMenu(menu)
+        self.brand_button.show()
 
     def current_brand(self) -> str | None:
         """The brand shown."""

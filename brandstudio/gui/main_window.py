@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
             toggle.setStatusTip(self.tr("Show or hide this panel"))
             view_menu.addAction(toggle)
         self.brand_menu = BrandMenu(self)
+        self.library_panel.set_brand_menu(self.brand_menu)
         bar.addMenu(self.brand_menu)
         self.settings_menu = bar.addMenu(self.tr("&Settings"))
         self.language_menu = LanguageMenu(self)

@@ -234,3 +234,11 @@ def test_made_brand_applied_to_an_edited_post_exports_as_shown(
     [exported] = list(out.glob("*.png"))
     with Image.open(exported) as image:
         assert ImageChops.difference(image.convert("RGB"), shown.convert("RGB")).getbbox() is None
+
+
+def test_the_library_offers_the_brand_menu(window: MainWindow) -> None:
+    button = window.library_panel.brand_button
+    assert button.isVisible() and button.menu() is window.brand_menu
+    texts = [action.text() for action in window.brand_menu.actions() if not action.isSeparator()]
+    assert "&New Brand…" in texts and "E&xport Brand Kit…" in texts
+    assert all(action.statusTip() for action in window.brand_menu.actions() if action.text())

@@ -2154,6 +2154,10 @@
         <translation>Обновить</translation>
     </message>
     <message>
+        <source>Brand: new, edit, import, export, delete</source>
+        <translation>Бренд: создать, изменить, импорт, экспорт, удалить</translation>
+    </message>
+    <message>
         <source>Cannot open the template</source>
         <translation>Не удалось открыть шаблон</translation>
     </message>
