@@ -1,0 +1,175 @@
+"""Issue 14 in the real studio window (Xvfb), driven with the mouse and keyboard: type a new
+headline, make a brand from a logo (Brand ▸ New Brand…), change its accent colour in the Brand
+Kit window, apply it to the post (Brand ▸ Apply Brand…, click its preview, Apply): the
+headline is kept, colours, fonts and logo are the new brand's, and the export is what the
+engine draws for that brand."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+pytestmark = pytest.mark.xvfb
+
+REPO = Path(__file__).resolve().parents[2]
+
+DRIVER = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QPlainTextEdit
+from brandstudio.gui.dialogs.apply_brand import ApplyBrandDialog
+from brandstudio.gui.main_window import MainWindow
+from brandstudio.gui.render_service import RenderRequest
+from brandstudio.gui.studio import Studio
+from brandstudio.jobs.export import ExportSettings, run_export
+from brandstudio.library.store import open_library
+from brandstudio.render.assets import resolve_assets
+from brandstudio.render.engine import render
+
+CONTEST, LOGO, OUT = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+TYPED = "Лунный розыгрыш"
+
+
+def settle(studio, canvas):
+    while canvas.current_image() is None or not studio.renderer.idle():
+        QTest.qWait(20)
+    QTest.qWait(100)
+
+
+def export(studio, folder):
+    document = studio.document
+    settings = ExportSettings(
+        template=document.template, template_stem="contest", identity="unsaved:contest",
+        content=dict(document.content), brand_folder=document.kit.folder,
+        presets=(None,), fmt="png",
+    )
+
+    def render_one(preset):
+        request = RenderRequest(settings.template, settings.content, document.kit,
+                                document.template_folder, preset)
+        result = studio.renderer.render_now(request)
+        return result.image, result.warnings
+
+    report = run_export(settings, folder, render_one, save=False)
+    return Path(report.items[0].outputs[0])
+
+
+def type_text(widget, text):
+    for char in text:
+        key = Qt.Key(ord(char.upper())) if char.isalpha() and char.isascii() else (
+            Qt.Key.Key_unknown if char.isalpha() else Qt.Key(ord(char)))
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, key, char,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def choose_in_apply_dialog(window):
+    dialog = next((w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, ApplyBrandDialog) and w.isVisible()), None)
+    if dialog is None or not dialog.is_ready("Луна"):
+        QTimer.singleShot(50, lambda: choose_in_apply_dialog(window))
+        return
+    item = dialog.items["Луна"]
+    rect = dialog.grid.visualItemRect(item)
+    QTest.mouseClick(dialog.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+
+
+def main():
+    app = QApplication([])
+    studio = Studio(library=open_library(OUT / "library"))
+    window = MainWindow(studio)
+    window.resize(1280, 800)
+    window.open_file(CONTEST)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    settle(studio, window.canvas)
+    document = studio.document
+    old_look = export(studio, OUT / "old").read_bytes()
+
+    editor = window.slots_panel.findChild(QPlainTextEdit, "slot-headline-editor") or next(
+        e for e in window.slots_panel.findChildren(QPlainTextEdit)
+        if e.parent().objectName() == "slot-headline")
+    editor.setFocus()
+    QTest.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor, TYPED)
+    QTest.keyClick(window.canvas, Qt.Key.Key_Escape)
+    window.canvas.setFocus()
+    QTest.qWait(300)
+
+    # the desktop's file and name questions are answered as the user would
+    QFileDialog.getOpenFileName = staticmethod(lambda *args: (str(LOGO), ""))
+    QInputDialog.getText = staticmethod(lambda *args: ("Луна", True))
+    window.brand_menu.act_new.trigger()
+    kit_window = window.brand_menu.kit_dialog
+    QTest.qWaitForWindowExposed(kit_window)
+    kit_window.tabs.setCurrentIndex(1)
+    hex_edit = kit_window.colour_widgets["accent"][2]
+    QTest.mouseDClick(hex_edit, Qt.MouseButton.LeftButton)
+    QTest.keyClick(hex_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(hex_edit, "#FFE600")
+    QTest.keyClick(hex_edit, Qt.Key.Key_Return)
+    accent = studio.library.load_brand("Луна").brand.palette["accent"]
+    QTest.keyClick(kit_window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+
+    QTimer.singleShot(50, lambda: choose_in_apply_dialog(window))
+    window.brand_menu.act_apply.trigger()
+    settle(studio, window.canvas)
+    luna = studio.library.load_brand("Луна")
+    shown = export(studio, OUT / "new")
+    assets = resolve_assets(document.template, document.content, luna, CONTEST.parent)
+    expected = render(document.template, dict(document.content), assets).image
+    from PIL import Image
+    with Image.open(shown) as image:
+        same = image.convert("RGB").tobytes() == expected.convert("RGB").tobytes()
+    print(document.content.get("headline") == TYPED, accent, document.kit.brand.name,
+          same, shown.read_bytes() != old_look)
+    window._confirm = lambda title, text: 0x00800000  # Discard
+    window.close()
+    studio.shutdown()
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_a_brand_made_in_the_real_window_restyles_the_edited_post(
+    xvfb_display: str, tmp_path: Path
+) -> None:
+    logo = Image.new("RGBA", (480, 180), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(logo)
+    draw.rounded_rectangle((20, 30, 460, 150), 40, fill=(22, 64, 190, 255))
+    draw.ellipse((50, 60, 110, 120), fill=(255, 214, 0, 255))
+    logo.save(tmp_path / "luna.png")
+    driver = tmp_path / "make_and_apply_brand.py"
+    driver.write_text(textwrap.dedent(DRIVER), encoding="utf-8")
+    runtime = tmp_path / "xdg-runtime"
+    runtime.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        "DISPLAY": xvfb_display,
+        "QT_QPA_PLATFORM": "xcb",
+        "XDG_RUNTIME_DIR": str(runtime),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "BRANDSTUDIO_HOME": str(tmp_path / "home"),
+    }
+    env.pop("WAYLAND_DISPLAY", None)
+    result = subprocess.run(
+        [sys.executable, driver, REPO / "templates" / "contest.json", tmp_path / "luna.png",
+         tmp_path],
+        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.split() == ["True", "#FFE600", "Луна", "True", "True"], (
+        result.stdout + result.stderr
+    )
