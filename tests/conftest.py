@@ -28,6 +28,7 @@ HANG_LIMIT = 300.0
 marked ``hang_limit(SECONDS)`` gets its own limit)."""
 
 _stderr_fd = -1
+_THRESHOLDS = gc.get_threshold()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -50,19 +51,9 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
         yield
     finally:
         faulthandler.cancel_dump_traceback_later()
-        _collect_if_due()
+        from brandstudio.gui.collector import collect_if_due  # Qt is imported after the set-up
 
-
-def _collect_if_due() -> None:
-    thresholds = gc.get_threshold()
-    due = -1
-    for generation, (count, threshold) in enumerate(zip(gc.get_count(), thresholds, strict=True)):
-        if threshold and count > threshold:
-            due = generation
-        else:
-            break
-    if due >= 0:
-        gc.collect(due)
+        collect_if_due(_THRESHOLDS)
 
 
 @pytest.fixture

@@ -31,22 +31,28 @@ class GuiThreadCollector(QObject):
         self.timer.start()
 
     def collect_if_due(self) -> int:
-        """Collect the oldest generation whose count passed its threshold; returns it, or -1."""
-        counts = gc.get_count()
-        due = -1
-        for generation, (count, threshold) in enumerate(zip(counts, self.thresholds, strict=True)):
-            if threshold and count > threshold:
-                due = generation
-            else:
-                break
-        if due >= 0:
-            gc.collect(due)
-        return due
+        """Collect what the automatic collector would have collected by now (see
+        :func:`collect_if_due`)."""
+        return collect_if_due(self.thresholds)
 
     def stop(self) -> None:
         """Automatic collection again (when the application ends)."""
         self.timer.stop()
         gc.enable()
+
+
+def collect_if_due(thresholds: tuple[int, int, int]) -> int:
+    """Collect the oldest generation whose count passed its threshold (``gc.get_threshold()``
+    as it was before collection was switched off); returns that generation, or -1."""
+    due = -1
+    for generation, (count, threshold) in enumerate(zip(gc.get_count(), thresholds, strict=True)):
+        if threshold and count > threshold:
+            due = generation
+        else:
+            break
+    if due >= 0:
+        gc.collect(due)
+    return due
 
 
 def collect_on_gui_thread(parent: QObject) -> GuiThreadCollector:

@@ -28,6 +28,7 @@ from PIL import Image, ImageChops, UnidentifiedImageError
 
 from brandstudio.fsutil import atomic_write_bytes
 from brandstudio.library.errors import LibraryError
+from brandstudio.model.contrast import LUMINANCE_WEIGHTS, channel_linear, luminance, ratio
 from brandstudio.render.photo import PhotoError, open_photo
 
 VariantName = Literal["light", "dark", "mono"]
@@ -230,23 +231,6 @@ def _remove_background(image: Image.Image, colour: tuple[int, int, int]) -> Imag
 # --- measuring -------------------------------------------------------------------------------
 
 
-def relative_luminance(colour: tuple[int, int, int]) -> float:
-    """WCAG relative luminance (0 black .. 1 white) of an sRGB colour."""
-
-    def linear(channel: int) -> float:
-        value = channel / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(channel) for channel in colour)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast_ratio(first: float, second: float) -> float:
-    """WCAG contrast ratio (1..21) of two relative luminances."""
-    light, dark = max(first, second), min(first, second)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def ink_luminance(image: Image.Image) -> float:
     """The median relative luminance (0..1) of an RGBA logo's ink: its pixels at least half
     opaque (all visible pixels when none is)."""
@@ -268,10 +252,9 @@ def ink_luminance(image: Image.Image) -> float:
 
 def _luminance_image(image: Image.Image) -> Image.Image:
     """Relative luminance per pixel of an RGB image, as an "L" image (0..255 for 0..1)."""
-    weights = (0.2126, 0.7152, 0.0722)
     channels = [
-        channel.point([round(relative_luminance((v, v, v)) * 255 * w) for v in range(256)])
-        for channel, w in zip(image.split(), weights, strict=True)
+        channel.point([round(channel_linear(v) * 255 * w) for v in range(256)])
+        for channel, w in zip(image.split(), LUMINANCE_WEIGHTS, strict=True)
     ]
     return ImageChops.add(ImageChops.add(channels[0], channels[1]), channels[2])
 
@@ -297,11 +280,11 @@ def make_variants(
         _check_pixels(logo.width, logo.height, "the logo")
         base = _fitted(logo.convert("RGBA"))
     ink = ink_luminance(base)
-    white, black = relative_luminance((255, 255, 255)), relative_luminance((0, 0, 0))
+    white, black = luminance((255, 255, 255)), luminance((0, 0, 0))
     kept: VariantName | None = None
-    if contrast_ratio(ink, white) >= KEEP_CONTRAST:
+    if ratio(ink, white) >= KEEP_CONTRAST:
         kept = "dark"
-    elif contrast_ratio(ink, black) >= KEEP_CONTRAST:
+    elif ratio(ink, black) >= KEEP_CONTRAST:
         kept = "light"
     return LogoSet(
         cleaned=base,

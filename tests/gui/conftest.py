@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from brandstudio.gui.document import TemplateDocument
@@ -81,6 +82,22 @@ def no_modal_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         "getSaveFileUrl",
     ):
         monkeypatch.setattr(QFileDialog, name, unanswered)
+
+
+@pytest.fixture
+def russian(qtbot: QtBot) -> Iterator[QCoreApplication]:
+    """The studio in Russian for one test (its translator installed), English again after."""
+    from brandstudio.gui import i18n
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    try:
+        assert i18n.install_translator(app, "ru") == "ru"
+        assert i18n.current_language() == "ru"
+        yield app
+    finally:
+        i18n.install_translator(app, "en")  # the other tests read English
+    assert i18n.current_language() == "en"
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from studio_drivers import luna_logo
 
 from brandstudio.fileformat import load_template
 from brandstudio.gui.dialogs.apply_brand import ApplyBrandDialog
@@ -24,22 +25,10 @@ HOME_BRAND = "Зерно"
 OTHER = "Луна"
 
 
-def a_logo(folder: Path) -> Path:
-    """A dark-blue wordmark-like logo on transparency."""
-    folder.mkdir(parents=True, exist_ok=True)
-    logo = Image.new("RGBA", (400, 160), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(logo)
-    draw.rounded_rectangle((10, 20, 390, 140), 30, fill=(20, 60, 200, 255))
-    draw.ellipse((40, 50, 100, 110), fill=(255, 210, 0, 255))
-    path = folder / "luna.png"
-    logo.save(path)
-    return path
-
-
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     library = open_library(tmp_path / "library")
-    library.new_brand(OTHER, a_logo(tmp_path / "logos"))
+    library.new_brand(OTHER, luna_logo(tmp_path / "logos"))
     studio = Studio(library=library)
     window = MainWindow(studio)
     window._confirm = lambda title, text: QMessageBox.StandardButton.Discard

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from studio_drivers import luna_logo
 
 from brandstudio.fileformat.brand_io import load_brand
 from brandstudio.gui.dialogs.apply_brand import ApplyBrandDialog
@@ -27,18 +28,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 REPO = Path(__file__).resolve().parents[2]
 CONTEST = REPO / "templates" / "contest.json"
-
-
-def luna_logo(folder: Path) -> Path:
-    """A blue lettering-like logo with a yellow dot, on transparency."""
-    folder.mkdir(parents=True, exist_ok=True)
-    logo = Image.new("RGBA", (480, 180), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(logo)
-    draw.rounded_rectangle((20, 30, 460, 150), 40, fill=(22, 64, 190, 255))
-    draw.ellipse((50, 60, 110, 120), fill=(255, 214, 0, 255))
-    path = folder / "luna.png"
-    logo.save(path)
-    return path
 
 
 @pytest.fixture

@@ -6,68 +6,19 @@ engine draws for that brand."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+from studio_drivers import REPO, luna_logo, run_driver
 
 pytestmark = pytest.mark.xvfb
 
-REPO = Path(__file__).resolve().parents[2]
-
 DRIVER = """
-import sys
-from pathlib import Path
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QPlainTextEdit
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QPlainTextEdit
 from brandstudio.gui.dialogs.apply_brand import ApplyBrandDialog
-from brandstudio.gui.main_window import MainWindow
-from brandstudio.gui.render_service import RenderRequest
-from brandstudio.gui.studio import Studio
-from brandstudio.jobs.export import ExportSettings, run_export
-from brandstudio.library.store import open_library
-from brandstudio.render.assets import resolve_assets
-from brandstudio.render.engine import render
 
 CONTEST, LOGO, OUT = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 TYPED = "Лунный розыгрыш"
-
-
-def settle(studio, canvas):
-    while canvas.current_image() is None or not studio.renderer.idle():
-        QTest.qWait(20)
-    QTest.qWait(100)
-
-
-def export(studio, folder):
-    document = studio.document
-    settings = ExportSettings(
-        template=document.template, template_stem="contest", identity="unsaved:contest",
-        content=dict(document.content), brand_folder=document.kit.folder,
-        presets=(None,), fmt="png",
-    )
-
-    def render_one(preset):
-        request = RenderRequest(settings.template, settings.content, document.kit,
-                                document.template_folder, preset)
-        result = studio.renderer.render_now(request)
-        return result.image, result.warnings
-
-    report = run_export(settings, folder, render_one, save=False)
-    return Path(report.items[0].outputs[0])
-
-
-def type_text(widget, text):
-    for char in text:
-        key = Qt.Key(ord(char.upper())) if char.isalpha() and char.isascii() else (
-            Qt.Key.Key_unknown if char.isalpha() else Qt.Key(ord(char)))
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, key, char,
-                           Qt.KeyboardModifier.NoModifier)
 
 
 def choose_in_apply_dialog(window):
@@ -135,39 +86,15 @@ def main():
     window._confirm = lambda title, text: 0x00800000  # Discard
     window.close()
     studio.shutdown()
-
-
-if __name__ == "__main__":
-    main()
 """
 
 
 def test_a_brand_made_in_the_real_window_restyles_the_edited_post(
     xvfb_display: str, tmp_path: Path
 ) -> None:
-    logo = Image.new("RGBA", (480, 180), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(logo)
-    draw.rounded_rectangle((20, 30, 460, 150), 40, fill=(22, 64, 190, 255))
-    draw.ellipse((50, 60, 110, 120), fill=(255, 214, 0, 255))
-    logo.save(tmp_path / "luna.png")
-    driver = tmp_path / "make_and_apply_brand.py"
-    driver.write_text(textwrap.dedent(DRIVER), encoding="utf-8")
-    runtime = tmp_path / "xdg-runtime"
-    runtime.mkdir(mode=0o700)
-    env = {
-        **os.environ,
-        "DISPLAY": xvfb_display,
-        "QT_QPA_PLATFORM": "xcb",
-        "XDG_RUNTIME_DIR": str(runtime),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "BRANDSTUDIO_HOME": str(tmp_path / "home"),
-    }
-    env.pop("WAYLAND_DISPLAY", None)
-    result = subprocess.run(
-        [sys.executable, driver, REPO / "templates" / "contest.json", tmp_path / "luna.png",
-         tmp_path],
-        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=180, check=False,
-    )  # fmt: skip
+    logo = luna_logo(tmp_path / "logos")
+    contest = REPO / "templates" / "contest.json"
+    result = run_driver(xvfb_display, tmp_path, DRIVER, contest, logo, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout.split() == ["True", "#FFE600", "Луна", "True", "True"], (

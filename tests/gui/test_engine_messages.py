@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from brandstudio.batch.runner import NOT_STARTED
-from brandstudio.gui import i18n
 from brandstudio.gui.engine_messages import translated_reason
 from brandstudio.render.photo import PhotoError, open_photo
-
-
-@pytest.fixture
-def russian(qtbot: QtBot) -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    try:
-        assert i18n.install_translator(app, "ru") == "ru"
-        yield
-    finally:
-        i18n.install_translator(app, "en")
 
 
 def test_known_reasons_are_translated_with_their_numbers(russian: None) -> None:

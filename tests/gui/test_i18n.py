@@ -240,17 +240,6 @@ def test_the_qm_is_packaged() -> None:
 # -- loading ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def russian(qtbot: QtBot) -> Iterator[QCoreApplication]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    try:
-        assert i18n.install_translator(app, "ru") == "ru"
-        yield app
-    finally:
-        i18n.install_translator(app, "en")  # the other tests read English
-
-
 def test_the_qm_loads_from_the_package() -> None:
     data = i18n.translation_file("ru")
     assert data is not None and data == QM.read_bytes()

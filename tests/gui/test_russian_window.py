@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from test_text_fits import DIALOGS, default_size, pages
 
-from brandstudio.gui import i18n
 from brandstudio.gui.main_window import MainWindow
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
@@ -66,17 +65,6 @@ ALLOWED = {
     )
     for word in group.split()
 }
-
-
-@pytest.fixture
-def russian(qtbot: QtBot) -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    try:
-        assert i18n.install_translator(app, "ru") == "ru"
-        yield
-    finally:
-        i18n.install_translator(app, "en")  # the other tests read English
 
 
 def _menu_texts(menu: QMenu) -> Iterator[tuple[str, str]]:

@@ -4,11 +4,10 @@ label shown; English keeps the template's own labels."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -25,19 +24,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 CONTEST = Path(__file__).resolve().parents[2] / "templates" / "contest.json"
 LAYERS_RU = ["QR-код", "Подробности", "Заголовок", "Плашка конкурса", "Логотип", "Фото"]
 SLOTS_RU = ["Фото", "Заголовок", "Подробности", "Плашка", "Ссылка для QR-кода"]
-
-
-@pytest.fixture
-def russian(qtbot: QtBot) -> Iterator[str]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    try:
-        assert i18n.install_translator(app, "ru") == "ru"
-        assert i18n.current_language() == "ru"
-        yield "ru"
-    finally:
-        i18n.install_translator(app, "en")  # the other tests read English
-    assert i18n.current_language() == "en"
 
 
 def english_labels(studio: Studio) -> set[str]:
