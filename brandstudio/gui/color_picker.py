@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brandstudio.model.contrast import ON_PREFIX, palette_color
+from brandstudio.model.contrast import ON_PREFIX, on_color, palette_color
 from brandstudio.model.values import BRAND_PREFIX, RGBA, brand_role, parse_hex_color
 
 SWATCH = QSize(22, 14)
@@ -145,7 +145,13 @@ class ColorPopup(QFrame):
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(2)
         self.swatches: dict[str, QToolButton] = {}
-        for number, (role, value) in enumerate(palette.items()):
+        # then the text colours computed for the main colours (legible on them by contrast)
+        partners = {
+            f"{ON_PREFIX}{role}": on_color(palette[role], palette)
+            for role in ("primary", "accent", "background")
+            if role in palette and f"{ON_PREFIX}{role}" not in palette
+        }
+        for number, (role, value) in enumerate({**palette, **partners}.items()):
             ref = f"{BRAND_PREFIX}{role}"
             button = QToolButton(self)
             button.setObjectName(f"swatch-{role}")

@@ -22,8 +22,8 @@ from brandstudio.gui.inspector_schema import field_kinds
 from brandstudio.gui.inspector_values import BoolEditor, NumberEditor
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
-from brandstudio.model.edits import add_layer, new_layer
-from brandstudio.model.layers import TextLayer
+from brandstudio.model.edits import add_layer, new_layer, update_props
+from brandstudio.model.layers import BadgeLayer, TextLayer
 from brandstudio.presets import load_presets
 
 # The offscreen platform warns when a top-level widget is shown (size hints) and when a popup
@@ -350,3 +350,22 @@ def test_starts_without_a_document_and_takes_the_first(qtbot: QtBot, tmp_path: P
         assert widget.title.text() == opened.template.name
     finally:
         studio.shutdown()
+
+
+def test_the_text_colour_for_a_brand_colour_can_be_picked(
+    qtbot: QtBot, inspector: Inspector, document: TemplateDocument
+) -> None:
+    """Issue 14: a badge's text takes ``brand:on-accent``, the colour computed to read on the
+    accent; the popup offers it and the button shows it by name and colour."""
+    document.select(["badge"])
+    editor = inspector.editor("text_color")
+    assert isinstance(editor, ColorEditor)
+    assert editor.button.text() == "Text on Accent"  # the starter's own choice
+    document.edit("Recolour", update_props(document.template, "badge", text_color="#FFFFFF"))
+    popup = editor.button.open_popup()
+    swatch = popup.swatches["on-accent"]
+    assert swatch.text() == "Text on Accent"
+    qtbot.mouseClick(swatch, Qt.MouseButton.LeftButton)
+    layer = document.template.layer("badge")
+    assert isinstance(layer, BadgeLayer) and layer.props.text_color == "brand:on-accent"
+    assert editor.button.text() == "Text on Accent"
