@@ -50,6 +50,11 @@ def _tokens(paragraph: str) -> list[str]:
     return ["".join(clusters[a:b]) for a, b in itertools.pairwise(starts)]
 
 
+MAX_CUT_TRIES = 64
+"""Cuts of one line tried, longest first, below the longest whose advance fits: a few
+normally (a block's width differs from its advance by the ink's pixel rounding only)."""
+
+
 def _last_fitting(low: int, high: int, start: int, fits: Callable[[int], bool]) -> int:
     """The largest n from ``low`` to ``high`` for which ``fits(n)``, or ``low - 1``.
 
@@ -314,11 +319,20 @@ def _kept(
     def candidate(keep: int) -> str | None:
         return _with_ellipsis("".join(units[:keep]))
 
-    def fits(keep: int) -> bool:
+    def may_fit(keep: int) -> bool:
+        # The block is at least as wide as its widest advance: a line whose advance is wider
+        # than the box cannot fit (and neither can a longer one). Unlike the block's own
+        # width (ink bearings rounded to pixels), this grows with every unit.
         text = candidate(keep)  # None here, and None for any fewer units too
-        return text is None or shaper.arrange([*head, text], size).fits(box)
+        return text is None or shaper.advance(text, size) <= box[0]
 
     most = len(units) - (1 if last_line else 0)
-    keep = _last_fitting(1, most, most, fits)
-    text = candidate(keep) if keep >= 1 else None
-    return None if text is None else shaper.arrange([*head, text], size)
+    upper = _last_fitting(1, most, most, may_fit)
+    for keep in range(upper, max(0, upper - MAX_CUT_TRIES), -1):
+        text = candidate(keep)
+        if text is None:
+            return None
+        arranged = shaper.arrange([*head, text], size)
+        if arranged.fits(box):
+            return arranged
+    return None

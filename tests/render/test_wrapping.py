@@ -3,7 +3,7 @@ exactly where trying every word one by one breaks, and cut a long text exactly t
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
@@ -147,6 +147,15 @@ def test_a_limit_keeps_the_first_lines(
     size=st.sampled_from([9.0, 24.0, 60.0]),
     box=st.tuples(st.integers(10, 600), st.integers(10, 300)),
 )
+@example(  # right-aligned: a shorter cut's "…" overhangs a pixel more than a longer one's
+    text=" ".join(["СверхпредложениеСверхпредложениеСверхпредложение"] * 2),
+    style=TextStyle(
+        family="PT Serif", weight=700, italic=False, color=(255, 255, 255, 255),
+        align="right", valign="top", line_height=0.5, letter_spacing=0.1, uppercase=False,
+    ),
+    size=9.0,
+    box=(155, 22),
+)  # fmt: skip
 def test_a_long_text_is_cut_where_trying_every_word_cuts(
     text: str, style: TextStyle, size: float, box: tuple[int, int]
 ) -> None:
