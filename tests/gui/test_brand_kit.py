@@ -76,6 +76,7 @@ def test_new_brand_from_a_logo_has_every_logo_version(
     kit = window.studio.library.load_brand("Луна")
     variants = kit.brand.logos["logo"]
     assert variants.light and variants.dark and variants.mono
+    assert not dialog.make_missing.isEnabled()  # nothing is missing
     assert "Луна" in window.library_panel.brand_combo.currentText()
     for card in dialog.logo_cards.values():
         picture = card.pixmap().toImage()

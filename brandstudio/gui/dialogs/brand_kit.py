@@ -311,12 +311,9 @@ class BrandKitDialog(QDialog):
         return self.change(self.tr("Replace Logo"), apply, revert)
 
     def make_missing_logos(self) -> None:
-        """Make Missing Versions."""
-        self.change(
-            self.tr("Make Logo Versions"),
-            lambda: brand_edit.make_missing_logo_variants(self.library, self.brand),
-            lambda: self.library.load_brand(self.brand),
-        )
+        """Make Missing Versions: saved at once; each made version can be replaced, but the
+        step is not undone (the brand never had those files)."""
+        self.run(lambda: brand_edit.make_missing_logo_variants(self.library, self.brand))
 
     def _set_clear_space(self) -> None:
         variants = self.kit.brand.logos.get("logo")
@@ -632,6 +629,8 @@ class BrandKitDialog(QDialog):
             card.setPixmap(QPixmap.fromImage(picture))
         variants = brand.logos.get("logo")
         self.clear_space.setValue(100 * (variants.clear_space if variants else 0.25))
+        missing = [name for name in VARIANTS if getattr(variants, name, None) is None]
+        self.make_missing.setEnabled(bool(missing) and len(missing) < len(VARIANTS))
         logo = logo_image(self.kit, "dark") or logo_image(self.kit, "light")
         if logo is not None:
             shown = QPixmap.fromImage(logo).scaled(

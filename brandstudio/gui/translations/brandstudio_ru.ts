@@ -307,10 +307,6 @@
         <translation>Замена логотипа</translation>
     </message>
     <message>
-        <source>Make Logo Versions</source>
-        <translation>Версии логотипа</translation>
-    </message>
-    <message>
         <source>Change Clear Space</source>
         <translation>Изменение охранного поля</translation>
     </message>
