@@ -9,17 +9,19 @@ from typing import Annotated, Final, Literal
 from annotated_types import Interval, Len
 
 from brandstudio.model._record import record
+from brandstudio.model.checks import CheckSetting
 from brandstudio.model.layers import Layer
 from brandstudio.model.paint import Paint
 from brandstudio.model.values import CanvasSide, Label, LanguageCode, LayerId, LongText, SlotName
 
 TEMPLATE_FORMAT: Final = "brandstudio.template"
-TEMPLATE_VERSION: Final = 4
+TEMPLATE_VERSION: Final = 5
 """The version this build writes; older files are migrated on load, newer ones refused."""
 
 MAX_LAYERS: Final = 200
 MAX_SLOTS: Final = 64
 MAX_LANGUAGES: Final = 32
+MAX_CHECKS: Final = 200
 
 
 @record
@@ -64,7 +66,7 @@ class Template:
     """A layered post template. ``layers`` is bottom to top (list order is z-order)."""
 
     format: Literal["brandstudio.template"] = TEMPLATE_FORMAT
-    version: Literal[4] = TEMPLATE_VERSION
+    version: Literal[5] = TEMPLATE_VERSION
     name: Annotated[str, Len(1, 100)]
     revision: Annotated[int, Interval(ge=0, le=2**31 - 1)] = 0
     """Counts saves: the library refuses a save over a newer revision than the one edited."""
@@ -79,6 +81,8 @@ class Template:
         dataclasses.field(default_factory=dict)
     )
     """The name, slot labels and layer names in other languages, by language code."""
+    checks: Annotated[tuple[CheckSetting, ...], Len(0, MAX_CHECKS)] = ()
+    """Limits and exceptions for ``brandstudio check`` (the most specific setting wins)."""
 
     def layer(self, layer_id: str) -> Layer:
         """The layer with this id; KeyError when there is none."""

@@ -43,6 +43,7 @@ def test_top_level_keys_in_fixed_order(tmp_path: Path) -> None:
         "slots",
         "layers",
         "translations",
+        "checks",
     ]
     assert data["format"] == "brandstudio.template"
 

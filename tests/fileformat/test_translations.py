@@ -95,8 +95,8 @@ def test_a_version_3_file_gets_no_translations(tmp_path: Path) -> None:
     old = tmp_path / "old.json"
     old.write_text(json.dumps(data), encoding="utf-8")
     loaded = load_template(old)
-    assert loaded.migrations == (
-        "v3 -> v4: translations of the name, slot labels and layer names added",
+    assert loaded.migrations[0] == (
+        "v3 -> v4: translations of the name, slot labels and layer names added"
     )
     assert loaded.template.translations == {}
 
