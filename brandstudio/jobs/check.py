@@ -1,0 +1,250 @@
+"""The ``check`` job: render what would be exported (in memory, writing nothing) and report
+every problem, with each layer as laid out.
+
+``brandstudio check`` and the studio's Check panel both call :func:`check_post` (one post) or
+:func:`check_rows` (one per spreadsheet row). The rules are in ``check_rules``; a template's
+own limits and exceptions (``Template.checks``) decide each problem's severity and limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final, Literal
+
+from brandstudio.batch.pool import ItemError
+from brandstudio.fileformat.brand_io import BrandKit
+from brandstudio.jobs.check_rules import (
+    LOOKS,
+    RULES,
+    Finding,
+    LimitOf,
+    surely_under,
+    upload_limit_kb,
+)
+from brandstudio.jobs.check_scene import Scene, make_scene
+from brandstudio.jobs.common import encode_output
+from brandstudio.model.edits import hide_layers
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.render.assets import Assets, resolve_assets
+from brandstudio.render.engine import missing_glyph_warnings
+from brandstudio.render.export import ImageFormat
+
+SEVERITIES: Final = ("error", "warning")
+
+FailOn = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: where (preset id, spreadsheet row or None, layer id or None for the
+    whole image), how bad, and the measured ``value`` against its ``limit`` (rule units)."""
+
+    rule: str
+    severity: str
+    preset: str
+    row: int | None
+    layer: str | None
+    message: str
+    value: float | None = None
+    limit: float | None = None
+
+
+@dataclass(frozen=True)
+class LaidOutLayer:
+    """A visible layer as exported: ``box`` is [x, y, width, height] in px, ``font_size`` in
+    px (text only) and ``lines`` its text exactly as laid out, line by line."""
+
+    preset: str
+    row: int | None
+    layer: str
+    type: str
+    box: tuple[float, float, float, float]
+    font_size: float | None = None
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Every problem found and every layer laid out, preset by preset (row by row)."""
+
+    problems: tuple[Problem, ...] = ()
+    layers: tuple[LaidOutLayer, ...] = ()
+
+    def fails(self, fail_on: FailOn = "error") -> bool:
+        """Whether a problem is an error (or, with ``fail_on="warning"``, any problem)."""
+        counted = ("error",) if fail_on == "error" else SEVERITIES
+        return any(problem.severity in counted for problem in self.problems)
+
+    def __add__(self, other: CheckResult) -> CheckResult:
+        return CheckResult(self.problems + other.problems, self.layers + other.layers)
+
+
+@dataclass(frozen=True)
+class CheckOutput:
+    """How the post would be encoded: the format, quality (1-100) and largest size (KB)."""
+
+    fmt: ImageFormat = "jpeg"
+    quality: int = 90
+    max_kb: int | None = None
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One spreadsheet row's slot values and hidden layers (``number`` as the sheet shows)."""
+
+    number: int | None
+    content: Mapping[str, str]
+    hidden: frozenset[str] = field(default_factory=frozenset)
+
+
+def setting(
+    template: Template, rule: str, layer: str | None, preset: str | None
+) -> tuple[str, float | None]:
+    """(severity, limit) of ``rule`` for ``layer`` at ``preset``: the rule's defaults, changed
+    by the template's matching settings, the most specific last (ties: the later one)."""
+    default = RULES[rule]
+    severity, limit = default.severity, default.limit
+    found = [s for s in template.checks if s.matches(rule, layer, preset)]
+    for chosen in sorted(found, key=lambda s: s.specificity()):
+        severity = chosen.severity or severity
+        limit = chosen.limit if chosen.limit is not None else limit
+    return severity, limit
+
+
+def _laid_out(scene: Scene, row: int | None) -> list[LaidOutLayer]:
+    laid: list[LaidOutLayer] = []
+    for facts in scene.layers:
+        box = facts.placement.box
+        fitted = facts.fitted
+        laid.append(
+            LaidOutLayer(
+                preset=scene.preset_id,
+                row=row,
+                layer=facts.layer.id,
+                type=facts.layer.type,
+                box=(round(box.x, 1), round(box.y, 1), round(box.width, 1), round(box.height, 1)),
+                font_size=None if fitted is None else round(fitted.size, 1),
+                lines=() if fitted is None else fitted.lines,
+            )
+        )
+    return laid
+
+
+def _file_size(scene: Scene, output: CheckOutput, limit_of: LimitOf) -> list[Finding]:
+    """The export over ``--max-kb`` (it cannot be made small enough) or over the network's
+    upload limit (or the template's ``file-size`` limit), encoded in memory as render does."""
+    cap = limit_of("file-size", None)
+    if cap is None:
+        cap = upload_limit_kb(scene.preset_id)
+    if output.max_kb is None and (cap is None or surely_under(scene.image, cap)):
+        return []
+    try:
+        encoded = encode_output(scene.image, output.fmt, output.quality, output.max_kb)
+    except ItemError as error:
+        return [Finding("file-size", None, str(error), None, float(output.max_kb or 0))]
+    size_kb = len(encoded.data) / 1024
+    if cap is not None and size_kb > cap:
+        return [
+            Finding(
+                "file-size",
+                None,
+                f"{size_kb:.0f} KB as {output.fmt}, over the {cap:g} KB upload limit",
+                round(size_kb, 1),
+                cap,
+            )
+        ]
+    return []
+
+
+def _glyphs(template: Template, content: Mapping[str, str], assets: Assets) -> list[Finding]:
+    """Letters no bundled font has (the engine leaves them out), per layer."""
+    found = []
+    for warning in missing_glyph_warnings(template, content, assets):
+        layer, _, message = warning.partition(": ")
+        if message.startswith("no bundled font has"):
+            found.append(Finding("glyphs", layer, message))
+    return found
+
+
+def _problems(
+    template: Template, findings: Sequence[Finding], preset: str, row: int | None
+) -> list[Problem]:
+    problems = []
+    for finding in findings:
+        severity, _ = setting(template, finding.rule, finding.layer, preset)
+        if severity != "off":
+            problems.append(
+                Problem(
+                    finding.rule,
+                    severity,
+                    preset,
+                    row,
+                    finding.layer,
+                    finding.message,
+                    finding.value,
+                    finding.limit,
+                )
+            )
+    return problems
+
+
+def check_post(
+    template: Template,
+    content: Mapping[str, str],
+    kit: BrandKit,
+    folder: Path,
+    presets: Sequence[Preset | None],
+    output: CheckOutput = CheckOutput(),
+    *,
+    row: int | None = None,
+    assets: Assets | None = None,
+) -> CheckResult:
+    """Check one post at each of ``presets`` (None: the template's own canvas).
+
+    Args:
+        template: the template, with any row's hidden layers already hidden.
+        content: slot -> value, as render takes it.
+        kit: the brand to draw with; folder: where the template's sample photos are.
+        presets: the sizes to check.
+        output: how the files would be encoded (for ``file-size``).
+        row: the spreadsheet row number to report, None without a spreadsheet.
+        assets: already resolved assets (the studio's), else resolved here.
+
+    Raises RenderError (a photo given in ``content`` that cannot be used).
+    """
+    if assets is None:
+        assets = resolve_assets(template, content, kit, folder, presets)
+    glyphs = _glyphs(template, content, assets)
+    problems: list[Problem] = []
+    layers: list[LaidOutLayer] = []
+    for preset in presets:
+        scene = make_scene(template, content, assets, preset)
+        at = scene.preset_id
+
+        def limit_of(rule: str, layer: str | None, at: str = at) -> float | None:
+            return setting(template, rule, layer, at)[1]
+
+        findings = [found for look in LOOKS for found in look(scene, limit_of)]
+        findings += _file_size(scene, output, limit_of) + glyphs
+        problems += _problems(template, findings, at, row)
+        layers += _laid_out(scene, row)
+    return CheckResult(tuple(problems), tuple(layers))
+
+
+def check_rows(
+    template: Template,
+    rows: Sequence[CheckRow],
+    kit: BrandKit,
+    folder: Path,
+    presets: Sequence[Preset | None],
+    output: CheckOutput = CheckOutput(),
+) -> CheckResult:
+    """Check one post per row (its content and hidden layers) at each of ``presets``."""
+    result = CheckResult()
+    for row in rows:
+        shown = hide_layers(template, row.hidden)
+        result += check_post(shown, row.content, kit, folder, presets, output, row=row.number)
+    return result

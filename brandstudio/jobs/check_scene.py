@@ -1,0 +1,192 @@
+"""What ``check`` looks at for one post at one size: the rendered image and, per layer, its
+box, the clamping the layout did, its text as laid out and where its letters are.
+
+Everything is taken from the engine's own calls (``render``, ``layout``,
+``fit_text_layer``, ``draw_text_and_glyphs``), so what is checked is what is exported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageFont
+
+from brandstudio.model.geometry import anchor_fractions
+from brandstudio.model.layers import BOXED_TYPES, Layer, LogoLayer, TextLayer
+from brandstudio.model.layout import Box, Layout, Placement, layout, place_geometry
+from brandstudio.model.preset import Preset
+from brandstudio.model.template import Template
+from brandstudio.render.assets import Assets
+from brandstudio.render.engine import fit_text_layer, render
+from brandstudio.render.photo import contain
+from brandstudio.render.text import FittedText, draw_text_and_glyphs
+
+PHONE_WIDTH_PT = 390.0
+"""The width (pt) a phone shows every preset's image at: the presets declare no display
+width, and every network shows its feed, stories and covers full-width on a phone."""
+
+
+@dataclass(frozen=True)
+class Letters:
+    """A text layer's letters on the canvas: a mask ("L", 255 inside a letter) and where its
+    top-left corner lies (canvas px)."""
+
+    mask: Image.Image
+    left: int
+    top: int
+
+    def box(self) -> Box | None:
+        """The letters' ink bounds in canvas px, or None when nothing is drawn."""
+        found = self.mask.getbbox()
+        if found is None:
+            return None
+        x0, y0, x1, y1 = found
+        return Box(float(self.left + x0), float(self.top + y0), float(x1 - x0), float(y1 - y0))
+
+
+@dataclass(frozen=True)
+class LayerFacts:
+    """One visible layer at one size."""
+
+    layer: Layer
+    placement: Placement
+    wanted: Box
+    """The box before the layout kept it inside its frame (canvas px)."""
+    fitted: FittedText | None = None
+    """For text: its size (px) and lines as drawn."""
+    x_height: float = 0.0
+    """For text: the font's x-height (or cap height for upper case) in ems."""
+    letters: Letters | None = None
+    color: tuple[int, int, int, int] = (0, 0, 0, 255)
+    """For text: the letters' colour, its alpha times the layer's opacity."""
+
+    @property
+    def ink(self) -> Box:
+        """What the layer covers (canvas px): the letters for text, the drawn logo for a
+        logo, else its bounds."""
+        if self.letters is not None:
+            found = self.letters.box()
+            if found is not None:
+                return found
+        return self.placement.bounds
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One post rendered at one preset (None: the template's own canvas)."""
+
+    preset: Preset | None
+    image: Image.Image
+    warnings: tuple[str, ...]
+    placed: Layout
+    layers: tuple[LayerFacts, ...]
+    assets: Assets
+
+    @property
+    def preset_id(self) -> str:
+        """The preset's id, or WIDTHxHEIGHT for the template's own canvas."""
+        if self.preset is not None:
+            return self.preset.id
+        return f"{self.image.width}x{self.image.height}"
+
+    @property
+    def short_side(self) -> int:
+        return min(self.image.size)
+
+
+@cache
+def _x_height(path: Path, upper: bool) -> float:
+    """The x-height (cap height when ``upper``) of the font file, in ems."""
+    font = ImageFont.truetype(str(path), 1000)
+    top, bottom = font.getbbox("H" if upper else "x", anchor="ls")[1::2]
+    return max(0.0, (bottom - top) / 1000)
+
+
+def _wanted(layer: Layer, placement: Placement, preset: Preset | None) -> Box:
+    """Where the layer's geometry asks to be, before ``keep_inside`` moved or shrank it."""
+    geometry = layer.geometry
+    override = layer.overrides.get(preset.id) if preset is not None else None
+    if override is not None:
+        geometry = override.apply(geometry)
+    return place_geometry(geometry, placement.frame)
+
+
+def _text_facts(
+    template: Template,
+    content: Mapping[str, str],
+    assets: Assets,
+    preset: Preset | None,
+    layer: TextLayer,
+    base: LayerFacts,
+) -> LayerFacts:
+    found = fit_text_layer(template, content, assets, preset, layer.id)
+    if found is None:
+        return base
+    fitted, style, placement = found
+    box = placement.box
+    size = (max(1, round(box.width)), max(1, round(box.height)))
+    _, glyphs = draw_text_and_glyphs(fitted, style, size, assets.fonts)
+    left, top = round(box.x), round(box.y)
+    if layer.rotation % 360:
+        glyphs = glyphs.rotate(-layer.rotation, resample=Image.Resampling.BICUBIC, expand=True)
+        left = round(box.x + (box.width - glyphs.width) / 2)
+        top = round(box.y + (box.height - glyphs.height) / 2)
+    face = assets.fonts.face(style.family, style.weight, style.italic)
+    red, green, blue, alpha = style.color
+    return LayerFacts(
+        layer=layer,
+        placement=placement,
+        wanted=base.wanted,
+        fitted=fitted,
+        x_height=_x_height(face.path, style.uppercase),
+        letters=Letters(glyphs, left, top),
+        color=(red, green, blue, round(alpha * layer.opacity)),
+    )
+
+
+def _logo_box(assets: Assets, layer: LogoLayer, placement: Placement) -> Box:
+    """The logo as drawn: fitted into its box and aligned by its anchor (canvas px)."""
+    images = [image for (source, _), image in assets.logos.items() if source == layer.props.source]
+    box = placement.box
+    if not images:
+        return box
+    size = (max(1, round(box.width)), max(1, round(box.height)))
+    fitted = contain(images[0], size)
+    fx, fy = anchor_fractions(layer.geometry.anchor)
+    return Box(
+        box.x + (size[0] - fitted.width) * fx,
+        box.y + (size[1] - fitted.height) * fy,
+        float(fitted.width),
+        float(fitted.height),
+    )
+
+
+def make_scene(
+    template: Template, content: Mapping[str, str], assets: Assets, preset: Preset | None
+) -> Scene:
+    """Render ``template`` at ``preset`` and gather the facts of each visible layer."""
+    rendered = render(template, content, assets, preset)
+    placed = layout(template, preset)
+    facts: list[LayerFacts] = []
+    for layer, placement in zip(template.layers, placed.placements, strict=True):
+        if not placement.visible:
+            continue
+        wanted = _wanted(layer, placement, preset) if layer.type in BOXED_TYPES else placement.box
+        if isinstance(layer, LogoLayer):
+            drawn = _logo_box(assets, layer, placement)
+            placement = Placement(
+                placement.layer_id,
+                placement.box,
+                placement.rotation,
+                drawn if not layer.rotation % 360 else placement.bounds,
+                placement.frame,
+                placement.visible,
+            )
+        base = LayerFacts(layer=layer, placement=placement, wanted=wanted)
+        if isinstance(layer, TextLayer):
+            base = _text_facts(template, content, assets, preset, layer, base)
+        facts.append(base)
+    return Scene(preset, rendered.image, rendered.warnings, placed, tuple(facts), assets)
