@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from brandstudio import __version__
 from brandstudio.cli import errors, exitcodes, output
 
-COMMANDS = ("presets", "validate", "render", "stamp", "demo", "brand", "template", "gui")
+COMMANDS = ("presets", "validate", "check", "render", "stamp", "demo", "brand", "template", "gui")
 """Subcommands in --help order; each is the module ``brandstudio.cli.cmd_<name>``."""
 
 EPILOG = """examples:
   brandstudio                              open the studio window
   brandstudio presets                      list the network sizes
   brandstudio validate my-template.json    check a template file
+  brandstudio check contest --json         every problem before exporting, at every size
   brandstudio render contest --preset all  render a starter template in every size
   brandstudio demo                         the demo campaign: all starters, all sizes
   brandstudio stamp photos/ --out branded  the brand's logo on every photo of a folder

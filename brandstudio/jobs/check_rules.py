@@ -7,6 +7,7 @@ change per layer and per preset, see ``model/checks.py``) and a one-line reason.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Final
@@ -14,7 +15,7 @@ from typing import Final
 import numpy as np
 from PIL import Image, ImageFilter
 
-from brandstudio.jobs.check_scene import PHONE_WIDTH_PT, LayerFacts, Scene
+from brandstudio.jobs.check_scene import PHONE_WIDTH_PT, LayerFacts, Letters, Scene
 from brandstudio.model.brand import LogoVariants
 from brandstudio.model.contrast import LUMINANCE_WEIGHTS, TEXT_CONTRAST, channel_linear
 from brandstudio.model.layers import LogoLayer, PhotoLayer, TextLayer
@@ -238,33 +239,64 @@ def safe_zone(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-def _intersection(first: Box, second: Box) -> float:
-    """How far (px) two boxes overlap: the smaller of the overlap's width and height."""
-    width = min(first.right, second.right) - max(first.x, second.x)
-    height = min(first.bottom, second.bottom) - max(first.y, second.y)
-    return max(0.0, min(width, height))
+def _depth(letters: Letters, area: Box, other: Letters | None = None) -> int:
+    """How far (px) ``letters`` reach into ``area`` (or, with ``other``, into its letters
+    there): the shorter side of the bounds of the letter pixels found there."""
+    x0, y0 = max(letters.left, math.floor(area.x)), max(letters.top, math.floor(area.y))
+    x1 = min(letters.left + letters.mask.width, math.ceil(area.right))
+    y1 = min(letters.top + letters.mask.height, math.ceil(area.bottom))
+    if x1 <= x0 or y1 <= y0:
+        return 0
+    inked = np.asarray(letters.mask.crop(_shift((x0, y0, x1, y1), letters))) >= GLYPH
+    if other is not None:
+        inked &= np.asarray(other.mask.crop(_shift((x0, y0, x1, y1), other))) >= GLYPH
+    ys, xs = np.nonzero(inked)
+    if xs.size == 0:
+        return 0
+    return int(min(xs.max() - xs.min(), ys.max() - ys.min())) + 1
+
+
+def _shift(area: tuple[int, int, int, int], letters: Letters) -> tuple[int, int, int, int]:
+    """``area`` (canvas px) in the coordinates of the letters' mask."""
+    return (
+        area[0] - letters.left,
+        area[1] - letters.top,
+        area[2] - letters.left,
+        area[3] - letters.top,
+    )
 
 
 def overlap(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
-    """Text whose letters overlap another text's letters, a QR code or a badge by more than
-    ``limit`` px."""
-    others = [f for f in scene.layers if f.layer.type in ("text", "qr", "badge")]
-    for facts, layer in _text_layers(scene):
-        limit = limit_of("overlap", layer.id)
-        if limit is None or facts.letters is None or facts.letters.box() is None:
+    """Text whose letters reach more than ``limit`` px into another text's letters, a QR code
+    or a badge."""
+    for index, facts in enumerate(scene.layers):
+        layer_id = facts.layer.id
+        limit = limit_of("overlap", layer_id)
+        if limit is None or facts.letters is None:
             continue
-        for other in others:
-            if other.layer.id == layer.id:
+        for other in scene.layers:
+            if other is facts or other.layer.type not in ("text", "qr", "badge"):
                 continue
-            if other.layer.type == "text" and scene.layers.index(other) < scene.layers.index(facts):
+            theirs = other.letters
+            if theirs is not None and scene.layers.index(other) < index:
                 continue  # each pair of texts once
-            depth = _intersection(facts.ink, other.ink)
+            area = _overlap_box(facts.ink, other.ink)
+            depth = 0 if area is None else _depth(facts.letters, area, theirs)
             if depth > limit:
                 yield Finding(
-                    "overlap", layer.id,
-                    f"overlaps {other.layer.type} {other.layer.id!r} by {depth:.0f} px",
-                    round(depth, 1), limit,
+                    "overlap", layer_id,
+                    f"overlaps {other.layer.type} {other.layer.id!r} by {depth} px",
+                    float(depth), limit,
                 )  # fmt: skip
+
+
+def _overlap_box(first: Box, second: Box) -> Box | None:
+    """Where two boxes overlap, or None."""
+    x0, y0 = max(first.x, second.x), max(first.y, second.y)
+    x1, y1 = min(first.right, second.right), min(first.bottom, second.bottom)
+    if x1 <= x0 or y1 <= y0:
+        return None
+    return Box(x0, y0, x1 - x0, y1 - y0)
 
 
 def clear_space(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
@@ -284,7 +316,7 @@ def clear_space(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
         for other in scene.layers:
             if other is facts or other.layer.type not in ("text", "badge", "qr", "logo"):
                 continue
-            if _intersection(zone, other.ink) > 0.5:
+            if _overlap_box(zone, other.ink) is not None:
                 yield Finding(
                     "clear-space", facts.layer.id,
                     f"{other.layer.type} {other.layer.id!r} is inside the logo's clear space"

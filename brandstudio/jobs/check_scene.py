@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageFont
 
 from brandstudio.model.geometry import anchor_fractions
-from brandstudio.model.layers import BOXED_TYPES, Layer, LogoLayer, TextLayer
+from brandstudio.model.layers import BOXED_TYPES, Layer, LogoLayer, QrLayer, TextLayer
 from brandstudio.model.layout import Box, Layout, Placement, layout, place_geometry
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
@@ -55,6 +55,8 @@ class LayerFacts:
     placement: Placement
     wanted: Box
     """The box before the layout kept it inside its frame (canvas px)."""
+    drawn: Box | None = None
+    """For an upright logo or QR code: the part of its box it is drawn in (canvas px)."""
     fitted: FittedText | None = None
     """For text: its size (px) and lines as drawn."""
     x_height: float = 0.0
@@ -71,7 +73,7 @@ class LayerFacts:
             found = self.letters.box()
             if found is not None:
                 return found
-        return self.placement.bounds
+        return self.drawn or self.placement.bounds
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,7 @@ def _text_facts(
         layer=layer,
         placement=placement,
         wanted=base.wanted,
+        drawn=None,
         fitted=fitted,
         x_height=_x_height(face.path, style.uppercase),
         letters=Letters(glyphs, left, top),
@@ -147,20 +150,25 @@ def _text_facts(
     )
 
 
-def _logo_box(assets: Assets, layer: LogoLayer, placement: Placement) -> Box:
-    """The logo as drawn: fitted into its box and aligned by its anchor (canvas px)."""
-    images = [image for (source, _), image in assets.logos.items() if source == layer.props.source]
+def _drawn_box(assets: Assets, layer: LogoLayer | QrLayer, placement: Placement) -> Box:
+    """Where a logo (fitted into its box) or a QR code (a square of the box's shorter side)
+    is drawn, aligned by the layer's anchor as the engine does (canvas px)."""
     box = placement.box
-    if not images:
-        return box
     size = (max(1, round(box.width)), max(1, round(box.height)))
-    fitted = contain(images[0], size)
+    if isinstance(layer, QrLayer):
+        width = height = min(size)
+    else:
+        source = layer.props.source
+        images = [image for (key, _), image in assets.logos.items() if key == source]
+        if not images:
+            return box
+        width, height = contain(images[0], size).size
     fx, fy = anchor_fractions(layer.geometry.anchor)
     return Box(
-        box.x + (size[0] - fitted.width) * fx,
-        box.y + (size[1] - fitted.height) * fy,
-        float(fitted.width),
-        float(fitted.height),
+        box.x + round((size[0] - width) * fx),
+        box.y + round((size[1] - height) * fy),
+        float(width),
+        float(height),
     )
 
 
@@ -175,17 +183,10 @@ def make_scene(
         if not placement.visible:
             continue
         wanted = _wanted(layer, placement, preset) if layer.type in BOXED_TYPES else placement.box
-        if isinstance(layer, LogoLayer):
-            drawn = _logo_box(assets, layer, placement)
-            placement = Placement(
-                placement.layer_id,
-                placement.box,
-                placement.rotation,
-                drawn if not layer.rotation % 360 else placement.bounds,
-                placement.frame,
-                placement.visible,
-            )
-        base = LayerFacts(layer=layer, placement=placement, wanted=wanted)
+        drawn = None
+        if not layer.rotation % 360 and isinstance(layer, LogoLayer | QrLayer):
+            drawn = _drawn_box(assets, layer, placement)
+        base = LayerFacts(layer=layer, placement=placement, wanted=wanted, drawn=drawn)
         if isinstance(layer, TextLayer):
             base = _text_facts(template, content, assets, preset, layer, base)
         facts.append(base)
