@@ -69,7 +69,7 @@ def _v3_to_v4(data: Data) -> Data:
 
 def _v4_to_v5(data: Data) -> Data:
     """Version 5 adds ``checks`` (limits and exceptions for ``brandstudio check``) after
-    ``translations``; an old file has none."""
+    ``translations``, and a QR layer's optional ``utm`` tags; an old file has neither."""
     data.setdefault("checks", [])
     data["version"] = 5
     return data
@@ -79,7 +79,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "text font_size renamed size; opacity from percent to fraction", _v1_to_v2),
     Migration(2, "revision and tags added", _v2_to_v3),
     Migration(3, "translations of the name, slot labels and layer names added", _v3_to_v4),
-    Migration(4, "checks (limits and exceptions of the check rules) added", _v4_to_v5),
+    Migration(4, "check settings and QR utm tags added", _v4_to_v5),
 )
 
 

@@ -25,10 +25,12 @@ from brandstudio.jobs.check_rules import (
 )
 from brandstudio.jobs.check_scene import Scene, make_scene
 from brandstudio.jobs.common import encode_output
+from brandstudio.jobs.qr_scan import ExpectedQr, qr_scan_problems
 from brandstudio.model.edits import hide_layers
+from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
-from brandstudio.render.assets import Assets, resolve_assets
+from brandstudio.render.assets import Assets, resolve_assets, slot_value
 from brandstudio.render.engine import missing_glyph_warnings
 from brandstudio.render.export import ImageFormat
 
@@ -169,6 +171,28 @@ def _glyphs(template: Template, content: Mapping[str, str], assets: Assets) -> l
     return found
 
 
+def _qr_scan(scene: Scene, template: Template, content: Mapping[str, str]) -> list[Finding]:
+    """QR codes whose payload does not decode from the image as a phone shows it."""
+    expected = []
+    for facts in scene.layers:
+        layer = facts.layer
+        payload = (
+            slot_value(template, content, layer.props.slot) if isinstance(layer, QrLayer) else ""
+        )
+        if isinstance(layer, QrLayer) and payload:
+            props = layer.props
+            expected.append(
+                ExpectedQr(
+                    layer.id, payload, facts.placement.box, props.error_correction, props.quiet_zone
+                )
+            )
+    found = []
+    for problem in qr_scan_problems(scene.image, expected):
+        message = problem.message.removeprefix(f"{problem.layer}: ")
+        found.append(Finding("qr-scan", problem.layer, message, problem.value, problem.limit))
+    return found
+
+
 def _problems(
     template: Template, findings: Sequence[Finding], preset: str, row: int | None
 ) -> list[Problem]:
@@ -229,6 +253,7 @@ def check_post(
 
         findings = [found for look in LOOKS for found in look(scene, limit_of)]
         findings += _file_size(scene, output, limit_of) + glyphs
+        findings += _qr_scan(scene, template, content)
         problems += _problems(template, findings, at, row)
         layers += _laid_out(scene, row)
     return CheckResult(tuple(problems), tuple(layers))

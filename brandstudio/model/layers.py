@@ -12,6 +12,7 @@ from pydantic import Field
 from brandstudio.model._record import record
 from brandstudio.model.geometry import Geometry, GeometryOverride
 from brandstudio.model.paint import Paint
+from brandstudio.model.utm import UtmSettings
 from brandstudio.model.values import (
     AssetRef,
     ColorRef,
@@ -184,13 +185,15 @@ class BadgeProps:
 
 @record
 class QrProps:
-    """A QR code of the URL in ``slot``; ``quiet_zone`` in modules."""
+    """A QR code of the URL in ``slot``; ``quiet_zone`` in modules. ``utm``: the UTM tags a
+    web link gets for each network it is posted to (None: the link as written)."""
 
     slot: SlotName = "qr_url"
     dark: ColorRef = "#000000"
     light: ColorRef = "#FFFFFF"
     error_correction: Literal["L", "M", "Q", "H"] = "M"
     quiet_zone: Annotated[int, Interval(ge=0, le=16)] = 2
+    utm: UtmSettings | None = None
 
 
 @record

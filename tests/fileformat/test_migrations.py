@@ -113,3 +113,36 @@ def test_a_stamp_text_with_a_bad_placeholder_is_refused(text: str) -> None:
 
 def test_stamp_text_placeholders_expand() -> None:
     assert expand_stamp_text("© {brand} {year}", brand="Зерно", year=2026) == "© Зерно 2026"
+
+
+def test_v4_file_gets_no_checks_and_no_utm_and_keeps_its_settings_when_saved_again(
+    tmp_path: Path,
+) -> None:
+    template = load_template(FIXTURES / "v4.json").template
+    assert template.checks == ()
+    qr = template.layer("qr")
+    assert qr.props.utm is None  # type: ignore[union-attr]
+    data = json.loads(dump_template(template))
+    data["checks"] = [
+        {"rule": "min-size", "layer": "headline", "preset": "vk-cover", "severity": "off",
+         "reason": "this size may have small print"},
+    ]  # fmt: skip
+    data["layers"][2]["props"]["utm"] = {"campaign": "june", "medium": "social", "content": None}
+    path = tmp_path / "v5.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    loaded = load_template(path).template
+    assert loaded.checks[0].rule == "min-size" and loaded.checks[0].specificity() == 3
+    assert loaded.layer("qr").props.utm.campaign == "june"  # type: ignore[union-attr]
+    assert json.loads(dump_template(loaded))["checks"][0]["reason"] == (
+        "this size may have small print"
+    )
+
+
+def test_a_check_setting_naming_an_unknown_rule_is_refused(tmp_path: Path) -> None:
+    data = json.loads((FIXTURES / "v4.expected.json").read_text(encoding="utf-8"))
+    data["checks"] = [{"rule": "min-sise", "severity": "off"}]
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        load_template(path)
+    assert "$.checks[0].rule" in str(caught.value)
