@@ -116,7 +116,8 @@ def text_fit(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
         assert facts.fitted is not None
         share = limit_of("text-fit", layer.id) or 0.0
         smallest = layer.props.fit.min_size * scene.short_side * share
-        if facts.fitted.lines and facts.fitted.size < smallest - 0.5:
+        shrunk = layer.props.fit.mode != "none"  # an authored size is not a shrink
+        if shrunk and facts.fitted.lines and facts.fitted.size < smallest - 0.5:
             yield Finding(
                 "text-fit", layer.id,
                 f"text drawn at {facts.fitted.size:.0f} px, below its minimum {smallest:.0f} px",
