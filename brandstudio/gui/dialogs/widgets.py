@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brandstudio.gui.inspector_widgets import ElidedLabel
 from brandstudio.gui.preset_bar import preset_title
 from brandstudio.gui.settings import FOLDERS, OutputKeys, Settings, last_folder, remember_folder
 from brandstudio.gui.tooltips import plain_tip
@@ -307,10 +308,10 @@ class NamePatternField(QWidget):
             self.tr("Fields in braces are filled for each file: %1").replace("%1", fields)
         )
         self.edit.setStatusTip(self.edit.toolTip())
-        self.example = QLabel()
-        self.example.setTextFormat(Qt.TextFormat.PlainText)
+        # one line that elides: wrapped, its second line was cut off where the form gave it
+        # one line's height (seen with another system font)
+        self.example = ElidedLabel()
         self.example.setStyleSheet("color: palette(placeholder-text);")
-        self.example.setWordWrap(True)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
@@ -354,6 +355,7 @@ class NamePatternField(QWidget):
         if problem is None:
             name = self._preview(self.pattern())
             self.example.setText(self.tr("First file: %1").replace("%1", name))
+            self.example.setToolTip(plain_tip(name))
         self.example.setVisible(problem is None)
 
 
