@@ -16,7 +16,7 @@ from brandstudio.jobs.export import EXPORT_PATTERN, ExportSettings, run_export
 from brandstudio.jobs.merge import MERGE_PATTERN
 from brandstudio.model.preset import Preset
 from brandstudio.render.assets import resolve_assets
-from brandstudio.render.engine import render
+from brandstudio.render.engine import MISSING_GLYPHS_HINT, render
 from brandstudio.render.export import EXTENSIONS
 
 EPILOG = f"""examples:
@@ -43,6 +43,10 @@ a bad row is reported with its number and the others are made; running it again
 resumes. A summary goes to stderr, report.json to the output folder:
   brandstudio render promo --data products.csv --preset all --name "{{row}}_{{sku}}_{{preset}}"
   brandstudio render contest --data entries.xlsx --sheet Июнь --out june
+
+Letters the template's font lacks are drawn with a bundled font, else with a font
+installed on this machine (a warning says so: the image may differ elsewhere). An image
+with letters no font has fails, naming them, unless --allow-missing-glyphs leaves them out.
 
 exit status: 0 every image written; 1 some failed (each reported); 2 unusable input.
 """
@@ -89,6 +93,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="with --data: let image cells name files outside the spreadsheet's folder and"
         " the library (refused by default: a shared sheet could pull private photos in)",
     )  # fmt: skip
+    parser.add_argument(
+        "--allow-missing-glyphs", action="store_true",
+        help="leave out letters that no font (brand, bundled or system) can draw, with a"
+        " warning; by default an image with such letters fails, naming them",
+    )  # fmt: skip
     add_batch_options(parser)
     parser.set_defaults(run=run, write_report=True)
 
@@ -119,7 +128,9 @@ def run(args: argparse.Namespace) -> int:
     said = len(assets.warnings)
 
     def render_one(preset: Preset | None) -> tuple[Image.Image, Sequence[str]]:
-        rendered = render(template, content, assets, preset)
+        rendered = render(
+            template, content, assets, preset, allow_missing_glyphs=args.allow_missing_glyphs
+        )
         return rendered.image, rendered.warnings[said:]
 
     report = run_export(
@@ -131,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
         save=args.write_report,
     )
     _tell(report)
+    if any(MISSING_GLYPHS_HINT in (item.error or "") for item in report.items):
+        output.message("hint: --allow-missing-glyphs leaves out the letters no font has")
     if report.stopped:
         output.message(f"stopped: {report.stopped}")
     if report.saved_to is not None:

@@ -33,6 +33,7 @@ def run_data_merge(args: argparse.Namespace) -> int:
         max_kb=args.max_kb,
         pattern=args.name or MERGE_PATTERN,
         allow_paths_outside=args.allow_paths_outside,
+        allow_missing_glyphs=args.allow_missing_glyphs,
     )
     plan = plan_merge(
         table, columns, settings, args.out, overwrite=args.overwrite, source=str(args.data)

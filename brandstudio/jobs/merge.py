@@ -274,6 +274,8 @@ class MergeJob:
     brand_folder: Path
     quality: int = 90
     max_kb: int | None = None
+    allow_missing_glyphs: bool = True
+    """False: a row with letters no font has fails, naming them."""
 
     def start(self) -> Callable[[MergeItem], WorkResult]:
         """Load template and brand, return the per-row function."""
@@ -298,7 +300,16 @@ class MergeJob:
         outputs = []
         warnings: list[str] = list(assets.warnings)
         for target in item.targets:
-            rendered = render(shown, item.content.content, assets, target.preset)
+            try:
+                rendered = render(
+                    shown,
+                    item.content.content,
+                    assets,
+                    target.preset,
+                    allow_missing_glyphs=self.allow_missing_glyphs,
+                )
+            except RenderError as error:
+                raise ItemError(str(error)) from None
             warnings += [w for w in rendered.warnings if w not in warnings]
             data = self._encode(rendered.image, target)
             outputs.append((target.path, *write_output(target.path, data)))
@@ -348,7 +359,8 @@ class MergeSettings:
 
     ``template_path`` is a saved copy of the template (the workers load it); ``template_stem``
     fills ``{template}``; ``base_content`` holds slot values that no column fills;
-    ``allow_paths_outside`` lets image cells lead outside the sheet's folder and the library.
+    ``allow_paths_outside`` lets image cells lead outside the sheet's folder and the library;
+    ``allow_missing_glyphs`` False fails a row with letters no font has.
     """
 
     template: Template
@@ -363,6 +375,7 @@ class MergeSettings:
     max_kb: int | None = None
     pattern: str = MERGE_PATTERN
     allow_paths_outside: bool = False
+    allow_missing_glyphs: bool = True
 
 
 def merge_fingerprint(settings: MergeSettings) -> str:
@@ -418,6 +431,7 @@ def plan_merge(
         settings.brand_folder,
         quality=settings.quality,
         max_kb=settings.max_kb,
+        allow_missing_glyphs=settings.allow_missing_glyphs,
     )
     return Plan(items, job, journal, list(table.notes))
 

@@ -20,7 +20,7 @@ from brandstudio.model.layout import layout
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.model.values import brand_role
-from brandstudio.render.fonts import FontBook, FontFace
+from brandstudio.render.fonts import FontBook, FontFace, Letters
 from brandstudio.render.photo import PhotoError, open_photo
 
 MAX_LOGO_PIXELS = 40_000_000
@@ -43,6 +43,8 @@ class DrawnLayer:
     """For text: where its letters are ("L", the image's size; 255 inside a letter)."""
     font_size: float = 0.0
     """For text: the size the letters are drawn at, in px."""
+    letters: Letters | None = None
+    """For text and badges: letters left out or drawn with a system font."""
 
 
 @dataclass

@@ -2,6 +2,10 @@
 
 ``render`` is pure and deterministic: it reads no file (``resolve_assets`` did that), and the
 same inputs give the same pixels. Layers are drawn bottom to top where ``layout`` puts them.
+
+Letters no font has are never dropped silently: ``render`` raises :class:`MissingGlyphsError`
+unless the caller allows them (then they are left out with a warning); letters drawn with a
+system font are warned about. ``Rendered.letters`` lists both per layer.
 """
 
 from __future__ import annotations
@@ -30,12 +34,14 @@ from brandstudio.model.layout import Layout, Placement, layout
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.model.values import brand_role, parse_hex_color
-from brandstudio.render.assets import Assets, DrawnLayer, slot_value
+from brandstudio.render.assets import Assets, DrawnLayer, RenderError, slot_value
+from brandstudio.render.fonts import Letters, letter_report
 from brandstudio.render.legibility import backdrop
 from brandstudio.render.paint import Color, fill_image
 from brandstudio.render.photo import contain, cover
 from brandstudio.render.qr import QrError, draw_qr
 from brandstudio.render.shapes import badge_image, badge_text_box, shape_image, shape_mask
+from brandstudio.render.shaping import missing_warning
 from brandstudio.render.text import (
     FittedText,
     TextStyle,
@@ -57,6 +63,21 @@ class Rendered:
 
     image: Image.Image
     warnings: tuple[str, ...]
+    letters: tuple[tuple[str, Letters], ...] = ()
+    """(layer id, letters) for each text or badge layer with letters no font has (left out)
+    or drawn with a system font."""
+
+
+class MissingGlyphsError(RenderError):
+    """Letters no font can draw, by layer: ``missing`` holds (layer id, letters) pairs."""
+
+    def __init__(self, missing: tuple[tuple[str, str], ...]) -> None:
+        self.missing = missing
+        said = "; ".join(f"{layer}: {missing_warning(letters)}" for layer, letters in missing)
+        super().__init__(f"{said} ({MISSING_GLYPHS_HINT})")
+
+
+MISSING_GLYPHS_HINT = "letters no font has are left out only when missing letters are allowed"
 
 
 class _Palette:
@@ -91,6 +112,9 @@ class _Renderer:
         self.content = content
         self.assets = assets
         self.layout = placed
+        self.allow_missing_glyphs = True
+        self.letters: list[tuple[str, Letters]] = []
+        self._fitted_letters: Letters | None = None  # of the layer being drawn
         self.warnings: list[str] = []
         self.color = _Palette(assets, self.warnings)
         self.short_side = min(placed.width, placed.height)
@@ -107,7 +131,13 @@ class _Renderer:
         for layer, placement in zip(self.template.layers, self.layout.placements, strict=True):
             if placement.visible:
                 self._draw_layer(canvas, layer, placement)
-        return Rendered(canvas.convert("RGB"), tuple(self.assets.warnings + self.warnings))
+        missing = tuple(
+            (layer_id, letters.missing) for layer_id, letters in self.letters if letters.missing
+        )
+        if missing and not self.allow_missing_glyphs:
+            raise MissingGlyphsError(missing)
+        warnings = tuple(self.assets.warnings + self.warnings)
+        return Rendered(canvas.convert("RGB"), warnings, tuple(self.letters))
 
     def _draw_layer(self, canvas: Image.Image, layer: Layer, placement: Placement) -> None:
         box = placement.box
@@ -193,14 +223,18 @@ class _Renderer:
 
         def draw() -> tuple[DrawnLayer | None, tuple[str, ...]]:
             before = len(self.warnings)
+            self._fitted_letters = None
             drawn = self._draw_kind(layer, placement, size)
             if drawn is not None:
                 glyphs = drawn.glyphs and _finish(drawn.glyphs, 1.0, layer.rotation)
                 image = _finish(drawn.image, layer.opacity, layer.rotation)
-                drawn = DrawnLayer(image, glyphs, drawn.font_size)
+                drawn = DrawnLayer(image, glyphs, drawn.font_size, self._fitted_letters)
             return drawn, tuple(self.warnings[before:])
 
         drawn, warnings = self.assets.drawn_layer(key, draw)
+        letters = drawn.letters if drawn is not None else None
+        if letters is not None and (letters.missing or letters.system):
+            self.letters.append((layer.id, letters))
         for warning in warnings:
             if warning not in self.warnings:
                 self.warnings.append(warning)
@@ -303,6 +337,7 @@ class _Renderer:
 
     def _text(self, layer: TextLayer, size: tuple[int, int]) -> DrawnLayer:
         fitted, style = self.fit_layer_text(layer, size)
+        self._fitted_letters = fitted.letters
         self.warnings.extend(f"{layer.id}: {warning}" for warning in fitted.warnings)
         image, glyphs = draw_text_and_glyphs(fitted, style, size, self.assets.fonts)
         return DrawnLayer(image, glyphs, fitted.size)
@@ -390,6 +425,7 @@ class _Renderer:
         assert best is not None
         _, (left, top, right, bottom), fitted = best
         inner = (right - left, bottom - top)
+        self._fitted_letters = fitted.letters
         self.warnings.extend(f"{layer.id}: {warning}" for warning in fitted.warnings)
         image.alpha_composite(draw_text(fitted, style, inner, self.assets.fonts), (left, top))
         return image
@@ -477,8 +513,16 @@ def missing_glyph_warnings(
                 f"{layer.id}: the font {face.family} lacks {' '.join(replaced)}"
                 " (drawn with another font)"
             )
-        if lost:
-            warnings.append(f"{layer.id}: no bundled font has {' '.join(lost)}: left out")
+        letters = letter_report(text, book, family, props.font.weight, props.font.italic)
+        for system, chars in letters.system:
+            warnings.append(
+                f"{layer.id}: no bundled font has {' '.join(chars)} (drawn with a system font,"
+                f" {system}: the image may differ on another machine)"
+            )
+        if letters.missing:
+            warnings.append(
+                f"{layer.id}: no bundled font has {' '.join(letters.missing)}: left out"
+            )
     return warnings
 
 
@@ -577,6 +621,15 @@ def render(
     content: Mapping[str, str],
     assets: Assets,
     preset: Preset | None = None,
+    *,
+    allow_missing_glyphs: bool = True,
 ) -> Rendered:
-    """Draw ``template`` with ``content`` (slot -> value) at ``preset`` (or its own canvas)."""
-    return _Renderer(template, content, assets, layout(template, preset)).run()
+    """Draw ``template`` with ``content`` (slot -> value) at ``preset`` (or its own canvas).
+
+    Letters no font has are left out with a warning when ``allow_missing_glyphs`` (the
+    studio's canvas and previews); otherwise :class:`MissingGlyphsError` names them (exports
+    that must not lose letters). Either way ``Rendered.letters`` lists them per layer.
+    """
+    renderer = _Renderer(template, content, assets, layout(template, preset))
+    renderer.allow_missing_glyphs = allow_missing_glyphs
+    return renderer.run()

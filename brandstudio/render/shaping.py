@@ -23,13 +23,20 @@ from brandstudio.render.characters import (
     graphemes,
     normalise_text,
 )
-from brandstudio.render.fonts import DEFAULT_FAMILY, FontBook, FontFace
+from brandstudio.render.fonts import DEFAULT_FAMILY, FontBook, FontFace, Letters
 
 RGBA = tuple[int, int, int, int]
 Rect = tuple[float, float, float, float]
 
 EMOJI_STRIKE = 109
 """The only pixel size Noto Color Emoji has bitmaps for."""
+
+
+def missing_warning(letters: str) -> str:
+    """'no font has ‹𝑥› (U+1D465), ...' for letters no font can draw."""
+    shown = ", ".join(f"‹{char}› (U+{ord(char):04X})" for char in letters)
+    return f"no font has {shown}"
+
 
 _LAYOUT = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
 
@@ -261,6 +268,8 @@ class Shaper:
         self.corrections: dict[float, float] = {}
         """Exact / quick advance of the last line measured, by size."""
         self._lines: dict[tuple[str, float], _Line] = {}
+        self.letters = Letters()
+        """What the fonts could not draw as asked, known after :meth:`prepare`."""
 
     def prepare(self, text: str) -> tuple[str, tuple[str, ...]]:
         """The text that will be laid out, and warnings about fonts."""
@@ -270,7 +279,11 @@ class Shaper:
             warnings.append(
                 f"the font {self.style.family} {why} (drawn with {self.primary.family})"
             )
-        assigned, dropped = self.fonts.assign(normalise_text(text, self.style.uppercase))
+        normalised = normalise_text(text, self.style.uppercase)
+        if self.book.find_system_faces(self.primary, normalised):
+            self.chain = self.book.fallback_chain(self.primary)
+            self.fonts = FontChoice(self.chain, self.book)
+        assigned, dropped = self.fonts.assign(normalised)
         prepared = collapse_spaces("".join(cluster for cluster, _ in assigned))
         by_face: dict[FontFace, dict[str, None]] = {}
         for cluster, face in assigned:
@@ -278,12 +291,20 @@ class Shaper:
                 for char in self.book.missing_characters(self.primary, cluster):
                     by_face.setdefault(face, {})[char] = None
         for face, chars in by_face.items():
-            warnings.append(
-                f"the font {self.primary.family} lacks {describe_characters(''.join(chars))} "
-                f"(drawn with {face.family})"
-            )
+            if not face.system:
+                warnings.append(
+                    f"the font {self.primary.family} lacks {describe_characters(''.join(chars))}"
+                    f" (drawn with {face.family})"
+                )
+        self.letters = Letters(
+            dropped,
+            tuple((face.family, "".join(chars)) for face, chars in by_face.items() if face.system),
+        )
+        system_warning = self.letters.system_warning()
+        if system_warning is not None:
+            warnings.append(system_warning)
         if dropped:
-            warnings.append(f"no font has {describe_characters(dropped)}: left out")
+            warnings.append(f"{missing_warning(dropped)}: left out")
         return prepared, tuple(warnings)
 
     def runs(self, text: str) -> list[tuple[str, FontFace]]:

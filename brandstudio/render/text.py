@@ -14,14 +14,15 @@ break and where a long text is cut: :mod:`brandstudio.render.wrapping`).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from brandstudio.render.fonts import FontBook
+from brandstudio.render.fonts import FontBook, Letters
 from brandstudio.render.shaping import (
     RGBA,
     Arranged,
@@ -68,6 +69,8 @@ class FittedText:
     width: float
     height: float
     warnings: tuple[str, ...]
+    letters: Letters = field(default_factory=Letters)
+    """Letters no font has (left out) and letters drawn with system fonts."""
 
 
 # --- fitting ---------------------------------------------------------------------------------
@@ -107,6 +110,19 @@ def fit_text(
     the box, each measured a few times at most.
     """
     shaper = Shaper(style, book)
+    fitted = _fit(shaper, text, box, size, min_size, max_size, mode)
+    return dataclasses.replace(fitted, letters=shaper.letters)
+
+
+def _fit(
+    shaper: Shaper,
+    text: str,
+    box: tuple[int, int],
+    size: float,
+    min_size: float,
+    max_size: float | None,
+    mode: FitMode,
+) -> FittedText:
     prepared, font_warnings = shaper.prepare(text)
     warnings = list(font_warnings)
     if mode == "none":

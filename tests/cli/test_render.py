@@ -12,8 +12,15 @@ from PIL import Image
 
 from brandstudio.batch.journal import JOURNAL_NAME
 from brandstudio.presets import load_presets
+from brandstudio.render.system_fonts import SYSTEM_FONTS_ENV
 
 PHOTO_SIZE = (1600, 1200)
+
+
+@pytest.fixture(autouse=True)
+def _no_system_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Draw with bundled fonts only, here and in the processes these tests start."""
+    monkeypatch.setenv(SYSTEM_FONTS_ENV, "0")
 
 
 @pytest.fixture
@@ -188,6 +195,7 @@ def test_the_same_warning_is_said_once_for_all_presets(
         "headline=Вход \U00013000",
         "--out",
         tmp_path,
+        "--allow-missing-glyphs",
     )
     assert result.status == 0
     assert result.stderr.count("left out") == 1
@@ -202,3 +210,53 @@ def test_demo_campaign_renders_every_starter(tmp_path: Path, cli: Callable[..., 
     assert names == sorted(f"{path.stem}_vk-post.jpg" for path in starter_templates())
     assert "demo campaign" in result.stderr
     assert not list(tmp_path.glob("report*.json")), "one campaign, not a report per template"
+
+
+def test_letters_no_font_has_fail_the_image_naming_them(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    result = cli("render", "contest", "--set", "headline=Вход \U0010fffd", "--out", tmp_path)
+    assert result.status == 1
+    assert result.stdout == ""
+    assert "headline" in result.stderr and "U+10FFFD" in result.stderr
+    assert "--allow-missing-glyphs" in result.stderr
+    assert not list(tmp_path.glob("*.jpg"))
+
+
+def test_allowed_missing_letters_are_left_out_with_a_warning(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    result = cli(
+        "render", "contest", "--set", "headline=Вход \U0010fffd", "--out", tmp_path,
+        "--allow-missing-glyphs",
+    )  # fmt: skip
+    assert result.status == 0, result.stderr
+    assert "warning:" in result.stderr and "U+10FFFD" in result.stderr
+    assert Path(result.stdout.strip()).is_file()
+
+
+def test_georgian_armenian_and_cjk_render_with_bundled_fonts(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    headline = "headline=გამარჯობა Բարև 你好 ひらがな"
+    result = cli("render", "contest", "--set", headline, "--out", tmp_path)
+    assert result.status == 0, result.stderr
+    for family in ("Noto Sans Georgian", "Noto Sans Armenian", "Noto Sans CJK SC"):
+        assert f"drawn with {family}" in result.stderr
+    assert "no font has" not in result.stderr and "system font" not in result.stderr
+
+
+def test_a_data_row_with_letters_no_font_has_fails_and_the_others_are_made(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text("headline\nПервый\nВход \U0010fffd\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["render", "contest", "--data", sheet, "--preset", "vk-post", "--out", out]
+    result = run_command(args)
+    assert result.status == 1
+    assert "U+10FFFD" in result.stderr and "row 3" in result.stderr
+    assert len(list(out.glob("*.jpg"))) == 1
+    again = run_command([*args, "--allow-missing-glyphs"])
+    assert again.status == 0, again.stderr
+    assert len(list(out.glob("*.jpg"))) == 2
