@@ -15,7 +15,7 @@ from typing import Final
 import numpy as np
 from PIL import Image, ImageFilter
 
-from brandstudio.jobs.check_scene import PHONE_WIDTH_PT, LayerFacts, Letters, Scene
+from brandstudio.jobs.check_scene import LayerFacts, Letters, Scene, phone_points_per_px
 from brandstudio.model.brand import LogoVariants
 from brandstudio.model.contrast import LUMINANCE_WEIGHTS, TEXT_CONTRAST, channel_linear
 from brandstudio.model.layers import LogoLayer, PhotoLayer, TextLayer
@@ -41,7 +41,7 @@ RULES: Final[dict[str, Rule]] = {
     for rule in (
         Rule("text-fit", "error", 1.0, "share of the layer's min_size",
              "text cut with '…' or shrunk below its minimum loses words or reads too small"),
-        Rule("min-size", "error", 4.5, "pt of x-height on a phone",
+        Rule("min-size", "error", 4.0, "pt of x-height on a phone",
              "letters smaller than this on a 390 pt wide phone screen cannot be read"),
         Rule("contrast", "error", TEXT_CONTRAST, "WCAG ratio (large text: 2/3 of it)",
              "text below WCAG 2.x AA contrast with the pixels behind it is hard to read"),
@@ -126,8 +126,9 @@ def text_fit(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
 
 
 def min_size(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
-    """Text whose x-height, shown on a phone (the image 390 pt wide), is under ``limit`` pt."""
-    points_per_px = PHONE_WIDTH_PT / scene.image.width
+    """Text whose x-height, shown on a phone (the image 390 pt wide), is under ``limit`` pt
+    (4 pt: about 7.5 pt type, below the smallest text style phones use, 11 pt)."""
+    points_per_px = phone_points_per_px(scene.preset_id, scene.image.width)
     for facts, layer in _text_layers(scene):
         assert facts.fitted is not None
         limit = limit_of("min-size", layer.id)

@@ -25,8 +25,17 @@ from brandstudio.render.photo import contain
 from brandstudio.render.text import FittedText, draw_text_and_glyphs
 
 PHONE_WIDTH_PT = 390.0
-"""The width (pt) a phone shows every preset's image at: the presets declare no display
-width, and every network shows its feed, stories and covers full-width on a phone."""
+"""The width (pt) a phone shows a preset's image at: the presets declare no display width,
+and every network shows its feed, stories and covers full-width on a phone."""
+
+SHOWN_SHARE: dict[str, float] = {"vk-cover": 0.75}
+"""The share of the image's width a phone shows, where the network crops the sides (VK
+shows a community cover's middle on phones: the part inside its safe zone)."""
+
+
+def phone_points_per_px(preset_id: str, width: int) -> float:
+    """How many pt of a phone's 390 pt wide screen one px of the image takes."""
+    return PHONE_WIDTH_PT / (width * SHOWN_SHARE.get(preset_id, 1.0))
 
 
 @dataclass(frozen=True)
