@@ -244,3 +244,18 @@ def test_letters_no_bundled_font_has_come_from_a_system_font_with_a_warning(
     monkeypatch.setenv(SYSTEM_FONTS_ENV, "0")
     off = run_command(["render", "contest", "--set", headline, "--out", tmp_path / "off"])
     assert off.status == 1 and "U+10FFFD" in off.stderr
+
+
+def test_a_badge_with_letters_no_font_has_fails_too() -> None:
+    template, content, assets = _contest("Конкурс")
+    content = {"badge": f"Приз {NO_FONT_HAS}"}
+    with pytest.raises(MissingGlyphsError) as raised:
+        render(template, content, assets, allow_missing_glyphs=False)
+    assert raised.value.missing == (("badge", NO_FONT_HAS),)
+    allowed = render(template, content, assets)
+    assert allowed.letters == (("badge", Letters(NO_FONT_HAS, ())),)
+    # Drawn once and cached: the second render still knows what the badge lost.
+    again = render(template, content, assets, allow_missing_glyphs=True)
+    assert again.letters == allowed.letters
+    with pytest.raises(MissingGlyphsError):
+        render(template, content, assets, allow_missing_glyphs=False)
