@@ -171,7 +171,7 @@ def _line_contrasts(scene: Scene, facts: LayerFacts) -> Iterator[tuple[float, bo
     crop = (cx0 - letters.left, cy0 - letters.top, cx1 - letters.left, cy1 - letters.top)
     mask = letters.mask.crop(crop)
     inked = np.asarray(mask)
-    grown = np.asarray(mask.point(lambda v: 255 if v else 0).filter(ImageFilter.MaxFilter(7)))
+    grown = np.asarray(mask.filter(ImageFilter.BoxBlur(RING)))  # > 0 within RING px of ink
     ring = (grown > 0) & (inked == 0)
     pixels = np.asarray(scene.image.crop((cx0, cy0, cx1, cy1)).convert("RGB"), dtype=np.float64)
     red, green, blue, alpha = facts.color

@@ -125,6 +125,20 @@ def _wanted(layer: Layer, placement: Placement, preset: Preset | None) -> Box:
     return place_geometry(geometry, placement.frame)
 
 
+def _drawn_glyphs(
+    assets: Assets, layer: TextLayer, size: tuple[int, int], font_size: float
+) -> Image.Image | None:
+    """The letters the render just drew for ``layer`` in a box of ``size`` px, from the
+    engine's memo of drawn layers (its key starts with the type, the props' repr and the box
+    size), or None when it is not there: the caller then draws them again, the same way."""
+    props = repr(layer.props)
+    for key, (drawn, _) in reversed(assets.drawn.items()):
+        same = key[:3] == ("text", props, size) and drawn.glyphs is not None
+        if same and abs(drawn.font_size - font_size) < 1e-6:
+            return drawn.glyphs
+    return None
+
+
 def _text_facts(
     template: Template,
     content: Mapping[str, str],
@@ -139,10 +153,13 @@ def _text_facts(
     fitted, style, placement = found
     box = placement.box
     size = (max(1, round(box.width)), max(1, round(box.height)))
-    _, glyphs = draw_text_and_glyphs(fitted, style, size, assets.fonts)
+    glyphs = _drawn_glyphs(assets, layer, size, fitted.size)
+    if glyphs is None:
+        _, glyphs = draw_text_and_glyphs(fitted, style, size, assets.fonts)
+        if layer.rotation % 360:
+            glyphs = glyphs.rotate(-layer.rotation, resample=Image.Resampling.BICUBIC, expand=True)
     left, top = round(box.x), round(box.y)
     if layer.rotation % 360:
-        glyphs = glyphs.rotate(-layer.rotation, resample=Image.Resampling.BICUBIC, expand=True)
         left = round(box.x + (box.width - glyphs.width) / 2)
         top = round(box.y + (box.height - glyphs.height) / 2)
     face = assets.fonts.face(style.family, style.weight, style.italic)
