@@ -31,7 +31,6 @@ from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.render.assets import Assets, resolve_assets, slot_value
-from brandstudio.render.engine import missing_glyph_warnings
 from brandstudio.render.export import ImageFormat
 
 SEVERITIES: Final = ("error", "warning")
@@ -161,16 +160,6 @@ def _file_size(scene: Scene, output: CheckOutput, limit_of: LimitOf) -> list[Fin
     return []
 
 
-def _glyphs(template: Template, content: Mapping[str, str], assets: Assets) -> list[Finding]:
-    """Letters no bundled font has (the engine leaves them out), per layer."""
-    found = []
-    for warning in missing_glyph_warnings(template, content, assets):
-        layer, _, message = warning.partition(": ")
-        if message.startswith("no bundled font has"):
-            found.append(Finding("glyphs", layer, message))
-    return found
-
-
 def _qr_scan(scene: Scene, template: Template, content: Mapping[str, str]) -> list[Finding]:
     """QR codes whose payload does not decode from the image as a phone shows it."""
     expected = []
@@ -241,7 +230,6 @@ def check_post(
     """
     if assets is None:
         assets = resolve_assets(template, content, kit, folder, presets)
-    glyphs = _glyphs(template, content, assets)
     problems: list[Problem] = []
     layers: list[LaidOutLayer] = []
     for preset in presets:
@@ -252,7 +240,7 @@ def check_post(
             return setting(template, rule, layer, at)[1]
 
         findings = [found for look in LOOKS for found in look(scene, limit_of)]
-        findings += _file_size(scene, output, limit_of) + glyphs
+        findings += _file_size(scene, output, limit_of)
         findings += _qr_scan(scene, template, content)
         problems += _problems(template, findings, at, row)
         layers += _laid_out(scene, row)

@@ -22,6 +22,7 @@ from brandstudio.model.layers import LogoLayer, PhotoLayer, TextLayer
 from brandstudio.model.layout import Box
 from brandstudio.model.values import brand_role
 from brandstudio.render.legibility import GLYPH, LARGE_SPAN, line_bands
+from brandstudio.render.shaping import missing_warning
 from brandstudio.render.text import CUT_WARNING
 
 
@@ -359,9 +360,15 @@ def surely_under(image: Image.Image, limit_kb: float) -> bool:
     return image.width * image.height * 3 * 1.25 + 64 * 1024 <= limit_kb * 1024
 
 
+def glyphs(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
+    """Letters no font has, which the render leaves out (from the render's own account)."""
+    for layer_id, letters in scene.missing:
+        yield Finding("glyphs", layer_id, f"{missing_warning(letters)}: left out of the image")
+
+
 RuleCheck = Callable[[Scene, LimitOf], Iterator[Finding]]
 
 LOOKS: Final[tuple[RuleCheck, ...]] = (
-    text_fit, min_size, contrast, safe_zone, overlap, clear_space, photo_resolution,
+    text_fit, min_size, contrast, safe_zone, overlap, clear_space, photo_resolution, glyphs,
 )  # fmt: skip
-"""The rules that look at a rendered scene (file-size, qr-scan and glyphs are in ``check``)."""
+"""The rules that look at a rendered scene (file-size and qr-scan are in ``check``)."""

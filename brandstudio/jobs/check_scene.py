@@ -95,6 +95,8 @@ class Scene:
     placed: Layout
     layers: tuple[LayerFacts, ...]
     assets: Assets
+    missing: tuple[tuple[str, str], ...] = ()
+    """(layer id, letters) for each layer with letters no font has (left out)."""
 
     @property
     def preset_id(self) -> str:
@@ -216,4 +218,7 @@ def make_scene(
         if isinstance(layer, TextLayer):
             base = _text_facts(template, content, assets, preset, layer, base)
         facts.append(base)
-    return Scene(preset, rendered.image, rendered.warnings, placed, tuple(facts), assets)
+    missing = tuple(
+        (layer_id, found.missing) for layer_id, found in rendered.letters if found.missing
+    )
+    return Scene(preset, rendered.image, rendered.warnings, placed, tuple(facts), assets, missing)
