@@ -19,6 +19,9 @@ os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="brandstudio-xd
 # Never the real user library: every test run gets its own (tests needing a fresh one
 # set BRANDSTUDIO_HOME to a tmp_path of their own).
 os.environ["BRANDSTUDIO_HOME"] = tempfile.mkdtemp(prefix="brandstudio-home-")
+# Draw only with bundled fonts: a font installed on the machine running the tests must not
+# change a pixel (brandstudio.render.system_fonts; the tests of system fonts turn it on).
+os.environ.setdefault("BRANDSTUDIO_SYSTEM_FONTS", "0")
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = REPO / "templates"

@@ -52,7 +52,7 @@ from brandstudio.model.template import Template
 from brandstudio.model.values import BRAND_PREFIX, brand_role
 from brandstudio.render.assets import RenderError, font_book_for, slot_value
 from brandstudio.render.engine import font_family
-from brandstudio.render.fonts import FontBook, FontFace
+from brandstudio.render.fonts import FontBook, FontFace, fallback_families
 
 # -- colours --------------------------------------------------------------------------------
 
@@ -369,9 +369,10 @@ class FontEditor(FieldEditor):
             self.family.addItem(text, f"{BRAND_PREFIX}{role}")
         if brand.fonts:
             self.family.insertSeparator(self.family.count())
+        hidden = fallback_families()
         for name in book.families():
             face = book.face(name)
-            if face.emoji:
+            if face.emoji or name in hidden:
                 continue
             self.family.addItem(name, name)
             preview = _preview_family(str(face.path))

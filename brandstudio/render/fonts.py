@@ -124,6 +124,19 @@ def _bundled_faces() -> tuple[FontFace, ...]:
     return tuple(faces)
 
 
+@functools.lru_cache(maxsize=1)
+def fallback_families() -> frozenset[str]:
+    """Bundled families that only draw what the design fonts lack (Armenian, CJK, emoji…):
+    offered to nobody as a headline or body font, used where a letter needs them."""
+    folder = assets_folder() / "fonts"
+    listing = json.loads((folder / "fonts.json").read_text(encoding="utf-8"))
+    return frozenset(
+        str(family["family"])
+        for family in listing["families"]
+        if family.get("category") == "emoji" or "cyrillic" not in family.get("covers", ())
+    )
+
+
 def _weight_preference(wanted: int, available: Iterable[int]) -> list[int]:
     """``available`` weights in CSS font-matching order for ``wanted``."""
     weights = sorted(set(available))

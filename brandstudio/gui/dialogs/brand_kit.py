@@ -64,7 +64,7 @@ from brandstudio.library.store import Library
 from brandstudio.model.brand import REQUIRED_COLORS, REQUIRED_FONTS, BrandFont
 from brandstudio.model.contrast import on_colors
 from brandstudio.model.geometry import ANCHORS
-from brandstudio.render.fonts import FontBook
+from brandstudio.render.fonts import FontBook, fallback_families
 
 VARIANTS: Final = ("light", "dark", "mono")
 CARD: Final = QSize(300, 90)
@@ -487,7 +487,8 @@ class BrandKitDialog(QDialog):
 
     def _build_fonts(self) -> None:
         layout = QVBoxLayout(self.fonts_page)
-        families = [name for name in FontBook.bundled().families() if "Emoji" not in name]
+        hidden = fallback_families()
+        families = [name for name in FontBook.bundled().families() if name not in hidden]
         self.font_widgets: dict[str, tuple[QComboBox, QComboBox, QLabel]] = {}
         titles = {"heading": self.tr("Headings"), "body": self.tr("Body text")}
         for role in REQUIRED_FONTS:
