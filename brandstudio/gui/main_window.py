@@ -25,6 +25,7 @@ from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
 from brandstudio.gui.brand_menu import BrandMenu
 from brandstudio.gui.canvas import Canvas
+from brandstudio.gui.check_panel import CheckPanel
 from brandstudio.gui.clipboard import ClipboardActions
 from brandstudio.gui.document import Location, TemplateDocument
 from brandstudio.gui.drops import DropHandler
@@ -142,19 +143,19 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.studio, self)
         self.preview_strip = PreviewStrip(self.studio, self)
         self.preview_strip.hold(True)  # until the canvas shows its first render
+        self.check_panel = CheckPanel(self.studio, self)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks = {
             "library": self._dock(self.library_panel, self.tr("Library"), "LibraryDock", left),
             "content": self._dock(self.slots_panel, self.tr("Content"), "ContentDock", left),
             "layers": self._dock(self.layers_panel, self.tr("Layers"), "LayersDock", right),
             "inspector": self._dock(self.inspector, self.tr("Properties"), "InspectorDock", right),
-            "presets": self._dock(
-                self.preview_strip,
-                self.tr("All Sizes"),
-                "PreviewDock",
-                Qt.DockWidgetArea.BottomDockWidgetArea,
-            ),
+            "presets": self._dock(self.preview_strip, self.tr("All Sizes"), "PreviewDock", bottom),
             "welcome": self._dock(self.welcome, self.tr("Getting Started"), "WelcomeDock", left),
+            "check": self._dock(self.check_panel, self.tr("Check"), "CheckDock", bottom),
         }
+        self.tabifyDockWidget(self.docks["presets"], self.docks["check"])
+        self.docks["presets"].raise_()
         self.tabifyDockWidget(self.docks["library"], self.docks["welcome"])
         self.docks["welcome"].raise_()
         self.welcome.closeRequested.connect(self.docks["welcome"].close)
@@ -785,5 +786,6 @@ class MainWindow(QMainWindow):
         remove_autosave(self._autosave_file)
         self.library_panel.shutdown()
         self.preview_strip.shutdown()
+        self.check_panel.shutdown()
         self.studio.shutdown()
         event.accept()

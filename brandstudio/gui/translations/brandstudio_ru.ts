@@ -669,6 +669,93 @@
     </message>
 </context>
 <context>
+    <name>CheckPanel</name>
+    <message>
+        <source>Letters no font draws</source>
+        <translation>Буквы, которых нет ни в одном шрифте</translation>
+    </message>
+    <message>
+        <source>Text cut or shrunk</source>
+        <translation>Текст обрезан или уменьшен</translation>
+    </message>
+    <message>
+        <source>Text too small on a phone</source>
+        <translation>Текст слишком мелкий для телефона</translation>
+    </message>
+    <message>
+        <source>Text hard to read (contrast)</source>
+        <translation>Текст плохо читается (контраст)</translation>
+    </message>
+    <message>
+        <source>Under the network&apos;s buttons or moved</source>
+        <translation>Под кнопками соцсети или сдвинут</translation>
+    </message>
+    <message>
+        <source>Layers overlap</source>
+        <translation>Слои перекрываются</translation>
+    </message>
+    <message>
+        <source>Too close to the logo</source>
+        <translation>Слишком близко к логотипу</translation>
+    </message>
+    <message>
+        <source>QR code cannot be scanned</source>
+        <translation>QR-код не считывается</translation>
+    </message>
+    <message>
+        <source>Photo enlarged (blurry)</source>
+        <translation>Фото растянуто (будет мутным)</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>Файл слишком большой</translation>
+    </message>
+    <message>
+        <source>This size</source>
+        <translation>Этот размер</translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation>Все размеры</translation>
+    </message>
+    <message>
+        <source>Check the size on screen, or every network size</source>
+        <translation>Проверить размер на экране или все размеры соцсетей</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>Errors: %1, warnings: %2</source>
+        <translation>Ошибок: %1, предупреждений: %2</translation>
+    </message>
+    <message>
+        <source>Template canvas</source>
+        <translation>Холст шаблона</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>Проблем не найдено</translation>
+    </message>
+    <message>
+        <source>Cannot check: %1</source>
+        <translation>Не удалось проверить: %1</translation>
+    </message>
+</context>
+<context>
     <name>ClipboardActions</name>
     <message>
         <source>Cu&amp;t</source>
@@ -2267,6 +2354,10 @@
     <message>
         <source>Getting Started</source>
         <translation>С чего начать</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
