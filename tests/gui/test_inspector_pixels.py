@@ -100,8 +100,7 @@ def test_typing_a_width_resizes_at_this_size_and_the_master_follows(
     assert master_after.x == pytest.approx(master_before.x, abs=1)
     # all sizes: no size gets a box of its own (the starter's own per-size boxes stay)
     assert (
-        document.template.layer("headline").overrides
-        == before_template.layer("headline").overrides
+        document.template.layer("headline").overrides == before_template.layer("headline").overrides
     )
     assert document.undo_stack.count() == count + 1  # "5", "50", "500": one step
     assert document.undo_stack.undoText() == "Resize Headline"
