@@ -9,6 +9,7 @@ own limits and exceptions (``Template.checks``) decide each problem's severity a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, Literal
@@ -230,21 +231,36 @@ def check_post(
     """
     if assets is None:
         assets = resolve_assets(template, content, kit, folder, presets)
-    problems: list[Problem] = []
     layers: list[LaidOutLayer] = []
-    for preset in presets:
-        scene = make_scene(template, content, assets, preset)
-        at = scene.preset_id
-
-        def limit_of(rule: str, layer: str | None, at: str = at) -> float | None:
-            return setting(template, rule, layer, at)[1]
-
-        findings = [found for look in LOOKS for found in look(scene, limit_of)]
-        findings += _file_size(scene, output, limit_of)
-        findings += _qr_scan(scene, template, content)
-        problems += _problems(template, findings, at, row)
-        layers += _laid_out(scene, row)
+    # The rules of one size run beside the render of the next (Pillow, numpy and zxing let
+    # go of the GIL): they only read the finished scene.
+    with ThreadPoolExecutor(max_workers=1) as rules:
+        pending = []
+        for preset in presets:
+            scene = make_scene(template, content, assets, preset)
+            pending.append(rules.submit(_scene_problems, template, content, scene, output, row))
+            layers += _laid_out(scene, row)
+        problems = [problem for done in pending for problem in done.result()]
     return CheckResult(tuple(problems), tuple(layers))
+
+
+def _scene_problems(
+    template: Template,
+    content: Mapping[str, str],
+    scene: Scene,
+    output: CheckOutput,
+    row: int | None,
+) -> list[Problem]:
+    """Every rule on one rendered size, with the template's severities and limits."""
+    at = scene.preset_id
+
+    def limit_of(rule: str, layer: str | None) -> float | None:
+        return setting(template, rule, layer, at)[1]
+
+    findings = [found for look in LOOKS for found in look(scene, limit_of)]
+    findings += _file_size(scene, output, limit_of)
+    findings += _qr_scan(scene, template, content)
+    return _problems(template, findings, at, row)
 
 
 def check_rows(
