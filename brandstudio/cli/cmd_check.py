@@ -15,7 +15,11 @@ from brandstudio.jobs.check_rules import RULES
 from brandstudio.render.export import EXTENSIONS
 
 RULE_LINES = "\n".join(
-    f"  {rule.id:<17} {rule.severity:<8} {rule.reason}" for rule in RULES.values()
+    f"  {rule.id} ({rule.severity}"
+    + (f"; limit {rule.limit:g} {rule.unit}" if rule.limit is not None else "")
+    + (f"; limit in {rule.unit}" if rule.limit is None and rule.unit else "")
+    + f")\n      {rule.reason}"
+    for rule in RULES.values()
 )
 
 EPILOG = f"""examples:
@@ -29,8 +33,9 @@ and checked. Problems go to stdout, one a line (severity, rule, preset, row, lay
 message); a summary to stderr. --json prints {{"problems": [...], "layers": [...]}},
 each layer with its box [x, y, w, h] in px, font size and its lines as laid out.
 
-rules (id, default severity, why):
+rules (id, default severity and limit, why):
 {RULE_LINES}
+
 A template changes a rule's limit or severity in its "checks" list, for the whole
 template, one layer, one preset or one layer at one preset:
   {{"rule": "min-size", "layer": "legal", "preset": "vk-cover", "severity": "off",
