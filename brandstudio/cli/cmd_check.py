@@ -10,8 +10,16 @@ from pathlib import Path
 from brandstudio.cli import exitcodes, output
 from brandstudio.cli.preset_args import UsageError
 from brandstudio.cli.template_args import RenderArguments, render_arguments
-from brandstudio.jobs.check import CheckOutput, CheckResult, CheckRow, check_post, check_rows
+from brandstudio.jobs.check import (
+    CheckOutput,
+    CheckResult,
+    CheckRow,
+    check_post,
+    check_rows,
+    unused_settings,
+)
 from brandstudio.jobs.check_rules import RULES
+from brandstudio.presets import load_presets
 from brandstudio.render.export import EXTENSIONS
 
 RULE_LINES = "\n".join(
@@ -90,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
         args.preset = ["all"]
     asked = render_arguments(args)
     encoding = CheckOutput(fmt=args.format, quality=args.quality, max_kb=args.max_kb)
+    known = [preset.id for preset in load_presets()]
+    for line in unused_settings(asked.template, known):
+        output.message(f"warning: {asked.source.path}: {line}")
     if args.data is None:
         result = check_post(
             asked.template, asked.content, asked.kit, asked.source.folder, asked.presets, encoding

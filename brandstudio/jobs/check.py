@@ -116,6 +116,19 @@ def setting(
     return severity, limit
 
 
+def unused_settings(template: Template, preset_ids: Sequence[str]) -> list[str]:
+    """What is wrong with the template's check settings that name a layer it lacks or a
+    preset that does not exist (a typo there would silently excuse nothing), one line each."""
+    layers = {layer.id for layer in template.layers}
+    said = []
+    for index, chosen in enumerate(template.checks):
+        if chosen.layer is not None and chosen.layer not in layers:
+            said.append(f"checks[{index}]: the template has no layer {chosen.layer!r}")
+        if chosen.preset is not None and chosen.preset not in preset_ids:
+            said.append(f"checks[{index}]: there is no preset {chosen.preset!r}")
+    return said
+
+
 def _laid_out(scene: Scene, row: int | None) -> list[LaidOutLayer]:
     laid: list[LaidOutLayer] = []
     for facts in scene.layers:

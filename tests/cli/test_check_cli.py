@@ -80,6 +80,18 @@ def test_an_exception_for_one_preset_leaves_the_others(cli, tmp_path: Path) -> N
     assert [p["preset"] for p in json.loads(done.stdout)["problems"]] == ["ok-post"]
 
 
+def test_a_setting_naming_no_layer_or_preset_is_said(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    typo = small_print(
+        tmp_path,
+        [{"rule": "min-size", "layer": "legl", "severity": "off"},
+         {"rule": "min-size", "preset": "vk-poster", "severity": "off"}],
+    )  # fmt: skip
+    done = cli("check", typo, "--preset", "vk-post")
+    assert done.status == 1  # nothing excused
+    assert "checks[0]: the template has no layer 'legl'" in done.stderr
+    assert "checks[1]: there is no preset 'vk-poster'" in done.stderr
+
+
 def test_rows_are_numbered_as_the_sheet_shows(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     table = tmp_path / "quotes.csv"
     table.write_text(
