@@ -225,3 +225,21 @@ def test_a_starter_reports_nothing_at_any_preset_with_the_demo_brand(name: str) 
     result = check_post(template, {}, find_brand("demo"), path.parent, list(load_presets()))
     assert [(p.rule, p.preset, p.layer, p.message) for p in result.problems] == []
     assert len({layer.preset for layer in result.layers}) == len(load_presets())
+
+
+def test_white_text_on_a_white_photo_reads_once_the_engine_backdrops_it(tmp_path: Path) -> None:
+    Image.new("RGB", (1200, 1200), (250, 250, 250)).save(tmp_path / "white.jpg")
+    photo = PhotoLayer(id="photo", props=PhotoProps(slot="photo"))
+    words = text("title", "Белым по белому", CENTRE, size=40.0)
+    slots = {"photo": Slot(type="image")}
+    result = check(
+        [photo, words], tmp_path, slots=slots, content={"photo": str(tmp_path / "white.jpg")}
+    )
+    assert [p.rule for p in result.problems] == []
+
+
+def test_text_shrunk_to_fit_the_story_safe_zone_is_safe_zone(tmp_path: Path) -> None:
+    wide = Geometry(anchor="center", width=1.5, height=0.1, units="short-side")
+    result = check([text("caption", "Подпись", wide)], tmp_path, preset="instagram-story")
+    problem = next(p for p in result.problems if p.rule == "safe-zone")
+    assert problem.layer == "caption" and "shrunk" in problem.message
