@@ -73,8 +73,9 @@ UPLOAD_LIMIT_KB: Final[dict[str, int]] = {
     "telegram": 10 * 1024,
     "tiktok": 5 * 1024,
 }
-"""The largest image file (KB) each network takes, by the preset id's first word: the
-smaller of the figures the networks' help pages gave when the presets were checked."""
+"""The largest image file (KB) each network takes, by the preset id's first word. Rough,
+conservative figures, not yet checked against each network's help pages (the presets file
+has no upload limit); a template's ``file-size`` limit or ``--max-kb`` overrides them."""
 
 SHRINK_LIMIT: Final = 0.10
 """The layout may shrink a layer this much (share of its size) to keep it in its frame."""
