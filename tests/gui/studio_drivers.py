@@ -1,5 +1,6 @@
-"""What several studio tests share: a logo to make brands from, and running a driver script in
-the real window on Xvfb (``xvfb_display``), with the helpers such scripts use."""
+"""What several studio tests share: a logo to make brands from, answering a message box that is
+about to open, and running a driver script in the real window on Xvfb (``xvfb_display``), with
+the helpers such scripts use."""
 
 from __future__ import annotations
 
@@ -58,6 +59,25 @@ def type_text(widget, text):
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, key, char,
                            Qt.KeyboardModifier.NoModifier)
 """
+
+
+def click_later(text: str) -> None:
+    """Press the button called ``text`` of the message box that is about to open (any other
+    box is closed by its first button, so that the test fails instead of waiting)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def press(tries: int = 100) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                buttons = widget.buttons()
+                wanted = [button for button in buttons if button.text() == text]
+                (wanted or buttons)[0].click()
+                return
+        if tries:
+            QTimer.singleShot(50, lambda: press(tries - 1))
+
+    QTimer.singleShot(50, press)
 
 
 def luna_logo(folder: Path) -> Path:

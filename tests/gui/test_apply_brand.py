@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from studio_drivers import luna_logo
+from studio_drivers import click_later, luna_logo
 
 from brandstudio.fileformat import load_template
 from brandstudio.gui.dialogs.apply_brand import ApplyBrandDialog
@@ -49,22 +48,6 @@ def rendered(qtbot: QtBot, studio: Studio) -> Image.Image:
     qtbot.wait(50)
     assert studio.last_result is not None
     return studio.last_result.image
-
-
-def click_later(text: str) -> None:
-    """Press the button called ``text`` of the message box that is about to open."""
-
-    def press(tries: int = 100) -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                buttons = widget.buttons()
-                wanted = [button for button in buttons if button.text() == text]
-                (wanted or buttons)[0].click()  # another box (an error): close it, fail below
-                return
-        if tries:
-            QTimer.singleShot(50, lambda: press(tries - 1))
-
-    QTimer.singleShot(50, press)
 
 
 def test_apply_brand_restyles_the_post_and_keeps_its_content(

@@ -220,3 +220,33 @@ def test_a_preset_of_the_canvas_size_but_not_the_same_picture_is_kept(
     assert dialog.ok_button.text() == "Export 2 Files"
     assert dialog.ok_button.toolTip() == ""
     dialog.close()
+
+
+def test_export_asks_first_when_the_check_finds_errors(
+    qtbot: QtBot, studio: Studio, tmp_path: Path
+) -> None:
+    """Issue 15: the dialog shows what the check finds at the ticked sizes; with errors, Export
+    asks before writing anything."""
+    from studio_drivers import click_later
+
+    document = studio.document
+    assert document is not None
+    document.set_slot("headline", " ".join(["Невероятно длинный заголовок"] * 40))
+    dialog = make_dialog(qtbot, studio)
+    out = tmp_path / "out"
+    dialog.presets.set_checked(["vk-post"])
+    dialog.options.set_format("png")
+    dialog.options.folder.set_path(out)
+    qtbot.waitUntil(lambda: dialog.check_result is not None, timeout=60000)
+    assert "errors" in dialog.check_line.text()
+    click_later("Go Back")
+    dialog.ok_button.click()
+    assert dialog.batch is None and not out.exists()
+    click_later("Export Anyway")
+    dialog.ok_button.click()
+    try:
+        qtbot.waitUntil(lambda: dialog.summary is not None, timeout=60000)
+    finally:
+        if dialog.batch is not None:
+            dialog.batch.stop_and_wait()
+    assert list(out.glob("*.png"))

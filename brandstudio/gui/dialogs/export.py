@@ -12,12 +12,21 @@ whatever it is given, as ``brandstudio render --preset`` asks).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import BatchSettings
@@ -32,6 +41,7 @@ from brandstudio.gui.dialogs.widgets import (
 from brandstudio.gui.render_service import RenderRequest
 from brandstudio.gui.settings import EXPORT
 from brandstudio.gui.studio import Studio
+from brandstudio.jobs.check import CheckOutput, CheckResult, check_post
 from brandstudio.jobs.export import (
     EXPORT_PATTERN,
     ExportSettings,
@@ -78,6 +88,16 @@ class ExportDialog(BatchDialog):
         sizes = QGroupBox(self.tr("Sizes"))
         sizes_layout = QVBoxLayout(sizes)
         sizes_layout.addWidget(self.presets)
+        self.check_line = QLabel()
+        self.check_line.setObjectName("ExportCheck")
+        self.check_line.setWordWrap(True)
+        self.check_line.setToolTip(
+            self.tr("What Brandstudio's check finds at the ticked sizes (View the Check panel)")
+        )
+        sizes_layout.addWidget(self.check_line)
+        self.check_result: CheckResult | None = None
+        self.checker = self.background_worker("export check", self._checked, self._check_failed)
+        self.check_timer = self.debounce(self._check)
 
         self.options = OutputOptions()
         self.name = NamePatternField("{template}, {preset}, {width}, {height}")
@@ -103,7 +123,10 @@ class ExportDialog(BatchDialog):
             signal.connect(self._update)
         self.presets.changed.connect(self.name.refresh)
         self.options.format.currentIndexChanged.connect(self.name.refresh)
+        for signal in (self.presets.changed, self.options.changed):
+            signal.connect(self.check_timer.start)
         self._update()
+        self._check()
 
     # -- state --
 
@@ -188,6 +211,66 @@ class ExportDialog(BatchDialog):
             if twin is not None
             else ""
         )
+
+    # -- checking before the export --
+
+    def _check(self) -> None:
+        """Check the post at the ticked sizes, off the GUI thread (the line under the sizes)."""
+        self.check_timer.stop()
+        self.check_result = None
+        presets = self.chosen_presets()
+        if not presets:
+            self.check_line.setText("")
+            return
+        self.check_line.setText(self.tr("Checking…"))
+        document = self._document
+        output = CheckOutput(
+            self.options.image_format(), self.options.quality.value(), self.options.cap_kb()
+        )
+        self.checker.submit(
+            functools.partial(
+                check_post, document.template, dict(document.content), document.kit,
+                document.template_folder, tuple(presets), output,
+            )
+        )  # fmt: skip
+
+    def _checked(self, serial: int, result: object) -> None:
+        if serial != self.checker.latest or not isinstance(result, CheckResult):
+            return
+        self.check_result = result
+        errors = sum(problem.severity == "error" for problem in result.problems)
+        warnings = len(result.problems) - errors
+        if not result.problems:
+            self.check_line.setText(self.tr("Check: no problems at these sizes"))
+        else:
+            text = self.tr("Check: %1 errors, %2 warnings at these sizes (see the Check panel)")
+            self.check_line.setText(text.replace("%1", str(errors)).replace("%2", str(warnings)))
+
+    def _check_failed(self, serial: int, message: str) -> None:
+        if serial == self.checker.latest:
+            self.check_line.setText(self.tr("Cannot check: %1").replace("%1", message))
+
+    def accept(self) -> None:
+        """Export; when the check found errors at these sizes, ask first."""
+        result = self.check_result
+        errors = [p for p in result.problems if p.severity == "error"] if result else []
+        if errors and self.batch is None and self.problem_text() is None:
+            box = QMessageBox(self)
+            box.setObjectName("ExportCheckQuestion")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Export"))
+            box.setText(
+                self.tr("The check found %1 errors at these sizes.").replace("%1", str(len(errors)))
+            )
+            box.setInformativeText(
+                self.tr("Export anyway, or go back and fix them (the Check panel lists them)?")
+            )
+            go = box.addButton(self.tr("Export Anyway"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("Go Back"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not go:
+                return
+        super().accept()
 
     # -- running --
 

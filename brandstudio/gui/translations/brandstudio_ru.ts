@@ -1099,6 +1099,10 @@
         <translation>Размеры</translation>
     </message>
     <message>
+        <source>What Brandstudio&apos;s check finds at the ticked sizes (View the Check panel)</source>
+        <translation>Что проверка Brandstudio находит в отмеченных размерах (подробно — на панели «Проверка»)</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>Имя:</translation>
     </message>
@@ -1129,6 +1133,38 @@
     <message>
         <source>The template canvas is the same picture as %1: it is written once.</source>
         <translation>Холст шаблона — та же картинка, что и %1: она записывается один раз.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>Check: no problems at these sizes</source>
+        <translation>Проверка: в этих размерах проблем нет</translation>
+    </message>
+    <message>
+        <source>Check: %1 errors, %2 warnings at these sizes (see the Check panel)</source>
+        <translation>Проверка: ошибок — %1, предупреждений — %2 в этих размерах (см. панель «Проверка»)</translation>
+    </message>
+    <message>
+        <source>Cannot check: %1</source>
+        <translation>Не удалось проверить: %1</translation>
+    </message>
+    <message>
+        <source>The check found %1 errors at these sizes.</source>
+        <translation>Проверка нашла ошибок в этих размерах: %1.</translation>
+    </message>
+    <message>
+        <source>Export anyway, or go back and fix them (the Check panel lists them)?</source>
+        <translation>Всё равно экспортировать или вернуться и исправить (список — на панели «Проверка»)?</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>Всё равно экспортировать</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Вернуться</translation>
     </message>
     <message>
         <source>Exporting</source>
