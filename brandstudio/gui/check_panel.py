@@ -229,9 +229,20 @@ class CheckPanel(QWidget):
 
 
 def _numbers(problem: Problem) -> str:
-    if problem.value is None or problem.limit is None:
+    """The measured value against the limit, in the rule's own unit."""
+    value, limit = problem.value, problem.limit
+    if value is None:
         return ""
-    return f" ({_short(problem.value)} / {_short(problem.limit)})"
+    unit = {"min-size": " pt", "file-size": " KB", "overlap": " px"}.get(problem.rule, "")
+    if problem.rule == "contrast":
+        shown = f"{_short(value)}:1" + (f" / {_short(limit)}:1" if limit is not None else "")
+    elif problem.rule == "photo-resolution":
+        shown = f"×{_short(value)}" + (f" / ×{_short(limit)}" if limit is not None else "")
+    elif limit is None or (problem.rule == "overlap" and limit == 0):
+        shown = f"{_short(value)}{unit}"
+    else:
+        shown = f"{_short(value)} / {_short(limit)}{unit}"
+    return f" ({shown})"
 
 
 def _short(value: float) -> str:
