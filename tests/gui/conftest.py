@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.inspector import Inspector
+from brandstudio.gui.main_window import MainWindow
 from brandstudio.gui.studio import Studio
 from brandstudio.library.store import open_library
 
@@ -154,6 +155,25 @@ def studio(tmp_path: Path) -> Iterator[Studio]:
     studio = Studio(library=open_library(tmp_path / "library"))
     studio.open_file(CONTEST)
     yield studio
+    studio.shutdown()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    """The studio window at 1280x800 with the contest starter open; closing it answers
+    "Discard" (a module that needs another window defines its own ``window``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    studio = Studio(library=open_library(tmp_path / "library"))
+    window = MainWindow(studio)
+    window._confirm = lambda title, text: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.open_file(CONTEST)
+    window.show()
+    yield window
+    window._confirm = lambda title, text: QMessageBox.StandardButton.Discard
+    window.close()  # stops the panels' threads and the renderer
     studio.shutdown()
 
 

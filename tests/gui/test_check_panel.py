@@ -3,12 +3,10 @@ shows its size and selects its layer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from brandstudio.gui.check_panel import CheckPanel
@@ -20,20 +18,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 REPO = Path(__file__).resolve().parents[2]
 LONG = " ".join(["Невероятно длинный заголовок конкурса"] * 30)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    window = MainWindow(studio)
-    window._confirm = lambda title, text: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.open_file(REPO / "templates" / "contest.json")
-    window.show()
-    yield window
-    window.close()
-    studio.shutdown()
 
 
 def settled(qtbot: QtBot, panel: CheckPanel) -> None:

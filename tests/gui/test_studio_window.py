@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,21 +31,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 REPO = Path(__file__).resolve().parents[2]
 CONTEST = REPO / "templates" / "contest.json"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    studio = Studio(library=open_library(tmp_path / "library"))
-    window = MainWindow(studio)
-    window._confirm = lambda title, text: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.open_file(CONTEST)
-    window.show()
-    yield window
-    window._confirm = lambda title, text: QMessageBox.StandardButton.Discard
-    window.close()  # stops the panels' threads and the renderer
-    studio.shutdown()
 
 
 def wait_render(qtbot: QtBot, window: MainWindow) -> None:
