@@ -31,6 +31,7 @@ from brandstudio.model.edits import hide_layers
 from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
+from brandstudio.model.utm import qr_payload
 from brandstudio.render.assets import Assets, resolve_assets, slot_value
 from brandstudio.render.export import ImageFormat
 
@@ -184,6 +185,7 @@ def _qr_scan(scene: Scene, template: Template, content: Mapping[str, str]) -> li
         )
         if isinstance(layer, QrLayer) and payload:
             props = layer.props
+            payload = qr_payload(payload, props.utm, scene.placed.preset_id)  # as the engine draws
             expected.append(
                 ExpectedQr(
                     layer.id, payload, facts.placement.box, props.error_correction, props.quiet_zone

@@ -77,6 +77,8 @@ class Layout:
     scale: float
     safe: Box
     placements: tuple[Placement, ...]
+    preset_id: str | None = None
+    """The preset laid out for (None: the template's own canvas)."""
 
     def placement(self, layer_id: str) -> Placement:
         """The placement of the layer with this id; KeyError when there is none."""
@@ -184,4 +186,7 @@ def layout(template: Template, preset: Preset | None = None) -> Layout:
     safe = safe_box(width, height, safe_zone)
     scale = math.sqrt(width * height / (template.canvas.width * template.canvas.height))
     placements = tuple(place_layer(layer, canvas, safe, preset_id) for layer in template.layers)
-    return Layout(width=width, height=height, scale=scale, safe=safe, placements=placements)
+    return Layout(
+        width=width, height=height, scale=scale, safe=safe, placements=placements,
+        preset_id=preset_id,
+    )  # fmt: skip

@@ -97,3 +97,11 @@ def is_web_link(text: str) -> bool:
 
 def _key(parameter: str) -> str:
     return unquote_plus(parameter.partition("=")[0])
+
+
+def qr_payload(value: str, settings: UtmSettings | None, preset_id: str | None) -> str:
+    """What a QR code encodes: ``value`` tagged for the network of ``preset_id`` when the
+    layer has UTM ``settings`` (the template's own canvas and unknown sizes: as written)."""
+    if settings is None or preset_id is None:
+        return value
+    return utm_url(value, preset_id, settings)

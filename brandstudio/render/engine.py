@@ -33,6 +33,7 @@ from brandstudio.model.layers import (
 from brandstudio.model.layout import Layout, Placement, layout
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
+from brandstudio.model.utm import qr_payload
 from brandstudio.model.values import brand_role, parse_hex_color
 from brandstudio.render.assets import Assets, DrawnLayer, RenderError, slot_value
 from brandstudio.render.fonts import Letters, letter_report
@@ -219,6 +220,8 @@ class _Renderer:
             placement_anchor(layer),
             layer.opacity,
             layer.rotation,
+            # a QR code with UTM settings encodes a link tagged for this size's network
+            self.layout.preset_id if isinstance(layer, QrLayer) and layer.props.utm else None,
         )
 
         def draw() -> tuple[DrawnLayer | None, tuple[str, ...]]:
@@ -438,6 +441,7 @@ class _Renderer:
         if not data:
             self.warnings.append(f"{layer.id}: the slot {props.slot!r} is empty: no QR code")
             return None
+        data = qr_payload(data, props.utm, self.layout.preset_id)  # tagged per network
         side = min(size)
         try:
             code = draw_qr(

@@ -185,6 +185,11 @@ def test_the_canvas_and_a_preset_of_the_same_picture_are_written_once(
 ) -> None:
     """Issue 13: "All" wrote the 1080 × 1350 master twice, as Contest_1080x1350 and
     Contest_instagram-portrait (identical bytes)."""
+    from brandstudio.model.edits import update_props
+
+    document = studio.document
+    assert document is not None
+    document.edit("No UTM", update_props(document.template, "qr", utm=None))  # link as written
     dialog = make_dialog(qtbot, studio)
     dialog.presets.all_button.click()
     every = dialog.presets.checked_keys()
@@ -250,3 +255,12 @@ def test_export_asks_first_when_the_check_finds_errors(
         if dialog.batch is not None:
             dialog.batch.stop_and_wait()
     assert list(out.glob("*.png"))
+
+
+def test_a_link_tagged_per_network_is_not_the_canvas_picture(qtbot: QtBot, studio: Studio) -> None:
+    """The contest starter's QR code tags its link for each network: the canvas (link as
+    written) and Instagram portrait (utm_source=instagram) are two pictures."""
+    dialog = make_dialog(qtbot, studio)
+    dialog.presets.set_checked([CANVAS_KEY, "instagram-portrait"])
+    assert dialog.ok_button.text() == "Export 2 Files"
+    dialog.close()

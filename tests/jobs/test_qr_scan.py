@@ -33,7 +33,16 @@ from brandstudio.resources import templates_folder
 
 KIT = find_brand("demo")
 PATH = templates_folder() / "contest.json"
-CONTEST = load_template(PATH).template
+# the starter tags its link per network (tests/jobs/test_qr_utm.py): here the link as written
+CONTEST = dataclasses.replace(
+    load_template(PATH).template,
+    layers=tuple(
+        dataclasses.replace(layer, props=dataclasses.replace(layer.props, utm=None))
+        if isinstance(layer, QrLayer)
+        else layer
+        for layer in load_template(PATH).template.layers
+    ),
+)
 PAYLOAD = "https://vk.com/brandstudio_demo"
 PRESET_IDS = ["instagram-portrait", "instagram-story", "vk-post", "x-post", "telegram-post"]
 

@@ -48,9 +48,11 @@ from brandstudio.jobs.export import (
     export_names,
     run_export,
 )
+from brandstudio.model.layers import QrLayer
 from brandstudio.model.layout import layout
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
+from brandstudio.model.utm import network_of
 from brandstudio.render.naming import safe_name
 
 
@@ -308,6 +310,10 @@ class ExportDialog(BatchDialog):
 
 def _same_picture(template: Template, preset: Preset) -> bool:
     """True when ``preset`` renders ``template`` exactly as its own canvas: the engine draws
-    from the layout alone (size, scale, placements), and the safe zone only places layers."""
+    from the layout alone (size, scale, placements), and the safe zone only places layers —
+    unless a QR code tags its link for the preset's network (the canvas has it as written)."""
+    tagged = any(isinstance(layer, QrLayer) and layer.props.utm for layer in template.layers)
+    if tagged and network_of(preset.id) is not None:
+        return False
     own, at_preset = layout(template, None), layout(template, preset)
-    return dataclasses.replace(at_preset, safe=own.safe) == own
+    return dataclasses.replace(at_preset, safe=own.safe, preset_id=None) == own
