@@ -43,6 +43,9 @@ class RenderRequest:
     serial: int = 0
     text_layer: str | None = None
     """A text layer being typed into: its lines and caret stops come with the render."""
+    allow_missing_glyphs: bool = True
+    """The canvas shows a post with letters no font has (and says so); an export does not
+    (MissingGlyphsError names the letters and the item fails)."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,10 @@ class RenderService(QObject):
     def _render(self, request: RenderRequest) -> RenderResult:
         start = time.perf_counter()
         assets = self._cache.get(request)
-        done = render(request.template, request.content, assets, request.preset)
+        done = render(
+            request.template, request.content, assets, request.preset,
+            allow_missing_glyphs=request.allow_missing_glyphs,
+        )  # fmt: skip
         laid = None
         if request.text_layer in {layer.id for layer in request.template.layers}:
             laid = text_layout(

@@ -264,3 +264,33 @@ def test_a_link_tagged_per_network_is_not_the_canvas_picture(qtbot: QtBot, studi
     dialog.presets.set_checked([CANVAS_KEY, "instagram-portrait"])
     assert dialog.ok_button.text() == "Export 2 Files"
     dialog.close()
+
+
+def test_letters_no_font_has_fail_the_file_naming_them(
+    qtbot: QtBot, studio: Studio, tmp_path: Path
+) -> None:
+    """Issue 15: the canvas shows the post (and says which letters are missing), but the
+    export is never written with letters silently left out."""
+    from studio_drivers import click_later
+
+    document = studio.document
+    assert document is not None
+    document.set_slot("headline", "Конкурс \U000f0001")
+    dialog = make_dialog(qtbot, studio)
+    out = tmp_path / "out"
+    dialog.presets.set_checked(["vk-post"])
+    dialog.options.set_format("png")
+    dialog.options.folder.set_path(out)
+    qtbot.waitUntil(lambda: dialog.check_result is not None, timeout=60000)
+    assert any(p.rule == "glyphs" for p in dialog.check_result.problems)  # type: ignore[union-attr]
+    click_later("Export Anyway")
+    dialog.ok_button.click()
+    try:
+        qtbot.waitUntil(lambda: dialog.summary is not None, timeout=60000)
+    finally:
+        if dialog.batch is not None:
+            dialog.batch.stop_and_wait()
+    assert not list(out.glob("*.png"))
+    assert dialog.summary is not None
+    [(_where, reason)] = dialog.summary.failure_lines()
+    assert "U+F0001" in reason

@@ -290,7 +290,10 @@ class ExportDialog(BatchDialog):
         kit, folder, renderer = document.kit, document.template_folder, self.studio.renderer
 
         def render_one(preset: Preset | None) -> tuple[Image.Image, Sequence[str]]:
-            request = RenderRequest(settings.template, settings.content, kit, folder, preset)
+            request = RenderRequest(
+                settings.template, settings.content, kit, folder, preset,
+                allow_missing_glyphs=False,  # letters no font has fail the file, named
+            )  # fmt: skip
             result = renderer.render_now(request)
             return result.image, result.warnings
 
