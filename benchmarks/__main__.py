@@ -1,10 +1,18 @@
 """``python -m benchmarks`` (or ``make bench``): run every benchmark."""
 
-from benchmarks import bench_gui, bench_latency, bench_render, bench_stamp, bench_template
+from benchmarks import (
+    bench_check,
+    bench_gui,
+    bench_latency,
+    bench_render,
+    bench_stamp,
+    bench_template,
+)
 
 if __name__ == "__main__":
     bench_template.main()
     bench_render.main()
+    bench_check.main()
     bench_gui.main()
     bench_latency.main()
     bench_stamp.main()
