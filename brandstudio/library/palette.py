@@ -64,10 +64,23 @@ def palette_from_logo(path: Path, count: int = 5) -> list[str]:
     """
     if not 1 <= count <= MAX_COLOURS:
         raise ValueError(f"count must be 1 to {MAX_COLOURS}, not {count}")
-    image = _open_logo(path)
+    return _colours(_open_logo(path), count, path)
+
+
+def palette_from_image(
+    image: Image.Image, count: int = 5, source: str | os.PathLike[str] = "the logo"
+) -> list[str]:
+    """:func:`palette_from_logo` of an already decoded logo (an SVG the studio drew, a logo
+    cleaned by ``logo_variants``); PaletteError names ``source``."""
+    if not 1 <= count <= MAX_COLOURS:
+        raise ValueError(f"count must be 1 to {MAX_COLOURS}, not {count}")
+    return _colours(_small_rgba(image), count, source)
+
+
+def _colours(image: Image.Image, count: int, source: str | os.PathLike[str]) -> list[str]:
     pixels = _ink_pixels(image)
     if not pixels:
-        raise PaletteError(path, "the logo is fully transparent: there is no colour to take")
+        raise PaletteError(source, "the logo is fully transparent: there is no colour to take")
     return [_hex(colour) for colour in _main_colours(pixels, count)]
 
 

@@ -215,7 +215,7 @@ class Library:
             try:
                 (staged / "logos").mkdir(parents=True)
                 (staged / "templates").mkdir()
-                palette, variants, stem = _first_logos(name, logo, staged.parent)
+                palette, variants, stem = _first_logos(name, logo)
                 for variant in VARIANTS:
                     target = staged / "logos" / f"{stem}-{variant}.png"
                     save_logo(variants.image(variant), target)
@@ -528,12 +528,10 @@ def _remove_empty_staging(folder: Path, staging: Path) -> None:
             folder.rmdir()
 
 
-def _first_logos(
-    name: str, logo: Path | Image.Image | None, scratch: Path
-) -> tuple[dict[str, str], LogoSet, str]:
+def _first_logos(name: str, logo: Path | Image.Image | None) -> tuple[dict[str, str], LogoSet, str]:
     """A new brand's palette, logo variants and their file stem: from ``logo`` (a file or a
-    decoded image; ``scratch`` is a folder for a temporary copy), else a wordmark of ``name``."""
-    from brandstudio.library.palette import palette_from_logo, propose_roles
+    decoded image), else a wordmark of ``name``."""
+    from brandstudio.library.palette import palette_from_image, palette_from_logo, propose_roles
 
     if logo is None:
         palette = dict(NEUTRAL_PALETTE)
@@ -549,10 +547,7 @@ def _first_logos(
         palette = propose_roles(palette_from_logo(logo))
         return palette, make_variants(logo, mono_color=palette["text"]), "logo"
     variants = make_variants(logo)
-    source = scratch / "source.png"
-    save_logo(variants.cleaned, source)
-    palette = propose_roles(palette_from_logo(source))
-    source.unlink()
+    palette = propose_roles(palette_from_image(variants.cleaned))
     mono = one_colour(variants.cleaned, palette["text"])
     return palette, dataclasses.replace(variants, mono=mono), "logo"
 
