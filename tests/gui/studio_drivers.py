@@ -29,6 +29,19 @@ from brandstudio.render.assets import resolve_assets
 from brandstudio.render.engine import render
 
 
+def open_studio(template, out):
+    # the studio window at 1280x800 with the template open and drawn, its library in out
+    app = QApplication([])
+    studio = Studio(library=open_library(out / "library"))
+    window = MainWindow(studio)
+    window.resize(1280, 800)
+    window.open_file(template)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    settle(studio, window.canvas)
+    return app, studio, window
+
+
 def settle(studio, canvas):
     while canvas.current_image() is None or not studio.renderer.idle():
         QTest.qWait(20)

@@ -34,14 +34,7 @@ def choose_in_apply_dialog(window):
 
 
 def main():
-    app = QApplication([])
-    studio = Studio(library=open_library(OUT / "library"))
-    window = MainWindow(studio)
-    window.resize(1280, 800)
-    window.open_file(CONTEST)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
-    settle(studio, window.canvas)
+    _app, studio, window = open_studio(CONTEST, OUT)
     document = studio.document
     old_look = export(studio, OUT / "old").read_bytes()
 

@@ -18,15 +18,8 @@ CONTEST, OUT, TYPED = Path(sys.argv[1]), Path(sys.argv[2]), "Привет, ми�
 
 
 def main():
-    app = QApplication([])
-    studio = Studio(library=open_library(OUT / "library"))
-    window = MainWindow(studio)
-    window.resize(1280, 800)
-    window.open_file(CONTEST)
-    window.show()
-    QTest.qWaitForWindowExposed(window)
+    _app, studio, window = open_studio(CONTEST, OUT)
     canvas = window.canvas
-    settle(studio, canvas)
     document = studio.document
     before = export(studio, OUT / "before").read_bytes()
     box = canvas.layout().placement("headline").box
