@@ -227,6 +227,16 @@ def test_a_preset_of_the_canvas_size_but_not_the_same_picture_is_kept(
     dialog.close()
 
 
+def checked_vk_post_dialog(qtbot: QtBot, studio: Studio, out: Path) -> ExportDialog:
+    """The dialog set to write vk-post as PNG into ``out``, once its check has come back."""
+    dialog = make_dialog(qtbot, studio)
+    dialog.presets.set_checked(["vk-post"])
+    dialog.options.set_format("png")
+    dialog.options.folder.set_path(out)
+    qtbot.waitUntil(lambda: dialog.check_result is not None, timeout=60000)
+    return dialog
+
+
 def test_export_asks_first_when_the_check_finds_errors(
     qtbot: QtBot, studio: Studio, tmp_path: Path
 ) -> None:
@@ -237,23 +247,14 @@ def test_export_asks_first_when_the_check_finds_errors(
     document = studio.document
     assert document is not None
     document.set_slot("headline", " ".join(["Невероятно длинный заголовок"] * 40))
-    dialog = make_dialog(qtbot, studio)
     out = tmp_path / "out"
-    dialog.presets.set_checked(["vk-post"])
-    dialog.options.set_format("png")
-    dialog.options.folder.set_path(out)
-    qtbot.waitUntil(lambda: dialog.check_result is not None, timeout=60000)
+    dialog = checked_vk_post_dialog(qtbot, studio, out)
     assert "errors" in dialog.check_line.text()
     click_later("Go Back")
     dialog.ok_button.click()
     assert dialog.batch is None and not out.exists()
     click_later("Export Anyway")
-    dialog.ok_button.click()
-    try:
-        qtbot.waitUntil(lambda: dialog.summary is not None, timeout=60000)
-    finally:
-        if dialog.batch is not None:
-            dialog.batch.stop_and_wait()
+    run_export(qtbot, dialog)
     assert list(out.glob("*.png"))
 
 
@@ -276,20 +277,11 @@ def test_letters_no_font_has_fail_the_file_naming_them(
     document = studio.document
     assert document is not None
     document.set_slot("headline", "Конкурс \U000f0001")
-    dialog = make_dialog(qtbot, studio)
     out = tmp_path / "out"
-    dialog.presets.set_checked(["vk-post"])
-    dialog.options.set_format("png")
-    dialog.options.folder.set_path(out)
-    qtbot.waitUntil(lambda: dialog.check_result is not None, timeout=60000)
+    dialog = checked_vk_post_dialog(qtbot, studio, out)
     assert any(p.rule == "glyphs" for p in dialog.check_result.problems)  # type: ignore[union-attr]
     click_later("Export Anyway")
-    dialog.ok_button.click()
-    try:
-        qtbot.waitUntil(lambda: dialog.summary is not None, timeout=60000)
-    finally:
-        if dialog.batch is not None:
-            dialog.batch.stop_and_wait()
+    run_export(qtbot, dialog)
     assert not list(out.glob("*.png"))
     assert dialog.summary is not None
     [(_where, reason)] = dialog.summary.failure_lines()
