@@ -32,11 +32,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BrandMenu", text)
 
 
-def brand_name_of(library: Library, folder: object) -> str | None:
+def brand_name_of(library: Library, folder: Path) -> str | None:
     """The library brand whose folder is ``folder`` (None: a brand outside the library)."""
+    wanted = folder.resolve()
     for name in library.brand_names():
         try:
-            if library.brand_folder(name).resolve() == folder:
+            if library.brand_folder(name).resolve() == wanted:
                 return name
         except (LibraryError, OSError):
             continue
@@ -314,7 +315,7 @@ class BrandMenu(QMenu):
         if document is None or location is None or location.brand is None:
             return False
         library = studio.library
-        new = brand_name_of(library, document.kit.folder.resolve())
+        new = brand_name_of(library, document.kit.folder)
         if new is None:
             return window.save_as()
         choice = self.ask_keep_or_move(location.brand, new)

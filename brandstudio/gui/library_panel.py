@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandstudio.fileformat import FormatError
+from brandstudio.gui.brand_menu import free_template_name
 from brandstudio.gui.document import Location
 from brandstudio.gui.i18n import current_language
 from brandstudio.gui.library_thumbnails import (
@@ -522,14 +523,7 @@ class LibraryPanel(QWidget):
             self._watcher.addPaths(sorted(wanted - current))
 
     def _free_name(self, base: str) -> str:
-        taken = set()
-        if self._brand is not None:
-            taken = {name.casefold() for name in self.library.template_names(self._brand)}
-        candidate, number = base, 2
-        while candidate.casefold() in taken:
-            candidate = f"{base} {number}"
-            number += 1
-        return candidate
+        return free_template_name(self.library, self._brand, base) if self._brand else base
 
     def _changed(self, select: str | None = None) -> None:
         self.refresh()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
-from brandstudio.gui.brand_menu import BrandMenu
+from brandstudio.gui.brand_menu import BrandMenu, brand_name_of
 from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.check_panel import CheckPanel
 from brandstudio.gui.clipboard import ClipboardActions
@@ -577,7 +577,8 @@ class MainWindow(QMainWindow):
         document = self.studio.document
         if document is None:
             return False
-        brand = self._brand_of(document)  # the brand it is drawn in (Apply Brand may change it)
+        # the brand it is drawn in (Apply Brand may change it)
+        brand = brand_name_of(self.studio.library, document.kit.folder)
         brand = brand or (document.location.brand if document.location else None)
         dialog = SaveAsDialog(self.studio.library, brand, document.template.name, self)
         if dialog.exec() != SaveAsDialog.DialogCode.Accepted:
@@ -604,13 +605,6 @@ class MainWindow(QMainWindow):
             self.recent.remember(document.location)
         self.show_message(self.tr("Saved %1").replace("%1", document.title()))
         return True
-
-    def _brand_of(self, document: object) -> str | None:
-        kit_folder = getattr(getattr(document, "kit", None), "folder", None)
-        for name in self.studio.library.brand_names():
-            if kit_folder is not None and self.studio.library.brand_folder(name) == kit_folder:
-                return name
-        return None
 
     def export(self) -> None:
         """File ▸ Export."""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandstudio.fileformat.brand_io import BrandKit
-from brandstudio.gui.render_service import AssetCache, RenderRequest
+from brandstudio.gui.render_service import AssetCache, RenderRequest, to_qimage
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.tooltips import plain_tip
 from brandstudio.gui.workers import LatestWorker
@@ -85,15 +85,11 @@ def brand_previews(
         try:
             kit = library.load_brand(brand)
             assets = cache.get(RenderRequest(template, content, kit, folder, size))
-            image = render(template, content, assets, size).image.convert("RGB")
+            image = render(template, content, assets, size).image
         except Exception as error:  # one broken brand must not stop the others
             yield BrandPreview(brand, problem=str(error) or type(error).__name__)
             continue
-        data = image.tobytes()
-        picture = QImage(
-            data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888
-        ).copy()
-        yield BrandPreview(brand, picture)
+        yield BrandPreview(brand, to_qimage(image))
 
 
 class ApplyBrandDialog(QDialog):
