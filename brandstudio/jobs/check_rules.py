@@ -17,11 +17,11 @@ from PIL import Image, ImageFilter
 
 from brandstudio.jobs.check_scene import LayerFacts, Letters, Scene, phone_points_per_px
 from brandstudio.model.brand import LogoVariants
-from brandstudio.model.contrast import LUMINANCE_WEIGHTS, TEXT_CONTRAST, channel_linear
+from brandstudio.model.contrast import TEXT_CONTRAST
 from brandstudio.model.layers import LogoLayer, PhotoLayer, TextLayer
 from brandstudio.model.layout import Box
 from brandstudio.model.values import brand_role
-from brandstudio.render.legibility import GLYPH, LARGE_SPAN, line_bands
+from brandstudio.render.legibility import GLYPH, LARGE_SPAN, line_bands, pixel_ratios
 from brandstudio.render.shaping import missing_warning
 from brandstudio.render.text import CUT_WARNING
 
@@ -145,15 +145,6 @@ def min_size(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
             )  # fmt: skip
 
 
-_LINEAR: Final = np.array([channel_linear(value) for value in range(256)])
-
-
-def _luminance(rgb: np.ndarray) -> np.ndarray:
-    """WCAG relative luminance (0-1) of sRGB pixels (..., 3) given as 0-255."""
-    levels = np.clip(np.rint(rgb), 0, 255).astype(np.intp)
-    return np.asarray(_LINEAR[levels] @ np.array(LUMINANCE_WEIGHTS))
-
-
 def _line_contrasts(scene: Scene, facts: LayerFacts) -> Iterator[tuple[float, bool]]:
     """(the 10th-percentile contrast of the letters' colour with the pixels in a 3 px band
     just outside the letters, as exported; whether the line is large text) per line."""
@@ -186,8 +177,7 @@ def _line_contrasts(scene: Scene, facts: LayerFacts) -> Iterator[tuple[float, bo
         if ground.size == 0:
             continue
         seen = text * share + ground * (1 - share)
-        first, second = _luminance(seen), _luminance(ground)
-        ratios = (np.maximum(first, second) + 0.05) / (np.minimum(first, second) + 0.05)
+        ratios = pixel_ratios(seen, ground)
         yield float(np.percentile(ratios, PERCENTILE)), end - start >= large
 
 

@@ -61,7 +61,8 @@ def _luminance(rgb: Floats) -> Floats:
     return np.asarray(_LINEAR[levels] @ _WEIGHTS, dtype=np.float64)
 
 
-def _ratios(text: Floats, behind: Floats) -> Floats:
+def pixel_ratios(text: Floats, behind: Floats) -> Floats:
+    """WCAG contrast ratios (1-21) of sRGB pixels ``text`` seen over ``behind`` (..., 3)."""
     first, second = _luminance(text), _luminance(behind)
     return (np.maximum(first, second) + 0.05) / (np.minimum(first, second) + 0.05)
 
@@ -181,7 +182,7 @@ def backdrop(
 
     def ratios(strength: Floats) -> Floats:
         ground = ring.ground(strength, scrim)
-        return _ratios(text * text_alpha + ground * (1 - text_alpha), ground)
+        return pixel_ratios(text * text_alpha + ground * (1 - text_alpha), ground)
 
     none = np.zeros(len(ring.xs))
     before = ratios(none)

@@ -223,9 +223,6 @@ class BrandKitDialog(QDialog):
         self.undo_stack.push(_BrandChange(self, label, apply, revert))
         return True
 
-    def _name(self) -> str:
-        return self.brand
-
     # -- name -----------------------------------------------------------------------------
 
     def _rename_brand(self) -> None:
