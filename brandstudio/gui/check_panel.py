@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brandstudio.gui.i18n import current_language
 from brandstudio.gui.preset_bar import preset_title
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.tooltips import plain_tip
@@ -198,7 +199,7 @@ class CheckPanel(QWidget):
             layer = document.template.layer(layer_id)
         except KeyError:
             return layer_id
-        return labels.layer_title(document.template, layer, _language())
+        return labels.layer_title(document.template, layer, current_language())
 
     def problem_lines(self) -> list[tuple[str, str, str]]:
         """The problems as listed: (problem, size, layer)."""
@@ -247,9 +248,3 @@ def _numbers(problem: Problem) -> str:
 
 def _short(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _language() -> str:
-    from brandstudio.gui.i18n import current_language
-
-    return current_language()
