@@ -162,6 +162,8 @@ text_layers = st.builds(
             min_size=floats(0.005, 0.5),
             max_size=st.none() | floats(0.005, 0.5),
         ),
+        typography=st.sampled_from(["auto", "ru", "en", "off"]),
+        hyphenate=st.booleans(),
     )
     | st.builds(TextProps, slot=st.none(), text=texts),
     **common("text"),

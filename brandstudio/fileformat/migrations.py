@@ -75,11 +75,32 @@ def _v4_to_v5(data: Data) -> Data:
     return data
 
 
+def _v5_to_v6(data: Data) -> Data:
+    """Version 6 adds a text layer's ``typography`` and ``hyphenate`` after ``fit``.
+
+    Written out (``"auto"``, ``false``) rather than left to the model's defaults, so an old
+    file keeps meaning what it meant when those defaults change; what a file already has is
+    kept (validation judges it).
+    """
+    layers = data.get("layers")
+    if isinstance(layers, list):
+        for layer in layers:
+            if not isinstance(layer, dict) or layer.get("type") != "text":
+                continue
+            props = layer.get("props")
+            if isinstance(props, dict):
+                props.setdefault("typography", "auto")
+                props.setdefault("hyphenate", False)
+    data["version"] = 6
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "text font_size renamed size; opacity from percent to fraction", _v1_to_v2),
     Migration(2, "revision and tags added", _v2_to_v3),
     Migration(3, "translations of the name, slot labels and layer names added", _v3_to_v4),
     Migration(4, "check settings and QR utm tags added", _v4_to_v5),
+    Migration(5, "text typography and hyphenation added", _v5_to_v6),
 )
 
 

@@ -146,9 +146,20 @@ class LogoProps:
     variant: Literal["auto", "light", "dark"] = "auto"
 
 
+Typography = Literal["auto", "ru", "en", "off"]
+"""How a text layer's text is typeset before it is laid out: ``auto`` by its language (no-break
+spaces after short words and before dashes, balanced headline lines, no orphan word on a last
+line), ``ru`` or ``en`` by that language's rules, ``off`` as typed and wrapped greedily."""
+
+
 @record
 class TextProps:
-    """Text from a slot (``slot``) or written into the template (``text``): exactly one is set."""
+    """Text from a slot (``slot``) or written into the template (``text``): exactly one is set.
+
+    ``typography`` (see :data:`Typography`) and ``hyphenate`` (words broken with a hyphen
+    where a line would otherwise end far short, by Russian or English rules; never in a
+    headline's first line) change where lines break, never the letters typed.
+    """
 
     slot: SlotName | None = None
     text: LongText | None = None
@@ -164,6 +175,8 @@ class TextProps:
     shadow: TextShadow | None = None
     background: TextBackground | None = None
     fit: TextFit = TextFit()
+    typography: Typography = "auto"
+    hyphenate: bool = False
 
 
 @record

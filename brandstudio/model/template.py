@@ -15,7 +15,7 @@ from brandstudio.model.paint import Paint
 from brandstudio.model.values import CanvasSide, Label, LanguageCode, LayerId, LongText, SlotName
 
 TEMPLATE_FORMAT: Final = "brandstudio.template"
-TEMPLATE_VERSION: Final = 5
+TEMPLATE_VERSION: Final = 6
 """The version this build writes; older files are migrated on load, newer ones refused."""
 
 MAX_LAYERS: Final = 200
@@ -66,7 +66,7 @@ class Template:
     """A layered post template. ``layers`` is bottom to top (list order is z-order)."""
 
     format: Literal["brandstudio.template"] = TEMPLATE_FORMAT
-    version: Literal[5] = TEMPLATE_VERSION
+    version: Literal[6] = TEMPLATE_VERSION
     name: Annotated[str, Len(1, 100)]
     revision: Annotated[int, Interval(ge=0, le=2**31 - 1)] = 0
     """Counts saves: the library refuses a save over a newer revision than the one edited."""

@@ -146,3 +146,30 @@ def test_a_check_setting_naming_an_unknown_rule_is_refused(tmp_path: Path) -> No
     with pytest.raises(FormatError) as caught:
         load_template(path)
     assert "$.checks[0].rule" in str(caught.value)
+
+
+def test_v5_text_layers_get_auto_typography_and_no_hyphenation(tmp_path: Path) -> None:
+    loaded = load_template(FIXTURES / "v5.json")
+    assert loaded.migrations == ("v5 -> v6: text typography and hyphenation added",)
+    headline = loaded.template.layer("headline").props
+    assert headline.typography == "auto" and headline.hyphenate is False  # type: ignore[union-attr]
+    assert headline.uppercase and headline.letter_spacing == 0.04  # type: ignore[union-attr]
+    assert loaded.template.layer("qr").props.utm.campaign == "june"  # type: ignore[union-attr]
+    data = json.loads(dump_template(loaded.template))
+    data["layers"][1]["props"].update(typography="off", hyphenate=True)
+    path = tmp_path / "v6.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    again = load_template(path)
+    assert again.migrations == ()
+    props = again.template.layer("headline").props
+    assert (props.typography, props.hyphenate) == ("off", True)  # type: ignore[union-attr]
+
+
+def test_a_typography_the_format_does_not_know_is_refused(tmp_path: Path) -> None:
+    data = json.loads((FIXTURES / "v5.expected.json").read_text(encoding="utf-8"))
+    data["layers"][1]["props"]["typography"] = "fr"
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        load_template(path)
+    assert "$.layers[1].props.typography" in str(caught.value)
