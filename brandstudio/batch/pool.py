@@ -35,19 +35,25 @@ _POLL_SECONDS: Final = 0.2
 
 
 class ItemError(Exception):
-    """An item that cannot be done; ``reason`` is for the user. Raised inside workers."""
+    """An item that cannot be done; ``reason`` is for the user. Raised inside workers.
 
-    def __init__(self, reason: str, *, disk_full: bool = False) -> None:
+    ``problems``: what a pre-flight check found (JSON-ready records) when that is why.
+    """
+
+    def __init__(
+        self, reason: str, *, disk_full: bool = False, problems: tuple[Any, ...] = ()
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.disk_full = disk_full
+        self.problems = problems
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_failure, (self.reason, self.disk_full))
+        return (_rebuild_failure, (self.reason, self.disk_full, self.problems))
 
 
-def _rebuild_failure(reason: str, disk_full: bool) -> ItemError:
-    return ItemError(reason, disk_full=disk_full)
+def _rebuild_failure(reason: str, disk_full: bool, problems: tuple[Any, ...] = ()) -> ItemError:
+    return ItemError(reason, disk_full=disk_full, problems=problems)
 
 
 class Job(Protocol):
@@ -66,6 +72,8 @@ class Outcome:
     value: Any = None
     error: str | None = None
     disk_full: bool = False
+    problems: tuple[Any, ...] = ()
+    """For a failed item: what a pre-flight check found, when that is why it failed."""
 
     @property
     def ok(self) -> bool:
@@ -237,10 +245,10 @@ class WorkerPool:
         kind, payload = message
         if kind == "ok":
             return Outcome(index, value=payload)
-        reason, disk_full, exit_after = payload
+        reason, disk_full, exit_after, problems = payload
         if exit_after:  # the worker ran out of memory: its heap is suspect, start afresh
             self._retire(worker)
-        return Outcome(index, error=reason, disk_full=disk_full)
+        return Outcome(index, error=reason, disk_full=disk_full, problems=problems)
 
     def _replace_dead(self, worker: _Worker, state: _Progress) -> Outcome | None:
         index = worker.index
@@ -394,12 +402,12 @@ def _process_one(process: Callable[[Any], Any], payload: Any) -> tuple[Any, bool
     try:
         return ("ok", process(payload)), False
     except ItemError as failure:
-        return ("failed", (failure.reason, failure.disk_full, False)), False
+        return ("failed", (failure.reason, failure.disk_full, False, failure.problems)), False
     except MemoryError:
-        return ("failed", ("not enough memory to process it", False, True)), True
+        return ("failed", ("not enough memory to process it", False, True, ())), True
     except Exception as error:  # a bug or an unexpected library error: report, go on
         reason = f"unexpected error: {type(error).__name__}: {error}"
-        return ("failed", (reason, False, False)), False
+        return ("failed", (reason, False, False, ())), False
 
 
 def _always_failing(reason: str) -> Callable[[Any], Any]:

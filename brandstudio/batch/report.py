@@ -23,9 +23,12 @@ class ItemReport:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     row: int | None = None
+    problems: list[dict[str, Any]] | None = None
+    """What a pre-flight check found (a data merge checks each row); None: not checked."""
 
     def as_json(self) -> dict[str, Any]:
-        """The report.json form: input, outputs, status, error (+ row, warnings when any)."""
+        """The report.json form: input, outputs, status, error (+ row, warnings, notes when
+        any, problems when the item was checked)."""
         record: dict[str, Any] = {
             "input": self.input,
             "outputs": self.outputs,
@@ -38,6 +41,8 @@ class ItemReport:
             record["warnings"] = self.warnings
         if self.notes:
             record["notes"] = self.notes
+        if self.problems is not None:
+            record["problems"] = self.problems
         return record
 
 

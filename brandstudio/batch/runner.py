@@ -48,6 +48,9 @@ class WorkResult:
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     """Choices made for the user (the corner --position auto picked), for the report."""
+    problems: tuple[dict[str, Any], ...] | None = None
+    """What a pre-flight check found in the item's images (JSON-ready records); None when
+    the job does not check."""
 
 
 @dataclass
@@ -159,12 +162,16 @@ def _record(
     if not outcome.ok:
         item.report.status = "failed"
         item.report.error = outcome.error
+        if outcome.problems:
+            item.report.problems = [dict(problem) for problem in outcome.problems]
         return
     result: WorkResult = outcome.value
     item.report.status = "ok"
     item.report.error = None
     item.report.warnings.extend(result.warnings)
     item.report.notes.extend(result.notes)
+    if result.problems is not None:
+        item.report.problems = [dict(problem) for problem in result.problems]
     for path, size, digest in result.outputs:
         journal.done(item.key, path, size, digest)
         item.report.outputs.append(str(path))

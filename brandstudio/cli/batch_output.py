@@ -102,7 +102,28 @@ def _summarise(report: BatchReport, folder: Path, verb: str, unit: str, seconds:
             output.message(f"  {where}{item.input}: {item.error}")
         if failed > MAX_FAILURES_LISTED:
             output.message(f"  ... and {failed - MAX_FAILURES_LISTED} more")
+    checked = check_line(report)
+    if checked:
+        output.message(checked)
     if report.saved_to is not None:
         output.message(f"report: {report.saved_to}")
     else:
         output.message(f"the report could not be written into {folder}")
+
+
+def check_line(report: BatchReport) -> str:
+    """'check: 3 rows with problems (2 errors, 4 warnings), listed in report.json', or ''
+    when nothing was checked or nothing found."""
+    rows = [item for item in report.items if item.problems]
+    if not rows:
+        return ""
+    found = [problem for item in rows for problem in item.problems or ()]
+    errors = sum(1 for problem in found if problem.get("severity") == "error")
+    warnings = len(found) - errors
+    counts = ", ".join(
+        f"{n} {word if n == 1 else word + 's'}"
+        for n, word in ((errors, "error"), (warnings, "warning"))
+        if n
+    )
+    noun = "row" if len(rows) == 1 else "rows"
+    return f"check: {len(rows)} {noun} with problems ({counts}), listed in report.json"

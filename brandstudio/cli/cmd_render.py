@@ -11,6 +11,7 @@ from PIL import Image
 from brandstudio.batch.report import BatchReport
 from brandstudio.cli import exitcodes, output
 from brandstudio.cli.batch_output import add_batch_options
+from brandstudio.cli.preset_args import UsageError
 from brandstudio.cli.template_args import render_arguments
 from brandstudio.jobs.export import EXPORT_PATTERN, ExportSettings, run_export
 from brandstudio.jobs.merge import MERGE_PATTERN
@@ -40,9 +41,12 @@ paths relative to the spreadsheet, which must stay inside its folder or the libr
 unless --allow-paths-outside; a column "hide" lists layers to hide, a column
 "hide:LAYER" hides LAYER where it says yes). Name fields add {{row}} and every column;
 a bad row is reported with its number and the others are made; running it again
-resumes. A summary goes to stderr, report.json to the output folder:
+resumes. Each row is checked as `brandstudio check` does (report.json lists its
+"problems"; --strict fails the rows with an error, --no-check skips the check).
+A summary goes to stderr, report.json to the output folder:
   brandstudio render promo --data products.csv --preset all --name "{{row}}_{{sku}}_{{preset}}"
   brandstudio render contest --data entries.xlsx --sheet Июнь --out june
+  brandstudio render promo --data products.csv --preset vk-post --strict
 
 Letters the template's font lacks are drawn with a bundled font, else with a font
 installed on this machine (a warning says so: the image may differ elsewhere). An image
@@ -98,6 +102,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="leave out letters that no font (brand, bundled or system) can draw, with a"
         " warning; by default an image with such letters fails, naming them",
     )  # fmt: skip
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="with --data: a row whose check finds an error fails, and nothing of it is written",
+    )  # fmt: skip
+    parser.add_argument(
+        "--no-check", action="store_true",
+        help="with --data: do not check the rows (faster; report.json lists no problems)",
+    )  # fmt: skip
     add_batch_options(parser)
     parser.set_defaults(run=run, write_report=True)
 
@@ -108,6 +120,9 @@ def run(args: argparse.Namespace) -> int:
         from brandstudio.cli.render_data import run_data_merge
 
         return run_data_merge(args)
+    if args.strict or args.no_check:
+        flag = "--strict" if args.strict else "--no-check"
+        raise UsageError(f"{flag} goes with --data (check one post with `brandstudio check`)")
     asked = render_arguments(args)
     template, content, presets = asked.template, asked.content, asked.presets
     assets = resolve_assets(template, content, asked.kit, asked.source.folder, presets)

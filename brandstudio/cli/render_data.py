@@ -34,6 +34,8 @@ def run_data_merge(args: argparse.Namespace) -> int:
         pattern=args.name or MERGE_PATTERN,
         allow_paths_outside=args.allow_paths_outside,
         allow_missing_glyphs=args.allow_missing_glyphs,
+        check=not args.no_check,
+        strict=args.strict,
     )
     plan = plan_merge(
         table, columns, settings, args.out, overwrite=args.overwrite, source=str(args.data)

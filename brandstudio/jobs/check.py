@@ -55,6 +55,17 @@ class Problem:
     limit: float | None = None
 
 
+def problems_summary(problems: Sequence[Problem]) -> str:
+    """'2 errors: contrast at vk-post (headline): …; …' — the first few, for a failed row."""
+    shown = [
+        f"{p.rule} at {p.preset}" + (f" ({p.layer})" if p.layer else "") + f": {p.message}"
+        for p in problems[:3]
+    ]
+    more = f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+    noun = "error" if len(problems) == 1 else "errors"
+    return f"the check found {len(problems)} {noun}: " + "; ".join(shown) + more
+
+
 @dataclass(frozen=True)
 class LaidOutLayer:
     """A visible layer as exported: ``box`` is [x, y, width, height] in px, ``font_size`` in
@@ -80,6 +91,10 @@ class CheckResult:
         """Whether a problem is an error (or, with ``fail_on="warning"``, any problem)."""
         counted = ("error",) if fail_on == "error" else SEVERITIES
         return any(problem.severity in counted for problem in self.problems)
+
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors."""
+        return tuple(problem for problem in self.problems if problem.severity == "error")
 
     def __add__(self, other: CheckResult) -> CheckResult:
         return CheckResult(self.problems + other.problems, self.layers + other.layers)
@@ -253,20 +268,21 @@ def check_post(
         pending = []
         for preset in presets:
             scene = make_scene(template, content, assets, preset)
-            pending.append(rules.submit(_scene_problems, template, content, scene, output, row))
+            pending.append(rules.submit(scene_problems, template, content, scene, output, row))
             layers += _laid_out(scene, row)
         problems = [problem for done in pending for problem in done.result()]
     return CheckResult(tuple(problems), tuple(layers))
 
 
-def _scene_problems(
+def scene_problems(
     template: Template,
     content: Mapping[str, str],
     scene: Scene,
     output: CheckOutput,
     row: int | None,
 ) -> list[Problem]:
-    """Every rule on one rendered size, with the template's severities and limits."""
+    """Every rule on one rendered size (``make_scene``), with the template's severities and
+    limits; a bulk job renders each size once this way, checks it and encodes its image."""
     at = scene.preset_id
 
     def limit_of(rule: str, layer: str | None) -> float | None:

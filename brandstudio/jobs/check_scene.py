@@ -201,10 +201,19 @@ def _drawn_box(assets: Assets, layer: LogoLayer | QrLayer, placement: Placement)
 
 
 def make_scene(
-    template: Template, content: Mapping[str, str], assets: Assets, preset: Preset | None
+    template: Template,
+    content: Mapping[str, str],
+    assets: Assets,
+    preset: Preset | None,
+    *,
+    allow_missing_glyphs: bool = True,
 ) -> Scene:
-    """Render ``template`` at ``preset`` and gather the facts of each visible layer."""
-    rendered = render(template, content, assets, preset)
+    """Render ``template`` at ``preset`` and gather the facts of each visible layer.
+
+    ``allow_missing_glyphs`` False: letters no font has raise ``MissingGlyphsError``, as an
+    export does.
+    """
+    rendered = render(template, content, assets, preset, allow_missing_glyphs=allow_missing_glyphs)
     placed = layout(template, preset)
     facts: list[LayerFacts] = []
     for layer, placement in zip(template.layers, placed.placements, strict=True):

@@ -10,6 +10,7 @@ report names the row and the column.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
@@ -26,6 +27,8 @@ from brandstudio.batch.runner import PlannedItem, WorkResult, resume_or_plan
 from brandstudio.batch.writer import write_output
 from brandstudio.fileformat import FormatError, load_template
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
+from brandstudio.jobs.check import CheckOutput, Problem, problems_summary, scene_problems
+from brandstudio.jobs.check_scene import make_scene
 from brandstudio.jobs.common import (
     Plan,
     PlanError,
@@ -276,6 +279,10 @@ class MergeJob:
     max_kb: int | None = None
     allow_missing_glyphs: bool = True
     """False: a row with letters no font has fails, naming them."""
+    check: bool = True
+    """Check each row's images as ``brandstudio check`` does; the report lists the problems."""
+    strict: bool = False
+    """A row whose check finds an error fails (nothing of it is written)."""
 
     def start(self) -> Callable[[MergeItem], WorkResult]:
         """Load template and brand, return the per-row function."""
@@ -292,28 +299,50 @@ class MergeJob:
 
     def _make(self, template: Template, kit: BrandKit, item: MergeItem) -> WorkResult:
         shown = hide_layers(template, item.content.hidden)
+        content = item.content.content
         presets = [target.preset for target in item.targets]
         try:
-            assets = resolve_assets(shown, item.content.content, kit, self.template_folder, presets)
+            assets = resolve_assets(shown, content, kit, self.template_folder, presets)
         except RenderError as error:
             raise ItemError(str(error)) from None
-        outputs = []
         warnings: list[str] = list(assets.warnings)
-        for target in item.targets:
+        images: list[Image.Image] = []
+        problems: list[Problem] = []
+        for target in item.targets:  # every size rendered (and checked) before any is written
             try:
-                rendered = render(
-                    shown,
-                    item.content.content,
-                    assets,
-                    target.preset,
-                    allow_missing_glyphs=self.allow_missing_glyphs,
-                )
+                if self.check:
+                    scene = make_scene(
+                        shown,
+                        content,
+                        assets,
+                        target.preset,
+                        allow_missing_glyphs=self.allow_missing_glyphs,
+                    )
+                    image, drawn_warnings = scene.image, scene.warnings
+                    output = CheckOutput(target.fmt, self.quality, self.max_kb)
+                    problems += scene_problems(shown, content, scene, output, item.row)
+                else:
+                    rendered = render(
+                        shown,
+                        content,
+                        assets,
+                        target.preset,
+                        allow_missing_glyphs=self.allow_missing_glyphs,
+                    )
+                    image, drawn_warnings = rendered.image, rendered.warnings
             except RenderError as error:
                 raise ItemError(str(error)) from None
-            warnings += [w for w in rendered.warnings if w not in warnings]
-            data = self._encode(rendered.image, target)
+            warnings += [w for w in drawn_warnings if w not in warnings]
+            images.append(image)
+        records = tuple(dataclasses.asdict(problem) for problem in problems)
+        errors = [problem for problem in problems if problem.severity == "error"]
+        if self.strict and errors:
+            raise ItemError(problems_summary(errors), problems=records)
+        outputs = []
+        for target, image in zip(item.targets, images, strict=True):
+            data = self._encode(image, target)
             outputs.append((target.path, *write_output(target.path, data)))
-        return WorkResult(tuple(outputs), tuple(warnings))
+        return WorkResult(tuple(outputs), tuple(warnings), problems=records if self.check else None)
 
     def _encode(self, image: Image.Image, target: MergeTarget) -> bytes:
         return encode_output(image, target.fmt, self.quality, self.max_kb).data
@@ -360,7 +389,9 @@ class MergeSettings:
     ``template_path`` is a saved copy of the template (the workers load it); ``template_stem``
     fills ``{template}``; ``base_content`` holds slot values that no column fills;
     ``allow_paths_outside`` lets image cells lead outside the sheet's folder and the library;
-    ``allow_missing_glyphs`` False fails a row with letters no font has.
+    ``allow_missing_glyphs`` False fails a row with letters no font has; ``check`` checks
+    each row's images (report.json lists the problems) and ``strict`` fails a row whose check
+    finds an error.
     """
 
     template: Template
@@ -376,6 +407,8 @@ class MergeSettings:
     pattern: str = MERGE_PATTERN
     allow_paths_outside: bool = False
     allow_missing_glyphs: bool = True
+    check: bool = True
+    strict: bool = False
 
 
 def merge_fingerprint(settings: MergeSettings) -> str:
@@ -432,6 +465,8 @@ def plan_merge(
         quality=settings.quality,
         max_kb=settings.max_kb,
         allow_missing_glyphs=settings.allow_missing_glyphs,
+        check=settings.check or settings.strict,
+        strict=settings.strict,
     )
     return Plan(items, job, journal, list(table.notes))
 

@@ -24,7 +24,7 @@ def check_contract(result: Completed, out: Path, outputs: int) -> dict[str, obje
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert list(report) == ["ok", "failed", "skipped", "items"]
     for item in report["items"]:
-        assert ITEM_KEYS <= set(item) <= ITEM_KEYS | {"row", "warnings", "notes"}
+        assert ITEM_KEYS <= set(item) <= ITEM_KEYS | {"row", "warnings", "notes", "problems"}
         assert item["status"] in {"ok", "failed", "skipped"}
     written = [path for item in report["items"] for path in item["outputs"]]
     assert sorted(written) == sorted(lines)
@@ -67,3 +67,4 @@ def test_render_data(tmp_path: Path, cli: Callable[..., Completed]) -> None:
     (item,) = report["items"]  # type: ignore[misc]
     assert item["row"] == 2 and item["input"] == f"{sheet} row 2"
     assert item["outputs"] == [str(out / "contest_2_vk-post.jpg")]
+    assert item["problems"] == []  # each row is checked; this one is clean
