@@ -1,0 +1,50 @@
+"""Quotes: straight and curly double quotes turned into the paragraph's style.
+
+Whether a quote opens or closes is read from its neighbours: after the start, a space, a bracket,
+a dash or another opening quote it opens (if a letter follows), after anything else it closes.
+Nesting gives the level: Russian «ёлочки» outside and „лапки“ inside, English “ ” outside and
+‘ ’ inside. A straight quote that closes nothing (5" screen) and a quote with spaces on both
+sides are left as typed. The output reads the same way again, so the pass is idempotent.
+"""
+
+from __future__ import annotations
+
+STYLES = {"ru": ("«", "»", "„", "“"), "en": ("“", "”", "‘", "’")}
+"""Per language: outer opening, outer closing, inner opening, inner closing."""
+DOUBLE_QUOTES = frozenset('"«»„“”')
+_OPEN_AFTER = frozenset("([{/-–—")
+
+
+def _role(text: str, index: int, previous: tuple[int, str] | None) -> str:
+    """ "open", "close" or "" (leave) for the quote at ``index``."""
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if previous is not None and previous[0] == index - 1:
+        return previous[1]
+    if before.isspace() or before in _OPEN_AFTER:
+        return "" if after.isspace() else "open"
+    return "close"
+
+
+def place_quotes(text: str, language: str) -> str:
+    """``text`` (one paragraph) with its double quotes in ``language``'s style."""
+    if not DOUBLE_QUOTES.intersection(text):
+        return text
+    outer_open, outer_close, inner_open, inner_close = STYLES[language]
+    chars = list(text)
+    depth = 0
+    previous: tuple[int, str] | None = None
+    for index, char in enumerate(text):
+        if char not in DOUBLE_QUOTES:
+            continue
+        role = _role(text, index, previous)
+        previous = (index, role)
+        if role == "open":
+            chars[index] = outer_open if depth == 0 else inner_open
+            depth += 1
+        elif role == "close" and depth > 0:
+            chars[index] = outer_close if depth == 1 else inner_close
+            depth -= 1
+        elif role == "close" and char != '"':
+            chars[index] = outer_close
+    return "".join(chars)
