@@ -239,3 +239,43 @@ def test_photos_outside_the_sheet_folder_are_used_only_when_the_user_allows(
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=BATCH_TIMEOUT)
     assert len(asked) == 2
     assert [path.name for path in out.glob("*.jpg")] == ["Contest_2_instagram-square.jpg"]
+
+
+def test_checks_the_first_rows_and_skips_rows_with_errors(
+    qtbot: QtBot, dialog: MergeDialog, tmp_path: Path
+) -> None:
+    from studio_drivers import click_later
+
+    long = " ".join(["Оченьдлинноеслово"] * 120)  # cut with '…' in the headline box
+    data = tmp_path / "rows.csv"
+    data.write_text(f"headline\nВыиграй кофе\n{long}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    dialog.show()
+    dialog.open_table(data)
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20_000)
+    dialog.presets.set_checked(["vk-post"])
+    line = dialog.rows_check.line
+    qtbot.waitUntil(lambda: "in rows 3" in line.text(), timeout=30_000)
+    assert line.text().startswith("Check of the first 2 row(s):")
+    assert dialog.rows_check.errors() >= 1
+    dialog.options.folder.set_path(out)
+    dialog.jobs = 1
+
+    # errors in the checked rows: the merge asks first; Go Back starts nothing
+    click_later("Go Back")
+    dialog.ok_button.click()
+    qtbot.wait(300)
+    assert dialog.batch is None and not out.exists()
+
+    # skipping rows with errors: row 3 fails (nothing of it written), row 2 is made
+    dialog.rows_check.strict.setChecked(True)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=BATCH_TIMEOUT)
+    summary = dialog.summary
+    assert summary is not None
+    [(row, reason)] = summary.failure_lines()
+    assert row == "3" and reason.startswith("the check found")
+    assert sorted(path.name for path in out.glob("*.jpg")) == ["Contest_2_vk-post.jpg"]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [item["status"] for item in report["items"]] == ["ok", "failed"]
+    assert any(problem["rule"] == "text-fit" for problem in report["items"][1]["problems"])

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.fileformat import save_template
 from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
+from brandstudio.gui.dialogs.merge_check import MergeCheck
 from brandstudio.gui.dialogs.progress import BatchThread
 from brandstudio.gui.dialogs.widgets import (
     CANVAS_KEY,
@@ -51,6 +52,7 @@ from brandstudio.gui.render_service import RenderRequest, to_qimage
 from brandstudio.gui.settings import FOLDERS, MERGE, last_folder, remember_folder
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.tooltips import plain_tip
+from brandstudio.jobs.check import CheckOutput
 from brandstudio.jobs.merge import (
     MERGE_PATTERN,
     ColumnMap,
@@ -123,6 +125,7 @@ class MergeDialog(BatchDialog):
             "merge-preview", self._on_thumbnail, self._on_thumbnail_failed
         )
         self._debounce = self.debounce(self._request_thumbnail)
+        self._check_soon = self.debounce(self._check_rows)
 
         left = self._data_panel()
         self.tabs = QTabWidget()
@@ -299,6 +302,9 @@ class MergeDialog(BatchDialog):
         self.name.edit.setPlaceholderText(MERGE_PATTERN)
         self.options.form.insertRow(4, self.tr("Name:"), self.name)
         layout.addWidget(self.options)
+        checker = self.background_worker("merge-check", lambda *_: None, lambda *_: None)
+        self.rows_check = MergeCheck(checker)
+        layout.addWidget(self.rows_check)
         return page
 
     def _connect(self) -> None:
@@ -400,6 +406,7 @@ class MergeDialog(BatchDialog):
         self._auto_map(table)
         self.name.refresh()
         self._update()
+        self._check_soon.start()
         if self.rows.rowCount():
             self.rows.selectRow(0)
         else:
@@ -502,11 +509,25 @@ class MergeDialog(BatchDialog):
     def _mapping_changed(self, *_: object) -> None:
         self._update()
         self._thumbnail_soon()
+        self._check_soon.start()
 
     def _output_changed(self) -> None:
         self.name.refresh()
         self._update()
         self._thumbnail_soon()
+        self._check_soon.start()
+
+    def _check_rows(self) -> None:
+        """Check the first rows at the ticked sizes (the line on the Output tab)."""
+        document = self._document
+        output = CheckOutput(
+            self.options.image_format(), self.options.quality.value(), self.options.cap_kb()
+        )
+        columns = self.column_map() if self._map_error is None else ColumnMap({}, (), {})
+        self.rows_check.start(
+            self._template, dict(document.content), document.kit, document.template_folder,
+            self.table, columns, self.presets.checked_presets(), output,
+        )  # fmt: skip
 
     # -- names --
 
@@ -645,6 +666,8 @@ class MergeDialog(BatchDialog):
             quality=self.options.quality.value(),
             max_kb=self.options.cap_kb(),
             pattern=self.name.pattern(),
+            allow_missing_glyphs=False,  # letters no font has fail their row, named
+            strict=self.rows_check.strict.isChecked(),
         )
 
     def texts(self) -> BatchTexts:
@@ -656,6 +679,8 @@ class MergeDialog(BatchDialog):
         thread) and render them on worker processes."""
         table = self.table
         assert table is not None
+        if not self.rows_check.go_on(self):
+            return None
         allow_outside = self._allow_paths_outside(table)
         if allow_outside is None:
             return None

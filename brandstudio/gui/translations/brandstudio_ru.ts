@@ -2799,6 +2799,69 @@ Branded images for every network, offline.</source>
     </message>
 </context>
 <context>
+    <name>MergeCheck</name>
+    <message>
+        <source>What Brandstudio&apos;s check finds in the table&apos;s first rows at the ticked sizes</source>
+        <translation>Что проверка Brandstudio находит в первых строках таблицы в отмеченных размерах</translation>
+    </message>
+    <message>
+        <source>Skip rows with check errors</source>
+        <translation>Пропускать строки с ошибками проверки</translation>
+    </message>
+    <message>
+        <source>Every row is checked as it is made; with this on, a row whose check finds an error is not made (the summary and report.json list why)</source>
+        <translation>Каждая строка проверяется при создании; если включено, строка, в которой проверка нашла ошибку, не создаётся (причины — в итогах и report.json)</translation>
+    </message>
+    <message>
+        <source>Checking the first rows…</source>
+        <translation>Проверяю первые строки…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check of the first %n row(s): no problems</source>
+        <translation>
+            <numerusform>Проверка первой %n строки: проблем нет</numerusform>
+            <numerusform>Проверка первых %n строк: проблем нет</numerusform>
+            <numerusform>Проверка первых %n строк: проблем нет</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Check of the first %n row(s): %1 errors, %2 warnings in rows %3</source>
+        <translation>
+            <numerusform>Проверка первой %n строки: ошибок — %1, предупреждений — %2, строки %3</numerusform>
+            <numerusform>Проверка первых %n строк: ошибок — %1, предупреждений — %2, строки %3</numerusform>
+            <numerusform>Проверка первых %n строк: ошибок — %1, предупреждений — %2, строки %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot check: %1</source>
+        <translation>Не удалось проверить: %1</translation>
+    </message>
+    <message>
+        <source>Data Merge</source>
+        <translation>Объединение данных</translation>
+    </message>
+    <message numerus="yes">
+        <source>The check found %1 errors in the first %n row(s).</source>
+        <translation>
+            <numerusform>Проверка нашла ошибок: %1 в первой %n строке.</numerusform>
+            <numerusform>Проверка нашла ошибок: %1 в первых %n строках.</numerusform>
+            <numerusform>Проверка нашла ошибок: %1 в первых %n строках.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make the posts anyway, or go back and fix the template or the table? You can also tick &apos;Skip rows with check errors&apos;.</source>
+        <translation>Всё равно создать посты или вернуться и исправить шаблон или таблицу? Можно также включить «Пропускать строки с ошибками проверки».</translation>
+    </message>
+    <message>
+        <source>Make Anyway</source>
+        <translation>Всё равно создать</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Вернуться</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Data Merge</source>
