@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from brandstudio.gui.canvas_marks import paint_problem_marks, problem_marks
 from brandstudio.gui.canvas_scroll import CanvasScrollBars
 from brandstudio.gui.canvas_text import CanvasText
 from brandstudio.gui.drops import accept_as_copy
@@ -42,6 +43,7 @@ from brandstudio.gui.layer_list import layer_title
 from brandstudio.gui.render_service import RenderResult
 from brandstudio.gui.size_edit_bar import SizeEditBar
 from brandstudio.gui.studio import Studio
+from brandstudio.jobs.check import CheckResult
 from brandstudio.model.edits import delete_layers, move_by, set_box, update_layer
 from brandstudio.model.layout import Box, Layout, Placement, layout
 from brandstudio.model.snapping import Guide, snap_edges, snap_move
@@ -99,6 +101,8 @@ class Canvas(QWidget):
     def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.studio = studio
+        self.check_result: CheckResult | None = None
+        """The Check panel's last result: its problem layers are marked (canvas_marks)."""
         self.setObjectName("canvas")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -252,6 +256,11 @@ class Canvas(QWidget):
         """Where the canvas's top-left corner is, in widget px."""
         return QPointF(self._offset)
 
+    def show_check(self, result: CheckResult | None) -> None:
+        """Mark the layers ``result`` finds problems in (at the size on screen)."""
+        self.check_result = result
+        self.update()
+
     def set_offset(self, offset: QPointF) -> None:
         """Scroll the canvas so its top-left corner is at ``offset`` (widget px)."""
         self._offset = QPointF(offset)
@@ -289,6 +298,9 @@ class Canvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.show_safe_zone:
             self._paint_safe_zone(painter, placed)
+        paint_problem_marks(
+            painter, placed, problem_marks(self.check_result, placed), self._outline
+        )
         self._paint_selection(painter, placed)
         self._paint_own_positions(painter, placed)
         self.text_edit.paint(painter)

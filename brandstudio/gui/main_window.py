@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.preview_strip = PreviewStrip(self.studio, self)
         self.preview_strip.hold(True)  # until the canvas shows its first render
         self.check_panel = CheckPanel(self.studio, self)
+        self.check_panel.checked.connect(self.canvas.show_check)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.docks = {
             "library": self._dock(self.library_panel, self.tr("Library"), "LibraryDock", left),

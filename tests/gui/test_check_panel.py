@@ -83,3 +83,36 @@ def test_russian_rule_names(qtbot: QtBot, russian: object, tmp_path: Path) -> No
     assert problem.startswith("Текст обрезан")
     panel.shutdown()
     studio.shutdown()
+
+
+def _red_pixels(window: MainWindow) -> int:
+    """Pixels of the canvas in the error marks' red."""
+    from brandstudio.gui.canvas_marks import ERROR_COLOUR
+
+    image = window.canvas.grab().toImage()
+    wanted = ERROR_COLOUR.rgb()
+    return sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixel(x, y) == wanted
+    )
+
+
+def test_the_canvas_marks_the_offending_layer(qtbot: QtBot, window: MainWindow) -> None:
+    from brandstudio.gui.canvas_marks import problem_marks
+
+    panel, canvas = window.check_panel, window.canvas
+    document = window.studio.document
+    assert document is not None
+    window.resize(1280, 800)
+    settled(qtbot, panel)
+    placed = canvas.layout()
+    assert placed is not None
+    assert problem_marks(canvas.check_result, placed) == {}  # the starter is clean
+    clean = _red_pixels(window)
+    before = panel.result
+    document.set_slot("headline", LONG)
+    qtbot.waitUntil(lambda: panel.result is not before and panel.idle(), timeout=60000)
+    assert problem_marks(canvas.check_result, placed)["headline"] == "error"
+    qtbot.waitUntil(lambda: _red_pixels(window) > clean + 50, timeout=5000)
