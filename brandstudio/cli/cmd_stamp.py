@@ -24,6 +24,7 @@ from brandstudio.jobs.stamp import (
     stamp_targets,
     text_mark,
 )
+from brandstudio.jobs.stamp_check import enlarged_photos, enlarged_warning
 from brandstudio.model.brand import StampDefaults
 from brandstudio.model.geometry import ANCHORS
 from brandstudio.model.preset import Preset
@@ -114,6 +115,10 @@ def run(args: argparse.Namespace) -> int:
     plan = plan_stamp(
         args.inputs, args.out, settings, recursive=args.recursive, overwrite=args.overwrite
     )
+    photos = [item.payload.source for item in plan.items if item.payload is not None]
+    enlarged = enlarged_photos(photos, settings.targets)
+    if enlarged:
+        output.message(f"warning: {enlarged_warning(enlarged, len(photos))}")
     return run_and_summarise(
         plan.items, plan.job, plan.journal, args, verb="stamped", unit="photos"
     )

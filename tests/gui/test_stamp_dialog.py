@@ -276,3 +276,39 @@ def test_a_brand_with_its_own_text_mark_stamps_it(
     assert dialog.text.text() == f"© Юг {year}"
     assert dialog.opacity.fraction() == pytest.approx(1.0, abs=0.01)
     dialog.close()
+
+
+def test_small_photos_are_counted_and_stamping_asks_first(
+    qtbot: QtBot, studio: Studio, dialogs: list[StampDialog], tmp_path: Path
+) -> None:
+    from studio_drivers import click_later
+
+    folder = tmp_path / "small"
+    folder.mkdir()
+    Image.new("RGB", (400, 300), (90, 120, 150)).save(folder / "tiny.jpg")
+    shutil.copy(PHOTOS[0], folder / PHOTOS[0].name)
+    out = tmp_path / "out"
+    dialog = new_dialog(qtbot, studio, dialogs)
+    dialog.show()
+    dialog.jobs = 1
+    dialog.add_paths([folder])
+    dialog.presets.set_checked(["instagram-story"])
+    dialog.options.folder.set_path(out)
+    dialog.refresh_preview()
+    qtbot.waitUntil(
+        lambda: dialog.preview_result is not None and bool(dialog.preview_result.enlarged),
+        timeout=20_000,
+    )
+    assert "look blurry: 1" in dialog.count.text()
+    assert "tiny.jpg: 400×300 → instagram-story" in dialog.count.toolTip()
+
+    click_later("Go Back")
+    dialog.ok_button.click()
+    qtbot.wait(300)
+    assert dialog.batch is None and not out.exists()
+
+    click_later("Stamp Anyway")
+    dialog.ok_button.click()
+    assert dialog.batch is not None
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=BATCH_TIMEOUT)
+    assert len(list(out.glob("*.jpg"))) == 2

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -598,6 +599,7 @@ class StampDialog(BatchDialog):
             job=job,
             size=size,
             problem=problem,
+            targets=stamp_targets(presets),
         )
 
     def _request_preview(self) -> None:
@@ -619,7 +621,17 @@ class StampDialog(BatchDialog):
             text += " · " + self.tr("other files left out: %1").replace("%1", str(result.skipped))
         if result.unusable:
             text += " · " + self.tr("cannot be read: %1").replace("%1", str(result.unusable))
+        if result.enlarged:
+            text += " · " + self.tr("enlarged so much they look blurry: %1").replace(
+                "%1", str(len(result.enlarged))
+            )
         self.count.setText(text if self.photos.paths() else "")
+        self.count.setToolTip(
+            "\n".join(
+                f"{item.path.name}: {item.size[0]}×{item.size[1]} → {item.preset} ×{item.scale:g}"
+                for item in result.enlarged[:20]
+            )
+        )
         empty = self.tr("No photo") if self.photos.paths() else ""
         for index, tile in enumerate(self.tiles):
             shown = result.tiles[index] if index < len(result.tiles) else None
@@ -645,6 +657,8 @@ class StampDialog(BatchDialog):
         except PlanError as error:
             self.problem.setText(str(error))
             return None
+        if not self._go_on():
+            return None
         self._remember()
         inputs = self.photos.paths()
         recursive = self.recursive.isChecked()
@@ -654,6 +668,35 @@ class StampDialog(BatchDialog):
             jobs=self.jobs,
             parent=self,
         )
+
+    def _go_on(self) -> bool:
+        """Whether to start when the preview counted files that cannot be read or photos
+        that would look blurry: the user's answer to 'Stamp Anyway' or 'Go Back'."""
+        found = self.preview_result
+        if found is None or not (found.unusable or found.enlarged):
+            return True
+        box = QMessageBox(self)
+        box.setObjectName("StampCheckQuestion")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Stamp Photos"))
+        lines = []
+        if found.unusable:
+            lines.append(self.tr("%n file(s) cannot be read and will fail.", "", found.unusable))
+        if found.enlarged:
+            lines.append(
+                self.tr(
+                    "%n photo(s) are so small that the chosen sizes enlarge them more than"
+                    " 1.5 times: they will look blurry.",
+                    "",
+                    len(found.enlarged),
+                )
+            )
+        box.setText("\n".join(lines))
+        box.setInformativeText(self.tr("Stamp anyway, or go back and change the photos or sizes?"))
+        go = box.addButton(self.tr("Stamp Anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Go Back"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is go
 
 
 def _variant(text: str) -> Variant:

@@ -19,7 +19,8 @@ from brandstudio.batch.inputs import InputItem, expand_inputs
 from brandstudio.gui.render_service import to_qimage
 from brandstudio.gui.tooltips import plain_tip
 from brandstudio.jobs.common import PlanError
-from brandstudio.jobs.stamp import StampJob, preview_marks
+from brandstudio.jobs.stamp import StampJob, StampTarget, preview_marks
+from brandstudio.jobs.stamp_check import Enlarged, enlarged_photos
 from brandstudio.render.photo import PhotoError, contain, cover, open_photo
 from brandstudio.stamp.marks import MarkCache, apply_marks
 
@@ -40,6 +41,8 @@ class PreviewRequest:
     job: StampJob | None
     size: tuple[int, int] | None
     problem: str | None = None
+    targets: tuple[StampTarget, ...] = ()
+    """Every chosen size: photos one of them enlarges too much are counted."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class PreviewResult:
     unusable: int
     tiles: tuple[PreviewTile, ...]
     problem: str | None = None
+    enlarged: tuple[Enlarged, ...] = ()
+    """Photos a chosen size enlarges so much that they look blurry."""
 
 
 class PreviewMaker:
@@ -70,18 +75,20 @@ class PreviewMaker:
         self._expanded: tuple[object, list[InputItem]] | None = None
         self._photos: dict[tuple[str, int, int], Image.Image | str] = {}
         self._marks = MarkCache()
+        self._enlarged: tuple[object, tuple[Enlarged, ...]] | None = None
 
     def make(self, request: PreviewRequest) -> PreviewResult:
         items = self._expand(request)
         photos = [item for item in items if item.skip is None and item.problem is None]
         skipped = sum(1 for item in items if item.skip is not None)
         unusable = sum(1 for item in items if item.problem is not None)
+        enlarged = self._enlarged_photos(request, photos)
         if request.job is None:
-            return PreviewResult(len(photos), skipped, unusable, (), request.problem)
+            return PreviewResult(len(photos), skipped, unusable, (), request.problem, enlarged)
         try:
             marks = preview_marks(request.job)
         except PlanError as error:
-            return PreviewResult(len(photos), skipped, unusable, (), str(error))
+            return PreviewResult(len(photos), skipped, unusable, (), str(error), enlarged)
         tiles = []
         for item in photos[:PREVIEW_COUNT]:
             name = item.path.name
@@ -96,7 +103,16 @@ class PreviewMaker:
                 tiles.append(PreviewTile(name, None, str(error)))
                 continue
             tiles.append(PreviewTile(name, to_qimage(_on_white(stamped))))
-        return PreviewResult(len(photos), skipped, unusable, tuple(tiles))
+        return PreviewResult(len(photos), skipped, unusable, tuple(tiles), enlarged=enlarged)
+
+    def _enlarged_photos(
+        self, request: PreviewRequest, photos: list[InputItem]
+    ) -> tuple[Enlarged, ...]:
+        key = (request.inputs, request.recursive, request.exclude, request.targets)
+        if self._enlarged is None or self._enlarged[0] != key:
+            found = enlarged_photos([item.path for item in photos], request.targets)
+            self._enlarged = (key, tuple(found))
+        return self._enlarged[1]
 
     def _expand(self, request: PreviewRequest) -> list[InputItem]:
         key = (request.inputs, request.recursive, request.exclude)

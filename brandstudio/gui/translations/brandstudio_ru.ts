@@ -3856,6 +3856,10 @@ On: changes apply to this preset only, as an override; the master layout and the
         <translation>не читается: %1</translation>
     </message>
     <message>
+        <source>enlarged so much they look blurry: %1</source>
+        <translation>слишком увеличены, будут размыты: %1</translation>
+    </message>
+    <message>
         <source>No photo</source>
         <translation>Нет фото</translation>
     </message>
@@ -3866,6 +3870,34 @@ On: changes apply to this preset only, as an override; the master layout and the
     <message>
         <source>Stamping Photos</source>
         <translation>Ставим логотип на фото</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be read and will fail.</source>
+        <translation>
+            <numerusform>%n файл не читается и не будет обработан.</numerusform>
+            <numerusform>%n файла не читаются и не будут обработаны.</numerusform>
+            <numerusform>%n файлов не читаются и не будут обработаны.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) are so small that the chosen sizes enlarge them more than 1.5 times: they will look blurry.</source>
+        <translation>
+            <numerusform>%n фото настолько маленькое, что выбранные размеры увеличат его больше чем в 1,5 раза: оно будет размытым.</numerusform>
+            <numerusform>%n фото настолько маленькие, что выбранные размеры увеличат их больше чем в 1,5 раза: они будут размытыми.</numerusform>
+            <numerusform>%n фото настолько маленькие, что выбранные размеры увеличат их больше чем в 1,5 раза: они будут размытыми.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stamp anyway, or go back and change the photos or sizes?</source>
+        <translation>Всё равно поставить знак или вернуться и изменить фото или размеры?</translation>
+    </message>
+    <message>
+        <source>Stamp Anyway</source>
+        <translation>Всё равно поставить</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Вернуться</translation>
     </message>
     <message>
         <source>Stamping Finished</source>
