@@ -43,6 +43,9 @@ each layer with its box [x, y, w, h] in px, font size and its lines as laid out.
 
 rules (id, default severity and limit, why):
 {RULE_LINES}
+  row (error, --data only; preset "all")
+      a row that cannot be made (a missing photo, a link too long for the QR code);
+      the other rows are still checked
 
 A template changes a rule's limit or severity in its "checks" list, for the whole
 template, one layer, one preset or one layer at one preset:
@@ -115,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _rows(args: argparse.Namespace, asked: RenderArguments) -> list[CheckRow]:
-    """Each usable row of --data as slot values over the --set ones (UsageError otherwise)."""
+    """Each row of --data as slot values over the --set ones; a row that cannot be made
+    carries its reason (reported as a `row` error). UsageError for an unusable table."""
     from brandstudio.jobs.merge import RowError, image_roots, map_columns, row_content
     from brandstudio.tables import read_table, system_locale
 
@@ -128,13 +132,15 @@ def _rows(args: argparse.Namespace, asked: RenderArguments) -> list[CheckRow]:
     rows = []
     for row in table.rows:
         if row.error is not None:
-            raise UsageError(f"{args.data}: row {row.number}: {row.error}")
+            rows.append(CheckRow(row.number, {}, error=row.error))
+            continue
         try:
             found = row_content(
                 row, columns, asked.template, asked.content, args.data.parent, roots=roots
             )
         except RowError as error:
-            raise UsageError(f"{args.data}: row {row.number}: {error}") from None
+            rows.append(CheckRow(row.number, {}, error=str(error)))
+            continue
         rows.append(CheckRow(row.number, found.content, found.hidden))
     return rows
 

@@ -32,7 +32,7 @@ from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.model.utm import qr_payload
-from brandstudio.render.assets import Assets, resolve_assets, slot_value
+from brandstudio.render.assets import Assets, RenderError, resolve_assets, slot_value
 from brandstudio.render.export import ImageFormat
 
 SEVERITIES: Final = ("error", "warning")
@@ -116,6 +116,16 @@ class CheckRow:
     number: int | None
     content: Mapping[str, str]
     hidden: frozenset[str] = field(default_factory=frozenset)
+    error: str | None = None
+    """Why the row cannot be made at all (a missing photo, a bad link): reported as a
+    ``row`` error at every size, and the other rows are checked."""
+
+
+ROW_RULE: Final = "row"
+"""The rule id of a spreadsheet row that cannot be made (not a template setting: a row that
+cannot be made is always an error)."""
+ALL_SIZES: Final = "all"
+"""The ``preset`` of a problem that is the same at every size."""
 
 
 def setting(
@@ -305,6 +315,16 @@ def check_rows(
     """Check one post per row (its content and hidden layers) at each of ``presets``."""
     result = CheckResult()
     for row in rows:
-        shown = hide_layers(template, row.hidden)
-        result += check_post(shown, row.content, kit, folder, presets, output, row=row.number)
+        error = row.error
+        if error is None:
+            shown = hide_layers(template, row.hidden)
+            try:
+                result += check_post(
+                    shown, row.content, kit, folder, presets, output, row=row.number
+                )
+            except RenderError as failure:  # a photo of the row that cannot be used
+                error = str(failure)
+        if error is not None:
+            problem = Problem(ROW_RULE, "error", ALL_SIZES, row.number, None, error)
+            result += CheckResult((problem,))
     return result

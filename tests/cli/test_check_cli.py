@@ -105,6 +105,22 @@ def test_rows_are_numbered_as_the_sheet_shows(cli, tmp_path: Path) -> None:  # t
     assert done.status == 1
 
 
+def test_a_row_that_cannot_be_made_is_an_error_and_the_rest_are_checked(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    photo = sorted((TEMPLATES / "photos").glob("*.jpg"))[0]
+    (tmp_path / "cup.jpg").write_bytes(photo.read_bytes())
+    table = tmp_path / "posts.csv"
+    table.write_text("headline,photo\nПервый,missing.jpg\nВторой,cup.jpg\n", encoding="utf-8")
+    done = cli("check", "contest", "--data", table, "--preset", "vk-post", "--json")
+    assert done.status == 1, done.stderr
+    data = json.loads(done.stdout)
+    (problem,) = [p for p in data["problems"] if p["row"] == 2]
+    assert (problem["rule"], problem["severity"], problem["preset"]) == ("row", "error", "all")
+    assert "missing.jpg" in problem["message"] and "photo" in problem["message"]
+    assert {layer["row"] for layer in data["layers"]} == {3}  # row 3 was checked
+
+
 @pytest.mark.parametrize(
     ("args", "named"),
     [
