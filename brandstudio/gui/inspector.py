@@ -289,6 +289,7 @@ class Inspector(QWidget):
             "text": self.tr("Text"),
             "font": self.tr("Font"),
             "paragraph": self.tr("Paragraph"),
+            "typography": self.tr("Typography"),
             "fit": self.tr("Fit"),
             "effects": self.tr("Effects"),
             "badge": self.tr("Badge"),

@@ -149,6 +149,7 @@ SECTIONS: Final[dict[type, tuple[tuple[str, tuple[str, ...]], ...]]] = {
         ("text", ("slot", "text")),
         ("font", ("font", "size", "color", "uppercase")),
         ("paragraph", ("align", "valign", "line_height", "letter_spacing")),
+        ("typography", ("typography", "hyphenate")),
         ("fit", ("fit",)),
         ("effects", ("stroke", "shadow", "background")),
     ),
@@ -222,6 +223,21 @@ def _displays() -> dict[str, Display]:
         "line_height": Display(_tr("Line height"), " ×", 1.0, 2, 0.05),
         "letter_spacing": Display(_tr("Letter spacing"), " em", 1.0, 3, 0.005, ems),
         "uppercase": Display(_tr("Uppercase")),
+        "typography": Display(
+            _tr("Typography"),
+            tip=_tr(
+                "Sets the text as a proofreader would while laying it out: no-break spaces after"
+                " short words and in numbers with units, «quotes», dashes, ranges. The text you"
+                " typed is kept as it is."
+            ),
+        ),
+        "hyphenate": Display(
+            _tr("Hyphenate"),
+            tip=_tr(
+                "Break long words at syllables (Russian and English dictionaries), never in a"
+                " headline's first line. Soft hyphens you type are always honoured."
+            ),
+        ),
         "stroke": Display(_tr("Stroke")),
         "shadow": Display(_tr("Shadow")),
         "background": Display(_tr("Background")),
@@ -287,6 +303,10 @@ def choice_text(name: str, value: str) -> str:
         ("error_correction", "M"): _tr("Medium (15 %)"),
         ("error_correction", "Q"): _tr("Quartile (25 %)"),
         ("error_correction", "H"): _tr("High (30 %)"),
+        ("typography", "auto"): _tr("Automatic (by the text's language)"),
+        ("typography", "ru"): _tr("Russian"),
+        ("typography", "en"): _tr("English"),
+        ("typography", "off"): _tr("Off (as typed)"),
         ("units", "frame"): _tr("Frame"),
         ("units", "short-side"): _tr("Short side"),
         ("anchor", "top-left"): _tr("Top left"),

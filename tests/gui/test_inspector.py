@@ -369,3 +369,26 @@ def test_the_text_colour_for_a_brand_colour_can_be_picked(
     layer = document.template.layer("badge")
     assert isinstance(layer, BadgeLayer) and layer.props.text_color == "brand:on-accent"
     assert editor.button.text() == "Text on Accent"
+
+
+def test_typography_and_hyphenation_switches(
+    inspector: Inspector, document: TemplateDocument
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    document.select(["headline"])
+    typography = inspector.editor("typography")
+    assert typography is not None
+    combo = typography.findChild(QComboBox) if not isinstance(typography, QComboBox) else typography
+    assert combo is not None
+    texts = [combo.itemText(index) for index in range(combo.count())]
+    assert texts == ["Automatic (by the text's language)", "Russian", "English", "Off (as typed)"]
+    combo.setCurrentIndex(texts.index("Off (as typed)"))
+    combo.activated.emit(combo.currentIndex())
+    assert headline(document).props.typography == "off"
+    document.undo_stack.undo()
+    assert headline(document).props.typography == "auto"
+    hyphenate = inspector.editor("hyphenate")
+    assert isinstance(hyphenate, BoolEditor)
+    hyphenate.box.click()
+    assert headline(document).props.hyphenate is True

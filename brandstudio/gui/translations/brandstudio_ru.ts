@@ -1332,6 +1332,10 @@
         <translation>Положение и размер</translation>
     </message>
     <message>
+        <source>Typography</source>
+        <translation>Типографика</translation>
+    </message>
+    <message>
         <source>Master layout</source>
         <translation>Основной макет</translation>
     </message>
@@ -1660,6 +1664,22 @@
         <translation>Высокая (30 %)</translation>
     </message>
     <message>
+        <source>Automatic (by the text&apos;s language)</source>
+        <translation>Автоматически (по языку текста)</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русская</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английская</translation>
+    </message>
+    <message>
+        <source>Off (as typed)</source>
+        <translation>Выключена (как набрано)</translation>
+    </message>
+    <message>
         <source>Frame</source>
         <translation>Рамка</translation>
     </message>
@@ -1832,6 +1852,10 @@
         <translation>Прописные</translation>
     </message>
     <message>
+        <source>Hyphenate</source>
+        <translation>Переносы</translation>
+    </message>
+    <message>
         <source>Stroke</source>
         <translation>Обводка</translation>
     </message>
@@ -1910,6 +1934,14 @@
     <message>
         <source>Frame: the box stretches with the canvas. Short side: the box keeps its shape.</source>
         <translation>Рамка: блок растягивается вместе с холстом. Короткая сторона: блок сохраняет форму.</translation>
+    </message>
+    <message>
+        <source>Sets the text as a proofreader would while laying it out: no-break spaces after short words and in numbers with units, «quotes», dashes, ranges. The text you typed is kept as it is.</source>
+        <translation>Набирает текст так, как это сделал бы корректор: неразрывные пробелы после коротких слов и в числах с единицами, «кавычки», тире, диапазоны. Набранный вами текст не меняется.</translation>
+    </message>
+    <message>
+        <source>Break long words at syllables (Russian and English dictionaries), never in a headline&apos;s first line. Soft hyphens you type are always honoured.</source>
+        <translation>Переносить длинные слова по слогам (русский и английский словари), но не в первой строке заголовка. Набранные вами мягкие переносы учитываются всегда.</translation>
     </message>
     <message>
         <source>%1 %2</source>
