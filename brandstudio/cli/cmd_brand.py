@@ -23,6 +23,7 @@ EPILOG = """examples:
   brandstudio brand edit Зерно --logo light=~/logos/zerno-white.png --make-missing-logos
   brandstudio brand edit Зерно --stamp-position auto --stamp-text "© {brand} {year}"
   brandstudio brand edit Зерно --remove-color sand --clear-space 0.3 --rename "Зерно и Ко"
+  brandstudio brand edit Зерно --keep-word "кофе-бар" --keep-word "ЗЕРНО.club"
   brandstudio brand export Зерно ~/Desktop/zerno.brandkit
   brandstudio brand export Зерно ~/Desktop/zerno.brandkit --overwrite
   brandstudio brand import zerno.brandkit --as "Зерно (копия)"
@@ -157,6 +158,7 @@ def run_show(args: argparse.Namespace, library: Library) -> int:
             "logos": logos,
             "stamp": dataclasses.asdict(brand.stamp),
             "tags": list(brand.tags),
+            "keep_words": list(brand.keep_words),
             "templates": templates,
         }
         output.data(json.dumps(info, ensure_ascii=False, indent=2))
@@ -177,6 +179,7 @@ def run_show(args: argparse.Namespace, library: Library) -> int:
         f" opacity {stamp.opacity:g}, {stamp.variant} logo"
         + (f", text {stamp.text!r}" if stamp.text else ", no text")
     )
+    output.data("kept as typed: " + (", ".join(brand.keep_words) or "only the brand's name"))
     output.data("templates: " + (", ".join(templates) or "none"))
     return exitcodes.OK
 

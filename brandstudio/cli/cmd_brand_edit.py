@@ -1,9 +1,10 @@
-"""``brandstudio brand edit``: change a brand's colours, logos, clear space, stamp defaults and
-name in one save (all of them, or none with exit 2 naming the argument)."""
+"""``brandstudio brand edit``: change a brand's colours, logos, clear space, stamp defaults,
+words kept as typed and name in one save (all of them, or none with exit 2 naming the argument)."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 from pathlib import Path
 
@@ -52,6 +53,15 @@ def add_edit_parser(actions: argparse._SubParsersAction[argparse.ArgumentParser]
         "--stamp-text", metavar="TEXT",
         help='the text mark stamped with the logo, {brand} and {year} filled in; "" for none',
     )  # fmt: skip
+    edit.add_argument(
+        "--keep-word", action="append", default=[], metavar="WORD",
+        help="a word or name the typography pass keeps exactly as typed (the brand's name"
+        " always is); repeat for several",
+    )  # fmt: skip
+    edit.add_argument(
+        "--forget-word", action="append", default=[], metavar="WORD",
+        help="take a word off the brand's keep-as-typed list",
+    )  # fmt: skip
     edit.add_argument("--rename", metavar="NEW", help="a new name (folder and templates follow)")
     edit.set_defaults(run=run_edit)
 
@@ -71,10 +81,14 @@ def run_edit(args: argparse.Namespace, library: Library) -> int:
     except _ArgumentError as bad:
         output.error(f"--{bad.flag}: {bad}")
         return exitcodes.UNUSABLE
+    before = library.load_brand(args.name).brand
+    if args.keep_word or args.forget_word:
+        forgotten = {word.casefold() for word in args.forget_word}
+        kept = [word for word in before.keep_words if word.casefold() not in forgotten]
+        edit = dataclasses.replace(edit, keep_words=(*kept, *args.keep_word))
     if edit == BrandEdit():
         output.error(f"brand edit {args.name}: nothing to change (see brandstudio brand edit -h)")
         return exitcodes.UNUSABLE
-    before = library.load_brand(args.name).brand
     try:
         kit = edit_brand(library, args.name, edit)
     except EditError as error:

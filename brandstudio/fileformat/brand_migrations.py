@@ -19,7 +19,17 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
-BRAND_MIGRATIONS: tuple[Migration, ...] = (Migration(1, "stamp text mark added (none)", _v1_to_v2),)
+def _v2_to_v3(data: Data) -> Data:
+    """Version 3 adds ``keep_words``, what the typography pass never changes (none before)."""
+    data.setdefault("keep_words", [])
+    data["version"] = 3
+    return data
+
+
+BRAND_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "stamp text mark added (none)", _v1_to_v2),
+    Migration(2, "words kept as typed by the typography pass added (none)", _v2_to_v3),
+)
 
 
 def migrate_brand(data: Data) -> tuple[Data, list[str]]:

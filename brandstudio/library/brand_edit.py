@@ -22,7 +22,7 @@ import math
 import re
 import shutil
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -44,6 +44,7 @@ from brandstudio.library.logo_variants import (
     png_bytes,
 )
 from brandstudio.model.brand import (
+    MAX_KEEP_WORDS,
     REQUIRED_COLORS,
     Brand,
     LogoVariants,
@@ -51,6 +52,7 @@ from brandstudio.model.brand import (
     stamp_text_problem,
 )
 from brandstudio.model.geometry import ANCHORS
+from brandstudio.model.values import describe_invisible
 
 if TYPE_CHECKING:
     from brandstudio.library.store import Library
@@ -117,7 +119,8 @@ class BrandEdit:
     ``rename_colors``: old role -> new role; ``logo_files``: variant (light, dark, mono) -> the
     user's own file or image for the logo role ``logo``; ``make_missing_logos``: make the
     variants the role lacks from one it has; ``clear_space``: 0..1 of the logo's height;
-    ``new_name``: rename the brand (its folder and templates follow).
+    ``new_name``: rename the brand (its folder and templates follow); ``keep_words``: the
+    whole new list of words the typography pass keeps as typed (None: unchanged).
     """
 
     colors: Mapping[str, str] = field(default_factory=dict)
@@ -128,6 +131,7 @@ class BrandEdit:
     clear_space: float | None = None
     stamp: StampChange = StampChange()
     new_name: str | None = None
+    keep_words: tuple[str, ...] | None = None
     logo: str = "logo"
     clean_logos: bool = True
     """Remove a plain background and trim the ``logo_files``; False takes them as they are
@@ -198,6 +202,12 @@ def set_stamp_defaults(
     return edit_brand(library, brand, BrandEdit(stamp=change))
 
 
+def set_keep_words(library: Library, brand: str, *, words: Sequence[str]) -> BrandKit:
+    """The words and names the typography pass keeps exactly as typed (the whole list; blank
+    entries and repeats dropped, each at most 80 characters, at most 200)."""
+    return edit_brand(library, brand, BrandEdit(keep_words=tuple(words)))
+
+
 def rename_brand(library: Library, brand: str, *, new_name: str) -> BrandKit:
     """Rename a brand: ``brand.json`` and the folder, with its templates; a name in use is
     refused."""
@@ -253,6 +263,8 @@ def _edited(kit: BrandKit, edit: BrandEdit, library: Library) -> Brand:
             raise EditError("color", f"{role}={value}: not a colour #RRGGBB")
         palette[role] = value.upper()
     brand = dataclasses.replace(kit.brand, palette=palette, stamp=_stamp(kit.brand, edit.stamp))
+    if edit.keep_words is not None:
+        brand = dataclasses.replace(brand, keep_words=_keep_words(edit.keep_words))
     if edit.clear_space is not None:
         _check_fraction("clear-space", edit.clear_space, 0.0, 1.0)
         variants = _variants(brand, edit.logo, "clear-space")
@@ -262,6 +274,25 @@ def _edited(kit: BrandKit, edit: BrandEdit, library: Library) -> Brand:
         }
         brand = dataclasses.replace(brand, logos=logos)
     return brand
+
+
+def _keep_words(words: Sequence[str]) -> tuple[str, ...]:
+    """The list as stored: trimmed, blanks and repeats (any case) dropped; EditError names a
+    word that is too long or holds an invisible character, or a list that is too long."""
+    kept: dict[str, str] = {}
+    for word in words:
+        text = " ".join(str(word).split())
+        if not text:
+            continue
+        if len(text) > 80:
+            raise EditError("keep-word", f"{text[:40]}…: at most 80 characters")
+        problem = describe_invisible(text)
+        if problem is not None:
+            raise EditError("keep-word", f"{text}: {problem}")
+        kept.setdefault(text.casefold(), text)
+    if len(kept) > MAX_KEEP_WORDS:
+        raise EditError("keep-word", f"{len(kept)} words: at most {MAX_KEEP_WORDS}")
+    return tuple(kept.values())
 
 
 def _check_role(role: str, what: str) -> None:

@@ -22,13 +22,17 @@ from brandstudio.model.values import (
 )
 
 BRAND_FORMAT: Final = "brandstudio.brand"
-BRAND_VERSION: Final = 2
+BRAND_VERSION: Final = 3
 
 REQUIRED_COLORS: Final = ("primary", "accent", "text", "background")
 REQUIRED_FONTS: Final = ("heading", "body")
 REQUIRED_LOGOS: Final = ("logo",)
 
 AssetPath = Annotated[str, Len(1, 255)]
+
+KeepWord = Annotated[VisibleText, Len(1, 80)]
+"""A word or phrase written exactly as the brand writes it."""
+MAX_KEEP_WORDS: Final = 200
 """A file inside the brand folder, relative, with ``/`` between folders."""
 
 STAMP_PLACEHOLDERS: Final = ("brand", "year")
@@ -112,10 +116,13 @@ class Brand:
     """A brand kit as stored in ``brand.json`` in the brand's folder."""
 
     format: Literal["brandstudio.brand"] = BRAND_FORMAT
-    version: Literal[2] = BRAND_VERSION
+    version: Literal[3] = BRAND_VERSION
     name: Annotated[VisibleText, Len(1, 80)]
     palette: Mapping[RoleName, HexColor] = dataclasses.field(default_factory=dict)
     fonts: Mapping[RoleName, BrandFont] = dataclasses.field(default_factory=dict)
     logos: Mapping[RoleName, LogoVariants] = dataclasses.field(default_factory=dict)
     stamp: StampDefaults = StampDefaults()
     tags: Annotated[tuple[Label, ...], Len(0, 32)] = ()
+    keep_words: Annotated[tuple[KeepWord, ...], Len(0, MAX_KEEP_WORDS)] = ()
+    """Words and names the typography pass never changes (product names, slogans written
+    their own way); the brand's name is always kept."""

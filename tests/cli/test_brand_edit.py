@@ -188,3 +188,16 @@ def test_show_json_gives_the_on_colours_that_follow_an_edit(cli: Callable[..., C
         assert cli("brand", "edit", DEMO, "--color", f"accent={accent}").status == 0
         on_accent = _show(cli)["on_colors"]["on-accent"]  # type: ignore[index]
         assert hex_contrast(on_accent, accent) >= 4.5, (accent, on_accent)
+
+
+def test_words_kept_as_typed(cli: Callable[..., Completed]) -> None:
+    done = cli("brand", "edit", DEMO, "--keep-word", "кофе-бар", "--keep-word", "ЗЕРНО.club")
+    assert done.status == 0, done.stderr
+    assert _show(cli)["keep_words"] == ["кофе-бар", "ЗЕРНО.club"]
+    done = cli("brand", "edit", DEMO, "--forget-word", "КОФЕ-БАР", "--keep-word", " zerno  club ")
+    assert done.status == 0, done.stderr
+    assert _show(cli)["keep_words"] == ["ЗЕРНО.club", "zerno club"]
+    assert "kept as typed: ЗЕРНО.club, zerno club" in cli("brand", "show", DEMO).stdout
+    refused = cli("brand", "edit", DEMO, "--keep-word", "a\u202eb")
+    assert refused.status == 2 and "--keep-word" in refused.stderr and "U+202E" in refused.stderr
+    assert _show(cli)["keep_words"] == ["ЗЕРНО.club", "zerno club"]  # nothing changed

@@ -12,6 +12,7 @@ from brandstudio.fileformat.brand_io import BRAND_FILE
 from brandstudio.library import brand_edit
 from brandstudio.library.brand_edit import BrandEdit, EditError, StampChange, edit_brand
 from brandstudio.library.store import Library
+from brandstudio.model.brand import BRAND_VERSION
 from brandstudio.resources import templates_folder
 
 DEMO = "Зерно"
@@ -40,7 +41,7 @@ def test_set_a_colour_adds_a_role_and_saves_the_current_version(library: Library
     kit = brand_edit.set_color(library, DEMO, role="brand-blue", value="#1a2b3c")
     assert kit.brand.palette["brand-blue"] == "#1A2B3C"
     saved = _brand_json(library)
-    assert saved["version"] == 2 and saved["palette"]["brand-blue"] == "#1A2B3C"  # type: ignore[index]
+    assert saved["version"] == BRAND_VERSION and saved["palette"]["brand-blue"] == "#1A2B3C"  # type: ignore[index]
     backups = list((library.backups_dir / DEMO).glob("brand.*.json"))
     assert len(backups) == 1 and json.loads(backups[0].read_text())["version"] == 1
 
@@ -203,7 +204,7 @@ def test_bundles_of_old_and_edited_brands_import(library: Library, tmp_path: Pat
 
     old = export_brand(library, DEMO, tmp_path / "old.brandkit")  # brand.json still version 1
     assert _brand_json(library)["version"] == 1
-    assert import_bundle(library, old, as_name="Old").brand.version == 2
+    assert import_bundle(library, old, as_name="Old").brand.version == BRAND_VERSION
     brand_edit.set_stamp_defaults(library, DEMO, text="© {brand}")
     edited = export_brand(library, DEMO, tmp_path / "edited.brandkit")
     kit = import_bundle(library, edited, as_name="Edited")
@@ -212,7 +213,7 @@ def test_bundles_of_old_and_edited_brands_import(library: Library, tmp_path: Pat
 
 def test_a_font_change_backs_up_an_old_brand_too(library: Library) -> None:
     library.set_font(DEMO, "body", "Rubik")
-    assert _brand_json(library)["version"] == 2
+    assert _brand_json(library)["version"] == BRAND_VERSION
     (backup,) = (library.backups_dir / DEMO).glob("brand.*.json")
     assert json.loads(backup.read_text(encoding="utf-8"))["version"] == 1
 
