@@ -21,12 +21,13 @@ APOSTROPHE = rule(
     ("don't", "don’t"),
     ("the students' room", "the students’ room"),
 )
-DECADE = rule(
-    "en-decade",
-    "an apostrophe standing for a century's digits is ’, not an opening quote",
-    r"(?<![\w\ue000])'(?=\d0s\b)",
+ELISION = rule(
+    "en-elision",
+    "an apostrophe for left-out letters at a word's start ('90s, 'n', 'em) is ’, not a quote",
+    r"(?<![\w\ue000])'(?=\d0s\b|n['’]|em\b|til\b|cause\b|tis\b)",
     "’",
     ("the '90s", "the ’90s"),
+    ("Rock 'n' roll", "Rock ’n’ roll"),
 )
 OPENING_SINGLE = rule(
     "en-opening-single",
@@ -38,7 +39,7 @@ OPENING_SINGLE = rule(
 SHORT_WORD = rule(
     "en-short-word",
     "the article a, an and the pronoun I never end a line",
-    rf"(?<![\w\ue000\-.'’])({'|'.join(SHORT_WORDS)}) (?=[^\s\-–—])",
+    rf"(?<![\w\ue000\-.'’])({'|'.join(SHORT_WORDS)}) (?=[^\s\-–—]|[\-–—]\S)",
     r"\1" + NBSP,
     ("I have a dream", "I~have a~dream"),
     ("An apple", "An~apple"),
@@ -69,7 +70,7 @@ INITIALS = rule(
 
 RULES: tuple[Rule, ...] = (
     APOSTROPHE,
-    DECADE,
+    ELISION,
     OPENING_SINGLE,
     SHORT_WORD,
     UNIT,

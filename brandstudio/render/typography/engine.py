@@ -3,7 +3,7 @@ placed in the paragraph's style, the protected stretches put back.
 
 The rules of one language key on its own script (a Russian preposition is Cyrillic, an English
 unit Latin), so "auto" simply runs both sets and mixed text gets each language's rules per word;
-only the quote style is chosen per paragraph, by its majority of letters.
+only the quote style is chosen per paragraph, by the majority of its letters outside quotes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from brandstudio.render.typography import common, en, ru
 from brandstudio.render.typography.protect import mask, protected_pattern, unmask
-from brandstudio.render.typography.quotes import place_quotes
+from brandstudio.render.typography.quotes import place_quotes, unquoted
 from brandstudio.render.typography.rules import Rule
 
 LANGUAGES = ("auto", "ru", "en", "off")
@@ -56,8 +56,17 @@ def detect_language(text: str, fallback: str) -> str:
     return _majority(masked, fallback)
 
 
+def _quote_style(text: str, language: str, fallback: str) -> str:
+    """The paragraph's language: its letters outside quotes decide ("Наш слоган: "Coffee
+    first"" is Russian), all its letters when every letter is quoted."""
+    if language != "auto":
+        return language
+    own = unquoted(text)
+    return _majority(own if _CYRILLIC.search(own) or _LATIN.search(own) else text, fallback)
+
+
 def _paragraph(text: str, rules: tuple[Rule, ...], language: str, fallback: str) -> str:
-    quotes = _majority(text, fallback) if language == "auto" else language
+    quotes = _quote_style(text, language, fallback)
     for _ in range(PASSES):
         before = text
         for each in rules:

@@ -13,11 +13,11 @@ from functools import lru_cache
 from brandstudio.render.typography.rules import MASK
 
 _TRAILING = r"(?<![.,;:!?…)\]'’])"
-_URL = rf"(?:https?://|www\.)[^\s\"«»“”„<>]+{_TRAILING}"
+_URL = rf"(?:https?://|www\.)[^\s\"«»“”„‘’'<>]+{_TRAILING}"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _DOMAIN = (
-    r"(?<![\w@.\-/])[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,24}|рф)(?!\w)(?!\.\w)"
-    rf"(?:/[^\s\"«»“”„<>]*{_TRAILING})?"
+    r"(?<![\w@.…\-/])[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,24}|рф)(?!\w)(?!\.\w)"
+    rf"(?:/[^\s\"«»“”„‘’'<>]*{_TRAILING})?"
 )
 _HANDLE = r"(?<![\w@])@\w+(?:\.\w+)*"
 _HASHTAG = r"(?<![\w#&])#\w+"

@@ -23,6 +23,13 @@ ABBREVIATIONS = (
     "г", "гг", "д", "ул", "пр", "пер", "пл", "стр", "корп", "кв", "им", "ст", "м", "т", "тел",
 )  # fmt: skip
 """Abbreviations (followed by a dot) kept on the line of what follows them."""
+NOT_COUNTED = (
+    "уже", "ещё", "еще", "тоже", "также", "только", "лишь", "всего", "уж", "это", "как", "что",
+    "где", "когда", "если", "чтобы", "или", "либо", "мы", "вы", "он", "она", "оно", "они",
+    "готов", "готова", "готово", "готовы", "открыт", "открыта", "открыто", "открыты",
+    "закрыт", "закрыта", "закрыто", "закрыты", "доступен", "доступна", "доступно", "доступны",
+)  # fmt: skip
+"""Frequent words after a number that it does not count ("iPhone 15 уже в продаже")."""
 
 _SHORT = "|".join(SHORT_WORDS)
 _NOT_AFTER_WORD = r"(?<![\w\ue000\-.'’])"
@@ -31,10 +38,11 @@ _CAPITALS = "А-ЯЁ"
 INITIALS = rule(
     "ru-initials",
     "initials stay together, spaced by a no-break space",
-    rf"(?<![\w\ue000.])([{_CAPITALS}])\. ?(?=[{_CAPITALS}]\.)",
-    r"\1." + NBSP,
+    rf"(?<![\w\ue000.])[{_CAPITALS}]\.(?:[ \u00a0]?[{_CAPITALS}]\.)+",
+    lambda match: NBSP.join(f"{letter}." for letter in re.findall(r"\w", match.group(0))),
     ("А. С. Пушкин", "А.~С.~Пушкин"),
     ("А.С. Пушкин", "А.~С.~Пушкин"),
+    ("А.А.А.", "А.~А.~А."),
 )
 INITIAL_SURNAME = rule(
     "ru-initial-surname",
@@ -53,12 +61,13 @@ SURNAME_INITIALS = rule(
 SHORT_WORD = rule(
     "ru-short-word",
     "a one- or two-letter preposition, conjunction or particle never ends a line",
-    rf"{_NOT_AFTER_WORD}({_SHORT}) (?=[^\s\-–—])",
+    rf"{_NOT_AFTER_WORD}({_SHORT}) (?=[^\s\-–—]|[\-–—]\S)",
     r"\1" + NBSP,
     ("Встреча в кафе", "Встреча в~кафе"),
     ("НА ВСЁ И ДЛЯ ВСЕХ", "НА~ВСЁ И~ДЛЯ ВСЕХ"),
     ("и в городе", "и~в~городе"),
     ("кто-то и", "кто-то и"),
+    ("Скидки до -50%", "Скидки до~-50%"),
     flags=re.IGNORECASE,
 )
 PARTICLE = rule(
@@ -88,22 +97,30 @@ DIGIT_GROUPS = rule(
 )
 NUMBER_WORD = rule(
     "ru-number-word",
-    "a number stays with the word it counts (1 декабря, 10 лет, 5 шт., 2026 г.)",
-    rf"(?<![\d:.,])(\d+(?:[.,]\d+)?) (?=(?!(?i:{_SHORT})(?!\w))(?:[а-яё]|[{_CAPITALS}]{{2}}))",
+    "a number stays with the Russian word after it, which it mostly counts (1 декабря, 10 лет, "
+    "5 шт.), unless that word is a short word, a frequent uncounted one or a verb's infinitive",
+    rf"(?<![\d:.,])(\d+(?:[.,]\d+)?) "
+    rf"(?=(?!(?i:{_SHORT}|{'|'.join(NOT_COUNTED)})(?!\w))(?![а-яё]+(?:ть|ться|тся)(?!\w))"
+    rf"[а-яё{_CAPITALS}])",
     r"\1" + NBSP,
     ("1 декабря", "1~декабря"),
     ("ДО 31 ДЕКАБРЯ", "ДО~31~ДЕКАБРЯ"),
     ("2 и 3", "2 и~3"),
     ("в 12:00 мы", "в~12:00 мы"),
+    ("С 8 Марта", "С~8~Марта"),
+    ("Заказ 125 готов", "Заказ 125 готов"),
+    ("2 начать", "2 начать"),
 )
 SIGN = rule(
     "ru-sign",
-    "a unit sign (%, ₽, $, €, °) stays with its number or with тыс., млн, млрд",
-    r"(?:(?<=\d)|(?<=тыс\.)|(?<=млн)|(?<=млн\.)|(?<=млрд)|(?<=млрд\.)) (?=[%‰₽€$£¥°])",
+    "a unit sign (%, ₽, $, €, °) stays with its number; руб. and a sign stay with тыс., млн, млрд",
+    r"(?<=\d) (?=[%‰₽€$£¥°])"
+    r"|(?:(?<=тыс\.)|(?<=млн)|(?<=млн\.)|(?<=млрд)|(?<=млрд\.)) (?=[%‰₽€$£¥°]|руб\.|р\.)",
     NBSP,
     ("Скидка 30 %", "Скидка 30~%"),
     ("Скидка 30%", "Скидка 30%"),
     ("10 тыс. ₽", "10~тыс.~₽"),
+    ("10 тыс. руб.", "10~тыс.~руб."),
 )
 NUMERO = rule(
     "ru-numero",
