@@ -150,6 +150,20 @@ def test_stamp_defaults_and_fonts_are_saved(
     assert after != before  # the sample is drawn in the new family
 
 
+def test_words_kept_as_typed_are_saved_and_undone(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = make_luna(qtbot, window, tmp_path, monkeypatch)
+    library = window.studio.library
+    dialog.keep_words.setText(" Луна-Кофе ,  ,LUNA.bar")
+    dialog.keep_words.editingFinished.emit()
+    assert library.load_brand("Луна").brand.keep_words == ("Луна-Кофе", "LUNA.bar")
+    assert dialog.keep_words.text() == "Луна-Кофе, LUNA.bar"
+    dialog.undo_stack.undo()
+    assert library.load_brand("Луна").brand.keep_words == ()
+    assert dialog.keep_words.text() == ""
+
+
 def test_an_svg_logo_with_outside_references_is_refused(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -514,7 +514,32 @@ class BrandKitDialog(QDialog):
             layout.addLayout(row)
             layout.addWidget(sample)
             self.font_widgets[role] = (family, weight, sample)
+        title = QLabel(self.tr("Kept as typed"))
+        title.setStyleSheet("font-weight: 600;")
+        self.keep_words = QLineEdit()
+        self.keep_words.setObjectName("KeepWords")
+        self.keep_words.setPlaceholderText(self.tr("Product names, slogans… separated by commas"))
+        self.keep_words.setToolTip(
+            self.tr(
+                "Words and names that typography never changes in this brand's posts (quotes,"
+                " dashes, spaces stay as typed). The brand's name always is."
+            )
+        )
+        self.keep_words.editingFinished.connect(self._keep_words_edited)
+        layout.addWidget(title)
+        layout.addWidget(self.keep_words)
         layout.addStretch(1)
+
+    def _keep_words_edited(self) -> None:
+        old = self.kit.brand.keep_words
+        new = tuple(word.strip() for word in self.keep_words.text().split(",") if word.strip())
+        if new == old:
+            return
+        self.change(
+            self.tr("Change Words Kept as Typed"),
+            lambda: brand_edit.set_keep_words(self.library, self.brand, words=new),
+            lambda: brand_edit.set_keep_words(self.library, self.brand, words=old),
+        )
 
     def _font_chosen(self, role: str, _index: int = 0) -> None:
         family, weight, _sample = self.font_widgets[role]
@@ -653,6 +678,7 @@ class BrandKitDialog(QDialog):
                 sample.setText(str(error))
             else:
                 sample.setPixmap(QPixmap.fromImage(picture))
+        self.keep_words.setText(", ".join(brand.keep_words))
         stamp = brand.stamp
         self.stamp_position.setCurrentIndex(max(0, self.stamp_position.findData(stamp.position)))
         self.stamp_size.setValue(100 * stamp.size)

@@ -387,6 +387,22 @@
         <translation>Загрузить файл шрифта…</translation>
     </message>
     <message>
+        <source>Kept as typed</source>
+        <translation>Как набрано</translation>
+    </message>
+    <message>
+        <source>Product names, slogans… separated by commas</source>
+        <translation>Названия продуктов, слоганы… через запятую</translation>
+    </message>
+    <message>
+        <source>Words and names that typography never changes in this brand&apos;s posts (quotes, dashes, spaces stay as typed). The brand&apos;s name always is.</source>
+        <translation>Слова и названия, которые типографика никогда не меняет в постах этого бренда (кавычки, тире и пробелы остаются как набраны). Название бренда не меняется всегда.</translation>
+    </message>
+    <message>
+        <source>Change Words Kept as Typed</source>
+        <translation>Изменить слова «как набрано»</translation>
+    </message>
+    <message>
         <source>Change Font</source>
         <translation>Смена шрифта</translation>
     </message>
