@@ -50,6 +50,7 @@ from brandstudio.render.text import (
     draw_text_and_glyphs,
     fit_text,
 )
+from brandstudio.render.text_prepare import FALLBACK_LANGUAGE, break_rules, prepare_text
 
 MAX_LAYER_PIXELS = 48_000_000
 """A layer box larger than this (in pixels) is skipped with a warning, not drawn."""
@@ -350,7 +351,12 @@ class _Renderer:
     ) -> tuple[FittedText, TextStyle]:
         """The text layer's lines and size as drawn in a box of ``size`` px, and its style."""
         props = layer.props
-        text = self._words(props.slot, props.text)
+        text = prepare_text(
+            props,
+            self._words(props.slot, props.text),
+            fallback_language=FALLBACK_LANGUAGE,
+            keep=(self.assets.brand.brand.name,),
+        )
         style = self._text_style(
             props.font,
             props.color,
@@ -383,6 +389,7 @@ class _Renderer:
             max_size,
             props.fit.mode,
             self.assets.fonts,
+            break_rules(props),
         )
         return fitted, style
 

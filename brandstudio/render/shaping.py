@@ -25,6 +25,10 @@ from brandstudio.render.characters import (
 )
 from brandstudio.render.fonts import DEFAULT_FAMILY, FontBook, FontFace, Letters
 
+SOFT_HYPHEN = "\u00ad"
+"""Kept in the prepared text as a break opportunity; never drawn (see ``text_of`` in
+:mod:`brandstudio.render.wrapping`)."""
+
 RGBA = tuple[int, int, int, int]
 Rect = tuple[float, float, float, float]
 
@@ -284,7 +288,7 @@ class Shaper:
             self.chain = self.book.fallback_chain(self.primary)
             self.fonts = FontChoice(self.chain, self.book)
         assigned, dropped = self.fonts.assign(normalised)
-        prepared = collapse_spaces("".join(cluster for cluster, _ in assigned))
+        prepared = collapse_spaces(self._kept(normalised, assigned))
         by_face: dict[FontFace, dict[str, None]] = {}
         for cluster, face in assigned:
             if face != self.primary and not face.emoji:
@@ -306,6 +310,18 @@ class Shaper:
         if dropped:
             warnings.append(f"{missing_warning(dropped)}: left out")
         return prepared, tuple(warnings)
+
+    def _kept(self, text: str, assigned: list[tuple[str, FontFace]]) -> str:
+        """The graphemes of ``text`` that are drawn (as drawn), and its soft hyphens: no font
+        draws those, but the layout breaks lines at them."""
+        if SOFT_HYPHEN not in text:
+            return "".join(cluster for cluster, _ in assigned)
+        kept: list[str] = []
+        for cluster in graphemes(text):
+            drawn = self.fonts.cluster(cluster)[0]
+            if cluster == SOFT_HYPHEN or drawn is not None:
+                kept.append(cluster if drawn is None else drawn[0])
+        return "".join(kept)
 
     def runs(self, text: str) -> list[tuple[str, FontFace]]:
         found = self._runs.get(text)

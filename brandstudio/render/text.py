@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from brandstudio.render.fonts import FontBook, Letters
+from brandstudio.render.linebreak import refine_lines
 from brandstudio.render.shaping import (
     RGBA,
     Arranged,
@@ -32,7 +33,7 @@ from brandstudio.render.shaping import (
     emoji_sprite,
     load_font,
 )
-from brandstudio.render.wrapping import ELLIPSIS, Wrapper, truncate
+from brandstudio.render.wrapping import ELLIPSIS, GREEDY, BreakRules, Wrapper, truncate
 
 if TYPE_CHECKING:
     from PIL._imaging import ImagingCore
@@ -41,7 +42,9 @@ __all__ = [
     "BROKEN_WARNING",
     "CUT_WARNING",
     "ELLIPSIS",
+    "GREEDY",
     "NOTHING_FITS_WARNING",
+    "BreakRules",
     "FitMode",
     "FittedText",
     "TextStyle",
@@ -96,6 +99,7 @@ def fit_text(
     max_size: float | None,
     mode: FitMode,
     book: FontBook,
+    rules: BreakRules = GREEDY,
 ) -> FittedText:
     """Choose the font size and lines for ``text`` in a box of ``box`` pixels.
 
@@ -108,9 +112,14 @@ def fit_text(
     The cost follows what can be drawn, not the length of ``text``: at each size tried (a
     bisection in half pixels, about a dozen sizes) lines are made only until they cannot fit
     the box, each measured a few times at most.
+
+    ``rules`` may allow more breaks (hyphens; with typography, at no-break spaces before
+    between characters); the size is chosen with greedy lines, and then, with typography,
+    the lines at that size are balanced or kept from ending with an orphan
+    (:mod:`brandstudio.render.linebreak`): as many lines, none wider.
     """
     shaper = Shaper(style, book)
-    fitted = _fit(shaper, text, box, size, min_size, max_size, mode)
+    fitted = _fit(shaper, text, box, size, min_size, max_size, mode, rules)
     return dataclasses.replace(fitted, letters=shaper.letters)
 
 
@@ -122,6 +131,7 @@ def _fit(
     min_size: float,
     max_size: float | None,
     mode: FitMode,
+    rules: BreakRules,
 ) -> FittedText:
     prepared, font_warnings = shaper.prepare(text)
     warnings = list(font_warnings)
@@ -135,7 +145,19 @@ def _fit(
         low = min_size
     if not prepared:
         return FittedText(high, (), False, 0.0, 0.0, tuple(warnings))
-    wrapper = Wrapper(shaper, prepared)
+    wrapper = Wrapper(shaper, prepared, rules)
+    widths: dict[float, float] = {}  # the line width each size's lines were made for
+
+    def refined(arranged: Arranged) -> FittedText:
+        """``arranged`` with its lines balanced or without an orphan, when that fits."""
+        better = None
+        if rules.typography and arranged.size in widths:
+            better = refine_lines(wrapper, arranged.size, widths[arranged.size])
+        if better is not None and better != [line.text for line in arranged.lines]:
+            candidate = shaper.arrange(better, arranged.size)
+            if candidate.fits(box):
+                arranged = candidate
+        return _fitted(arranged, False, warnings)
 
     def attempt(
         at: float, break_words: bool = False
@@ -149,6 +171,7 @@ def _fit(
             if len(lines) >= limit:
                 return None, lines, fragments
             arranged = shaper.arrange(lines, at)
+            widths[at] = width
             excess = arranged.width - box[0]
             if excess <= 0 or arranged.height > box[1]:
                 break
@@ -157,7 +180,7 @@ def _fit(
 
     best = attempt(high)[0]
     if best is not None:
-        return _fitted(best, False, warnings)
+        return refined(best)
     smallest = attempt(low)[0] if low != high else None  # the same attempt as at high
     if smallest is not None:
         best = smallest
@@ -172,7 +195,7 @@ def _fit(
                 good, best = middle, arranged
             else:
                 bad = middle
-        return _fitted(best, False, warnings)
+        return refined(best)
     broken, lines, fragments = attempt(low, break_words=True)
     if broken is not None:
         if fragments:

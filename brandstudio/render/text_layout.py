@@ -20,6 +20,7 @@ from brandstudio.model.template import Template
 from brandstudio.render.assets import Assets, slot_value
 from brandstudio.render.characters import graphemes
 from brandstudio.render.engine import fit_text_layer
+from brandstudio.render.hyphenation import HYPHEN, SOFT_HYPHEN
 from brandstudio.render.shaping import Shaper
 from brandstudio.render.text import FittedText, block_position
 
@@ -85,8 +86,14 @@ class TextLayout:
         return boxes
 
 
+_TYPESET = {'"': "«»„“”", "'": "’‘", "-": "—–"}
+"""What the typography pass draws for a character typed (``render.typography``)."""
+
+
 def _same(typed: str, drawn: str) -> bool:
     if typed == drawn or typed.upper() == drawn:
+        return True
+    if drawn in _TYPESET.get(typed, ""):
         return True
     return typed.isspace() and drawn.isspace()
 
@@ -94,16 +101,26 @@ def _same(typed: str, drawn: str) -> bool:
 def match_graphemes(text: str, line_texts: tuple[str, ...]) -> list[list[tuple[int, int]]]:
     """For each line, its graphemes' (start, end) in ``text`` (the user's): each prepared
     grapheme is looked for from where the last one ended; the first that is not found (the
-    "…" of a cut text, a character the normalisation changed) ends the matching."""
+    "…" of a cut text, a character the normalisation changed) ends the matching. The "-"
+    that ends a line hyphenated inside a word (at a soft hyphen, or by dictionary) is not
+    the user's (what follows in ``text``, soft hyphens aside, is no "-"): it has no stop."""
     matched: list[list[tuple[int, int]]] = []
     at = 0
     lost = False
-    for line_text in line_texts:
+    for number, line_text in enumerate(line_texts):
         found: list[tuple[int, int]] = []
         matched.append(found)
-        for cluster in graphemes(line_text):
+        clusters = graphemes(line_text)
+        for index, cluster in enumerate(clusters):
             if lost:
                 break
+            last = index == len(clusters) - 1 and number + 1 < len(line_texts)
+            if last and cluster == HYPHEN:
+                following = at
+                while following < len(text) and text[following] == SOFT_HYPHEN:
+                    following += 1
+                if following >= len(text) or text[following] != HYPHEN:
+                    break  # drawn at a break inside a word
             start = at
             while start < len(text) and not _same(text[start], cluster[0]):
                 start += 1

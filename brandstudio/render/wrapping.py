@@ -1,6 +1,11 @@
 """Where lines break, and where a text too long for its box is cut.
 
 Lines take words while they fit; a word wider than the line may be broken between graphemes.
+Inside a word a line may also end at a soft hyphen the user typed (always), or where the
+dictionary hyphenates it (:class:`BreakRules`, :mod:`brandstudio.render.hyphenation`), drawn
+with "-"; with typography on, a run of words glued by no-break spaces that is wider than the
+line breaks at one of them before it is broken between graphemes. How balanced lines and
+last lines without an orphan are chosen after the size is: :mod:`brandstudio.render.linebreak`.
 Each line is measured exactly (shaped as drawn), but only a few times: quick advances of
 single graphemes say where to start measuring, and a search from there finds the break. Only
 lines that can land in the box are made: the layout stops once the lines made cannot fit.
@@ -11,17 +16,58 @@ Split from :mod:`brandstudio.render.text`, which fits a box (choosing the size) 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import math
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from brandstudio.render.characters import graphemes
 from brandstudio.render.fonts import FontFace
+from brandstudio.render.hyphenation import HYPHEN, SOFT_HYPHEN, word_breaks
 from brandstudio.render.shaping import Arranged, Shaper
 
 ELLIPSIS = "…"
 _CUT_TRAILING = " -/,;:–—"
+NO_BREAK_SPACE = "\u00a0"
+
+HEADLINE_LINES = 6
+"""A text of at most this many lines is a headline: its lines are balanced, and its first
+line is never hyphenated by dictionary."""
+
+HYPHENATE_BELOW = 0.8
+"""A line is hyphenated by dictionary only when, without it, it would fill less than this
+share of the width, and the line before was not (soft hyphens the user typed are taken
+whenever a word does not fit)."""
+
+
+@dataclass(frozen=True)
+class BreakRules:
+    """Where lines may break beyond spaces, '-' and '/' (and soft hyphens, always)."""
+
+    typography: bool = False
+    """A run glued by no-break spaces may break at one when wider than the line; lines are
+    balanced or kept from ending with an orphan (:mod:`brandstudio.render.linebreak`)."""
+    hyphenate: bool = False
+    """Words may be hyphenated by dictionary."""
+
+
+GREEDY = BreakRules()
+"""Lines as the first layout made them: words while they fit, nothing more."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """One line of a paragraph: graphemes ``start`` to ``end`` (spaces at its end left out),
+    "-" drawn after them when ``hyphen``; the next line starts at grapheme ``resume``."""
+
+    start: int
+    end: int
+    resume: int
+    hyphen: bool = False
+    dictionary: bool = False
+    """Hyphenated by dictionary (not at a soft hyphen)."""
 
 
 def _token_ends(clusters: Sequence[str]) -> list[int]:
@@ -94,7 +140,8 @@ class _Paragraph:
     """One paragraph's graphemes, where its words end, and which font draws each.
 
     Measures its lines without splitting them again: a line's runs are cut from the
-    paragraph's (a grapheme's font does not depend on its neighbours).
+    paragraph's (a grapheme's font does not depend on its neighbours). Soft hyphens are
+    kept here, as break opportunities, and left out of every line's text.
     """
 
     def __init__(self, shaper: Shaper, text: str) -> None:
@@ -103,28 +150,37 @@ class _Paragraph:
         self.clusters = graphemes(text)
         self.ends = _token_ends(self.clusters)
         self.offsets = [0, *itertools.accumulate(len(cluster) for cluster in self.clusters)]
-        faces = [shaper.face_of(cluster) for cluster in self.clusters]
+        self.soft = SOFT_HYPHEN in text
+        faces = [shaper.face_of(cluster) for cluster in self.clusters if cluster != SOFT_HYPHEN]
         self.faces: list[FontFace] | None = None
         self.runs: list[tuple[int, int, FontFace]] = []
         if all(face is not None for face in faces):  # else each line is split afresh
-            self.faces = [face for face in faces if face is not None]
+            chosen = iter(faces)
+            self.faces = []
+            for cluster in self.clusters:  # a soft hyphen goes with the run before it
+                face = next(chosen) if cluster != SOFT_HYPHEN else None
+                self.faces.append(face or (self.faces[-1] if self.faces else shaper.primary))
             for index, face in enumerate(self.faces):
                 if self.runs and self.runs[-1][2] == face:
                     self.runs[-1] = (self.runs[-1][0], index + 1, face)
                 else:
                     self.runs.append((index, index + 1, face))
         self._sums: dict[float, list[float]] = {}
-        self._advances: dict[float, dict[str, float]] = {}
 
     def _stripped(self, start: int, end: int) -> int:
         while end > start and self.clusters[end - 1] == " ":
             end -= 1
         return end
 
-    def text_of(self, start: int, end: int) -> str:
-        """Graphemes ``start`` to ``end`` as a line: without the spaces it ends with."""
+    def text_of(self, start: int, end: int, hyphen: bool = False) -> str:
+        """Graphemes ``start`` to ``end`` as a line: without the spaces it ends with and
+        without soft hyphens, "-" after them when ``hyphen``."""
         end = self._stripped(start, end)
         text = self.text[self.offsets[start] : self.offsets[end]]
+        if self.soft:
+            text = text.replace(SOFT_HYPHEN, "")
+        if hyphen:
+            return text + HYPHEN  # its runs are worked out afresh
         if self.faces is not None:
             first = bisect.bisect_right(self.runs, start, key=lambda run: run[0]) - 1
             runs: list[tuple[str, FontFace]] = []
@@ -132,35 +188,24 @@ class _Paragraph:
                 if low >= end:
                     break
                 part = self.text[self.offsets[max(low, start)] : self.offsets[min(high, end)]]
-                runs.append((part, face))
+                part = part.replace(SOFT_HYPHEN, "") if self.soft else part
+                if part:
+                    runs.append((part, face))
             self.shaper.know_runs(text, runs)
         return text
 
-    def width(self, start: int, end: int, size: float) -> float:
+    def span_text(self, span: Span) -> str:
+        return self.text_of(span.start, span.end, span.hyphen)
+
+    def width(self, start: int, end: int, size: float, hyphen: bool = False) -> float:
         """The advance of graphemes ``start`` to ``end`` as a line: exactly what
-        ``Shaper.advance`` gives for it (letter-spaced lines are summed here, grapheme by
-        grapheme in the same order, instead of splitting the line again)."""
+        ``Shaper.advance`` gives for it."""
         spacing = self.shaper.style.letter_spacing * size
+        exact = self.shaper.advance(self.text_of(start, end, hyphen), size)
         end = self._stripped(start, end)
-        if self.faces is None or not spacing:
-            exact = self.shaper.advance(self.text_of(start, end), size)
-        else:
-            known = self._advances.setdefault(size, {})
-            pen = 0.0
-            for index in range(start, end):
-                cluster = self.clusters[index]
-                advance = known.get(cluster)
-                if advance is None:
-                    advance = known[cluster] = self.shaper.unit_advance(
-                        cluster, self.faces[index], size
-                    )
-                if index > start:
-                    pen += spacing
-                pen += advance
-            exact = max(pen, 0.0)
         sums = self._sums.get(size, ())
-        if end - start >= 8 and end < len(sums):  # how far off the quick advances are
-            quick = sums[end] - sums[start] - spacing
+        if end - start >= 8 and end < len(sums) and not hyphen:  # how far off the quick
+            quick = sums[end] - sums[start] - spacing  # advances are
             if quick > 0 and exact > 0:
                 self.shaper.corrections[size] = exact / quick
         return exact
@@ -186,12 +231,39 @@ class _Paragraph:
                 target = sums[start] + width + spacing
         return bisect.bisect_right(sums, target) - 1 - start
 
+    def token_at(self, grapheme: int) -> int:
+        """The index of the word that grapheme ``grapheme`` belongs to."""
+        return bisect.bisect_right(self.ends, grapheme)
+
+    def inner_breaks(self, start: int, end: int, dictionary: bool) -> list[Span]:
+        """Where a line from ``start`` may end inside the word ending at grapheme ``end``:
+        at its soft hyphens, and where the dictionary hyphenates it when ``dictionary``
+        (the last of words glued by no-break spaces); longest line first."""
+        token = self.token_at(end - 1)
+        first = self.ends[token - 1] if token else 0
+        last = self._stripped(first, end)
+        found: dict[int, Span] = {}
+        if dictionary:
+            base = self.offsets[first]
+            word = self.text[base : self.offsets[last]]
+            glued = word.rfind(NO_BREAK_SPACE) + 1
+            for at in word_breaks(word[glued:]):
+                index = bisect.bisect_left(self.offsets, base + glued + at)
+                if self.offsets[index] == base + glued + at and index > start:
+                    found[index] = Span(start, index, index, True, True)
+        if self.soft:
+            for index in range(max(first, start) + 1, last - 1):
+                if self.clusters[index] == SOFT_HYPHEN:
+                    found[index] = Span(start, index, index + 1, True)
+        return [found[index] for index in sorted(found, reverse=True)]
+
 
 class Wrapper:
     """The lines of one prepared text, at any size and width."""
 
-    def __init__(self, shaper: Shaper, text: str) -> None:
+    def __init__(self, shaper: Shaper, text: str, rules: BreakRules = GREEDY) -> None:
         self.shaper = shaper
+        self.rules = rules
         self.paragraphs = [_Paragraph(shaper, part) for part in text.split("\n")] if text else []
 
     def wrap(
@@ -201,34 +273,115 @@ class Wrapper:
         part of a word broken between characters.
 
         Each line takes words while they fit (a word that does not fit starts the next
-        line; with ``break_words``, a word wider than ``width`` is broken between
-        characters). Only the first ``limit`` lines are made: the text is cut there.
+        line, or is hyphenated at a soft hyphen, or by dictionary when the rules say so;
+        with ``break_words``, a word wider than ``width`` is broken between characters).
+        Only the first ``limit`` lines are made: the text is cut there.
         """
-        lines: list[str] = []
+        spans, fragments = self.spans(size, width, break_words, limit)
+        lines = [
+            paragraph.span_text(span)
+            for paragraph, found in zip(self.paragraphs, spans, strict=False)
+            for span in found
+        ]
+        return lines, fragments
+
+    def spans(
+        self, size: float, width: float, break_words: bool, limit: int = sys.maxsize
+    ) -> tuple[list[list[Span]], frozenset[int]]:
+        """:meth:`wrap`'s lines as spans, paragraph by paragraph: a headline (at most
+        ``HEADLINE_LINES`` lines) is never hyphenated by dictionary in its first line."""
+        spans, fragments = self._spans(size, width, break_words, limit, False)
+        count = sum(len(found) for found in spans)  # of a text cut at the limit: unknown
+        headline = count <= HEADLINE_LINES and count < limit
+        if headline and spans and spans[0] and spans[0][0].dictionary:
+            spans, fragments = self._spans(size, width, break_words, limit, True)
+        return spans, fragments
+
+    def _spans(
+        self, size: float, width: float, break_words: bool, limit: int, headline: bool
+    ) -> tuple[list[list[Span]], frozenset[int]]:
+        spans: list[list[Span]] = []
         fragments: set[int] = set()
-        for paragraph in self.paragraphs:
-            if len(lines) >= limit:
+        made = 0
+        for number, paragraph in enumerate(self.paragraphs):
+            if made >= limit:
                 break
-            ends = paragraph.ends
-            if not ends:
-                lines.append("")
-                continue
-            token = 0
-            while token < len(ends) and len(lines) < limit:
-                start = ends[token - 1] if token else 0
-                if break_words and paragraph.width(start, ends[token], size) > width:
-                    room = limit - len(lines)
+            found, broken = self.paragraph_spans(
+                paragraph, size, width, break_words, limit - made, headline and not number
+            )
+            fragments.update(made + index for index in broken)
+            spans.append(found)
+            made += len(found)
+        return spans, frozenset(index for index in fragments if index < limit)
+
+    def paragraph_spans(
+        self,
+        paragraph: _Paragraph,
+        size: float,
+        width: float,
+        break_words: bool,
+        room: int,
+        headline: bool = False,
+    ) -> tuple[list[Span], set[int]]:
+        """At most ``room`` lines of one paragraph, and which of them hold part of a word
+        broken between characters; ``headline``: no dictionary hyphen in the first line."""
+        ends = paragraph.ends
+        if not ends:
+            return [Span(0, 0, 0)], set()
+        inner = paragraph.soft or self.rules.hyphenate
+        spans: list[Span] = []
+        fragments: set[int] = set()
+        token, start = 0, 0
+        while token < len(ends) and len(spans) < room:
+            if (break_words or inner) and paragraph.width(start, ends[token], size) > width:
+                dictionary = self.rules.hyphenate and not (headline and not spans)
+                fitting = self._fitting(paragraph, start, ends[token], size, width, dictionary)
+                if fitting is not None:
+                    spans.append(fitting)
+                    start, token = fitting.resume, paragraph.token_at(fitting.resume)
+                    continue
+                if break_words and dictionary != self.rules.hyphenate:  # a headline's first
+                    # line is hyphenated after all: better than breaking between letters
+                    fitting = self._fitting(paragraph, start, ends[token], size, width, True)
+                    if fitting is not None:
+                        spans.append(dataclasses.replace(fitting, dictionary=False))
+                        start, token = fitting.resume, paragraph.token_at(fitting.resume)
+                        continue
+                if break_words:
                     chunks = self._break(paragraph, start, ends[token], size, width, room)
-                    if len(chunks) > 1:
-                        fragments.update(range(len(lines), len(lines) + len(chunks)))
-                    lines.extend(paragraph.text_of(a, b) for a, b in chunks[:-1])
-                    if len(lines) >= limit:
+                    for index, chunk in enumerate(chunks[:-1]):
+                        if chunk.end == chunk.resume:  # broken between graphemes
+                            fragments.update((len(spans) + index, len(spans) + index + 1))
+                    spans.extend(chunks[:-1])
+                    if len(spans) >= room:
                         break
-                    start = chunks[-1][0]
-                taken = self._words(paragraph, start, token, size, width)
-                lines.append(paragraph.text_of(start, ends[token + taken - 1]))
-                token += taken
-        return lines[:limit], frozenset(index for index in fragments if index < limit)
+                    start = chunks[-1].start
+            taken = self._words(paragraph, start, token, size, width)
+            last = ends[token + taken - 1]
+            span = Span(start, last, last)
+            if token + taken < len(ends) and inner:  # the next word did not fit
+                dictionary = (
+                    self.rules.hyphenate
+                    and not (headline and not spans)
+                    and not (spans and spans[-1].dictionary)  # never two in a row
+                    and paragraph.width(start, last, size) < HYPHENATE_BELOW * width
+                )
+                end = ends[token + taken]
+                span = self._fitting(paragraph, start, end, size, width, dictionary) or span
+            spans.append(span)
+            start, token = span.resume, paragraph.token_at(span.resume)
+        return spans[:room], {index for index in fragments if index < room}
+
+    @staticmethod
+    def _fitting(
+        paragraph: _Paragraph, start: int, end: int, size: float, width: float, dictionary: bool
+    ) -> Span | None:
+        """The longest line from ``start`` that ends with "-" inside the word ending at
+        ``end`` and fits ``width``, or None."""
+        for span in paragraph.inner_breaks(start, end, dictionary):
+            if paragraph.width(span.start, span.end, size, True) <= width:
+                return span
+        return None
 
     @staticmethod
     def _words(paragraph: _Paragraph, start: int, token: int, size: float, width: float) -> int:
@@ -245,17 +398,38 @@ class Wrapper:
         )
         return max(last, 0) + 1
 
-    @staticmethod
     def _break(
-        paragraph: _Paragraph, start: int, end: int, size: float, width: float, limit: int
-    ) -> list[tuple[int, int]]:
+        self, paragraph: _Paragraph, start: int, end: int, size: float, width: float, limit: int
+    ) -> list[Span]:
         """A word (graphemes ``start`` to ``end``) cut into pieces no wider than ``width``
-        (but for single graphemes wider than that): at most ``limit + 1`` of them."""
-        chunks: list[tuple[int, int]] = []
+        (but for single graphemes wider than that): at most ``limit + 1`` of them. With
+        typography on, words glued by no-break spaces part at one of those first."""
+        chunks: list[Span] = []
         while start < end and len(chunks) <= limit:
-            chunks.append((start, Wrapper._chunk(paragraph, start, end, size, width)))
-            start = chunks[-1][1]
+            glued = self._glued(paragraph, start, end, size, width)
+            if glued is None:
+                stop = Wrapper._chunk(paragraph, start, end, size, width)
+                glued = Span(start, stop, stop)
+            chunks.append(glued)
+            start = glued.resume
         return chunks
+
+    def _glued(
+        self, paragraph: _Paragraph, start: int, end: int, size: float, width: float
+    ) -> Span | None:
+        """The longest line from ``start`` that ends before a no-break space of the word
+        ending at ``end`` and fits ``width`` (typography on only), or None."""
+        if not self.rules.typography or paragraph.width(start, end, size) <= width:
+            return None  # (the rest of the word fits: one piece)
+        clusters = paragraph.clusters
+        for index in range(end - 1, start, -1):
+            if (
+                clusters[index] == NO_BREAK_SPACE
+                and clusters[index - 1] != NO_BREAK_SPACE
+                and paragraph.width(start, index, size) <= width
+            ):
+                return Span(start, index, index + 1)
+        return None
 
     @staticmethod
     def _chunk(paragraph: _Paragraph, start: int, end: int, size: float, width: float) -> int:
