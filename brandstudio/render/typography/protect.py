@@ -14,7 +14,7 @@ from brandstudio.render.typography.rules import MASK
 
 _TRAILING = r"(?<![.,;:!?…)\]'’])"
 _URL = rf"(?:https?://|www\.)[^\s\"«»“”„‘’'<>]+{_TRAILING}"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _DOMAIN = (
     r"(?<![\w@.…\-/])[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,24}|рф)(?!\w)(?!\.\w)"
     rf"(?:/[^\s\"«»“”„‘’'<>]*{_TRAILING})?"

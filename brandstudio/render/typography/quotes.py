@@ -10,11 +10,13 @@ reads the same way again and the pass is idempotent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 STYLES = {"ru": ("«", "»", "„", "“"), "en": ("“", "”", "‘", "’")}
 """Per language: outer opening, outer closing, inner opening, inner closing."""
 DOUBLE_QUOTES = frozenset('"«»„“”')
+_DOUBLE_QUOTE = re.compile('["«»„“”]')
 _OPEN_AFTER = frozenset("([{/-–—")
 
 
@@ -34,9 +36,8 @@ def _quotes(text: str) -> Iterator[tuple[int, str, int]]:
     closing quote gets the role "" (left as typed)."""
     depth = 0
     previous: tuple[int, str] | None = None
-    for index, char in enumerate(text):
-        if char not in DOUBLE_QUOTES:
-            continue
+    for match in _DOUBLE_QUOTE.finditer(text):
+        index, char = match.start(), match.group()
         role = _role(text, index, previous)
         previous = (index, role)
         if role == "close" and depth == 0 and char == '"':
