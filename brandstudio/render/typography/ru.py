@@ -1,8 +1,8 @@
 """Russian rules: short words glued to the next word, particles to the previous one, numbers to
 what they count, initials to the surname.
 
-Per cent: "30%" and "30 %" are both in use (ГОСТ 8.417 spaces the sign, much of the press does
-not), so the pass keeps the user's choice and only makes a typed space a no-break one. "№5"
+Per cent: "30%" and "30 %" are both in use (style guides differ; the press mostly writes it
+closed), so the pass keeps the user's choice and only makes a typed space a no-break one. "№5"
 gets the space that every style puts there.
 """
 
