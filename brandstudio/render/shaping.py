@@ -89,6 +89,26 @@ def ink_bbox(path: str, size: float, text: str, stroke: float) -> Rect:
     return (float(x0), float(y0), float(x1), float(y1))
 
 
+SPACED_FEATURES = ["-liga", "-clig"]
+"""OpenType features off in letter-spaced text: it is drawn a grapheme at a time, so a
+ligature could not be drawn, and must not be measured either."""
+
+
+@functools.lru_cache(maxsize=16384)
+def pair_kerning(path: str, size: float, first: str, second: str) -> float:
+    """How much closer (negative) or further apart two graphemes are set side by side than
+    each alone: the font's kerning between them, at ``size`` px, ligatures off."""
+    font = load_font(path, size)
+    if _LAYOUT != ImageFont.Layout.RAQM:
+        return (
+            font.getlength(first + second)
+            - text_length(path, size, first)
+            - (text_length(path, size, second))
+        )
+    pair = font.getlength(first + second, features=SPACED_FEATURES)
+    return pair - text_length(path, size, first) - text_length(path, size, second)
+
+
 _QUICK_SIZE = 100.0
 """The size quick advances are measured at, then scaled, in pixels (one font for all sizes:
 setting up a font at a new size costs more than the measure)."""
@@ -361,11 +381,22 @@ class Shaper:
 
     def _units(self, text: str, size: float) -> Iterator[tuple[str, FontFace, float]]:
         """What one line is drawn in: runs, or graphemes when letters are spaced (emoji
-        always one by one); with the advance of each."""
+        always one by one); with the advance of each. A spaced grapheme's advance keeps the
+        font's kerning with the next one of its run (as the run shaped whole would place
+        them); the spacing is added after each."""
         spaced = self.style.letter_spacing * size != 0
         for run, face in self.runs(text):
-            for unit in graphemes(run) if spaced or face.emoji else [run]:
-                yield unit, face, self.unit_advance(unit, face, size)
+            if face.emoji or not spaced:
+                for unit in graphemes(run) if face.emoji else [run]:
+                    yield unit, face, self.unit_advance(unit, face, size)
+                continue
+            path = str(face.path)
+            clusters = graphemes(run)
+            for index, unit in enumerate(clusters):
+                advance = text_length(path, size, unit)
+                if index + 1 < len(clusters):
+                    advance += pair_kerning(path, size, unit, clusters[index + 1])
+                yield unit, face, advance
 
     def pieces(self, text: str, size: float) -> tuple[tuple[_Piece, ...], float]:
         """What to draw for one line, and the line's advance width."""
