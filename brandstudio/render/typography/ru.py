@@ -86,14 +86,17 @@ ABBREVIATION = rule(
     r"\1." + NBSP,
     ("г. Москва, ул. Ленина, д. 5", "г.~Москва, ул.~Ленина, д.~5"),
     ("и т. д.", "и~т.~д."),
+    ("Ул. Ленина", "Ул.~Ленина"),
+    flags=re.IGNORECASE,
 )
 DIGIT_GROUPS = rule(
     "ru-digit-groups",
     "a number written in groups of three digits is one word",
-    r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)",
+    r"(?<![\d.,+])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d\-–]|[ \u00a0]\d)",
     lambda match: match.group(0).replace(" ", NBSP),
     ("1 500 000 ₽", "1~500~000~₽"),
     ("2026 100", "2026 100"),
+    ("+7 999 123 45 67, 8 800 555-35-35", "+7 999 123 45 67, 8 800 555-35-35"),
 )
 NUMBER_WORD = rule(
     "ru-number-word",
