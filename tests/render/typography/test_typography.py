@@ -96,6 +96,22 @@ def test_keep_words_are_untouched_in_any_case() -> None:
     assert typeset("Тыква и я", keep=["ты"]) == f"Тыква и{NBSP}я"
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Звоните +7 999 123 45 67", "Звоните +7 999 123 45 67"),
+        ("10 - 20 - 30", "10~— 20~— 30"),
+        ("- Привет!\n- Пока!", "- Привет!\n- Пока!"),
+        ('15" монитор', '15" монитор'),
+        ("Размеры S-XL, COVID-19, Ту-154, SALE-2026", "Размеры S-XL, COVID-19, Ту-154, SALE-2026"),
+        ("Т.е. ничего", "Т.е. ничего"),
+        ("a@b.ru...", "a@b.ru…"),
+    ],
+)
+def test_what_is_left_as_typed(source: str, expected: str) -> None:
+    assert shown(typeset(source)) == expected
+
+
 def test_off_and_the_languages() -> None:
     assert LANGUAGES == ("auto", "ru", "en", "off")
     assert typeset('"а" - б', "off") == '"а" - б'
@@ -145,6 +161,14 @@ def test_typeset_is_idempotent_and_keeps_line_breaks(text: str, mode: str, fallb
     assert typeset(once, mode, fallback=fallback) == once
     assert once.count("\n") == text.count("\n")
     assert "\u202f" not in once or "\u202f" in text
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXTS, MODES)
+def test_only_punctuation_and_spaces_change(text: str, mode: str) -> None:
+    once = typeset(text, mode)
+    assert [c for c in once if c.isalnum()] == [c for c in text if c.isalnum()]
+    assert set(once) - set(text) <= set(NBSP + "«»„“”‘’—–…")
 
 
 @given(TEXTS)
