@@ -45,8 +45,8 @@ def _majority(text: str, fallback: str) -> str:
 
 
 def detect_language(text: str, fallback: str) -> str:
-    """ "ru" or "en": the script of most letters in ``text`` outside URLs, e-mails, handles and
-    hashtags; ``fallback`` when there are none or as many of each."""
+    """The language of most letters in ``text`` outside URLs, e-mails, handles and hashtags,
+    "ru" or "en"; ``fallback`` when there are none or as many of each."""
     _check("auto", fallback)
     masked, _ = mask(text, protected_pattern(()))
     return _majority(masked, fallback)

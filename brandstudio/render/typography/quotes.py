@@ -21,7 +21,7 @@ _OPEN_AFTER = frozenset("([{/-–—")
 
 
 def _role(text: str, index: int, previous: tuple[int, str] | None) -> str:
-    """ "open", "close" or "" (leave) for the quote at ``index``."""
+    """The role of the quote at ``index``: "open", "close" or "" (left as typed)."""
     if previous is not None and previous[0] == index - 1:
         return previous[1]
     before = text[index - 1] if index else " "
