@@ -56,9 +56,9 @@ def test_an_error_exits_1_and_json_has_every_field(cli, tmp_path: Path) -> None:
     assert problem["layer"] == "legal" and problem["value"] < problem["limit"]
     (layer,) = data["layers"]
     assert set(layer) == {"preset", "row", "layer", "type", "box", "font_size", "lines"}
-    assert layer["lines"] == ["Условия акции на сайте"] and layer["font_size"] == pytest.approx(
-        12.0 * 0.8**0.5, abs=0.05
-    )
+    # The lines as laid out: typeset ("на" glued to the next word by a no-break space).
+    assert layer["lines"] == ["Условия акции на\u00a0сайте"]
+    assert layer["font_size"] == pytest.approx(12.0 * 0.8**0.5, abs=0.05)
     assert len(layer["box"]) == 4 and layer["box"][2] == pytest.approx(864.0)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["small.json"]
 
