@@ -169,13 +169,20 @@ def text_layout(
     ):
         x0 = shift_x + line_x
         clusters = graphemes(line.text)
+        # Spaced letters are drawn one by one, kerned with the next: where each is drawn.
+        drawn = [piece.x for piece in line.pieces] if spacing else []
         stops: list[tuple[int, float]] = []
         for number, (start, _) in enumerate(spans):
             prefix = "".join(clusters[:number])
             pen = shaper.advance(prefix, fitted.size) + (spacing if prefix else 0.0)
+            if len(drawn) == len(clusters):
+                pen = drawn[number]
             stops.append((start, x0 + pen))
         if spans:
-            stops.append((spans[-1][1], x0 + line.advance))
+            end = line.advance
+            if len(spans) < len(clusters):  # a hyphen drawn after the user's letters
+                end = shaper.advance("".join(clusters[: len(spans)]), fitted.size)
+            stops.append((spans[-1][1], x0 + end))
         elif not fitted.lines:
             stops.append((len(text), x0))
         lines.append(

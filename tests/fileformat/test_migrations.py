@@ -11,6 +11,7 @@ from PIL import Image
 from brandstudio.fileformat import FormatError, dump_template, load_template
 from brandstudio.fileformat.brand_io import brand_from_data, dump_brand, load_brand
 from brandstudio.fileformat.brand_migrations import BRAND_MIGRATIONS
+from brandstudio.fileformat.layers_io import parse_layers
 from brandstudio.fileformat.migrations import MIGRATIONS
 from brandstudio.model import TEMPLATE_VERSION
 from brandstudio.model.brand import BRAND_VERSION, StampDefaults, expand_stamp_text
@@ -173,3 +174,12 @@ def test_a_typography_the_format_does_not_know_is_refused(tmp_path: Path) -> Non
     with pytest.raises(FormatError) as caught:
         load_template(path)
     assert "$.layers[1].props.typography" in str(caught.value)
+
+
+def test_layers_copied_by_a_v5_build_paste_with_auto_typography() -> None:
+    """The clipboard envelope keeps its version 1: its template is migrated like a file."""
+    template = json.loads((FIXTURES / "v5.json").read_text(encoding="utf-8"))
+    copied = parse_layers(json.dumps({"format": "brandstudio.layers", "version": 1,
+                                      "folder": None, "template": template}))  # fmt: skip
+    props = copied.template.layer("headline").props
+    assert (props.typography, props.hyphenate) == ("auto", False)  # type: ignore[union-attr]

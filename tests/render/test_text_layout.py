@@ -9,6 +9,7 @@ from brandstudio.brands import find_brand
 from brandstudio.fileformat.template_io import load_template
 from brandstudio.render.assets import resolve_assets
 from brandstudio.render.engine import fit_text_layer
+from brandstudio.render.shaping import Shaper
 from brandstudio.render.text_layout import match_graphemes, text_layout
 
 CONTEST = Path(__file__).resolve().parents[2] / "templates" / "contest.json"
@@ -49,3 +50,28 @@ def test_an_empty_text_still_has_a_caret() -> None:
     assets = resolve_assets(template, {}, find_brand(), CONTEST.parent)
     laid = text_layout(template, {"headline": ""}, assets, None, "headline")
     assert laid is not None and laid.lines[0].stops == ((0, laid.lines[0].x),)
+
+
+def test_caret_stops_at_a_drawn_hyphen_and_at_spaced_letters() -> None:
+    template = load_template(CONTEST).template  # its headline is in caps
+    assets = resolve_assets(template, {}, find_brand(), CONTEST.parent)
+    typed = "Сверх\u00adпредложение\u00adдля\u00adвсех\u00adдрузей"
+    laid = text_layout(template, {"headline": typed}, assets, None, "headline")
+    fitted = fit_text_layer(template, {"headline": typed}, assets, None, "headline")
+    assert laid is not None and fitted is not None
+    lines = fitted[0].lines
+    assert len(lines) > 1 and lines[0].endswith("-"), lines
+    first = laid.lines[0]
+    assert first.stops[-1][1] < first.x + first.width - 1  # before the hyphen
+    assert laid.lines[1].stops[0][0] == first.stops[-1][0] + 1  # past the soft hyphen
+    assert typed[first.stops[-1][0]] == "\u00ad"
+    assert [index for index, _ in laid.lines[-1].stops][-1] == len(typed)
+    announcement = CONTEST.parent / "announcement.json"
+    template = load_template(announcement).template  # its label: caps, spaced 0.2 em
+    assets = resolve_assets(template, {}, find_brand(), announcement.parent)
+    laid = text_layout(template, {"label": "AVATAR"}, assets, None, "label")
+    fitted = fit_text_layer(template, {"label": "AVATAR"}, assets, None, "label")
+    assert laid is not None and fitted is not None
+    (line,) = laid.lines
+    pieces = Shaper(fitted[1], assets.fonts).line("AVATAR", fitted[0].size).pieces
+    assert [x - line.x for _, x in line.stops[:-1]] == [piece.x for piece in pieces]
