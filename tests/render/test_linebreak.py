@@ -25,6 +25,7 @@ from brandstudio.resources import templates_folder
 BOOK = FontBook.bundled()
 TYPOGRAPHY = BreakRules(typography=True)
 NBSP = "\u00a0"
+SHY = "\u00ad"
 WORDS = ["Выиграй", "годовой", "запас", "кофе", "для", "всей", "команды", "Summer", "sale", "—",
          "на", "30%", "в", "Москве", "AV", "сверхпредложение", "и", "друзей"]  # fmt: skip
 
@@ -155,3 +156,37 @@ def test_starter_headlines_keep_their_size_with_typography() -> None:
             off = fit_text_layer(_typography_off(template), {}, assets, preset, layer.id)
             assert on is not None and off is not None
             assert (on[0].size, len(on[0].lines)) == (off[0].size, len(off[0].lines))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.lists(
+        st.tuples(
+            st.sampled_from([*WORDS, "переносить", "hyphenation", f"сверх{SHY}новый"]),
+            st.sampled_from([" ", " ", NBSP, "\n"]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    width=st.integers(60, 700),
+    hyphenate=st.booleans(),
+    break_words=st.booleans(),
+)
+def test_lines_with_every_rule_keep_every_letter_and_fit(
+    parts: list[tuple[str, str]], width: int, hyphenate: bool, break_words: bool
+) -> None:
+    text = "".join(word + gap for word, gap in parts).strip()
+    shaper = Shaper(style(), BOOK)
+    prepared = shaper.prepare(text)[0]
+    rules = BreakRules(typography=True, hyphenate=hyphenate)
+    lines, fragments = Wrapper(shaper, prepared, rules).wrap(32, width, break_words)
+    letters = [char for char in prepared if char not in f" {NBSP}\n{SHY}"]
+    drawn = []
+    for number, line in enumerate(lines):
+        assert SHY not in line and not line.startswith((" ", NBSP))
+        if break_words and shaper.advance(line, 32) > width:
+            assert len(line) == 1 and number in fragments, line  # one letter wider than all
+        drawn.extend(line)
+    kept = [char for char in drawn if char not in f" {NBSP}"]
+    # Every letter, in order; a hyphen more only where a line was hyphenated.
+    assert [char for char in kept if char != "-"] == [char for char in letters if char != "-"]
