@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ from brandstudio.render.fonts import DEFAULT_FAMILY, FontBook, FontFace, Letters
 SOFT_HYPHEN = "\u00ad"
 """Kept in the prepared text as a break opportunity; never drawn (see ``text_of`` in
 :mod:`brandstudio.render.wrapping`)."""
+
+_LOOSE_SOFT_HYPHENS = re.compile(r"(?<![^\s\u00ad])\u00ad|\u00ad(?!\S)")
+"""Soft hyphens that break no word: at either end of one (or of the text), or doubled."""
 
 RGBA = tuple[int, int, int, int]
 Rect = tuple[float, float, float, float]
@@ -341,7 +345,7 @@ class Shaper:
             drawn = self.fonts.cluster(cluster)[0]
             if cluster == SOFT_HYPHEN or drawn is not None:
                 kept.append(cluster if drawn is None else drawn[0])
-        return "".join(kept)
+        return _LOOSE_SOFT_HYPHENS.sub("", "".join(kept))
 
     def runs(self, text: str) -> list[tuple[str, FontFace]]:
         found = self._runs.get(text)

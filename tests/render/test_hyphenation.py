@@ -119,3 +119,11 @@ def test_pyphen_is_loaded_only_for_text_that_asks() -> None:
         "assert 'pyphen' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_soft_hyphens_that_break_no_word_are_dropped() -> None:
+    shaper = Shaper(style(), BOOK)
+    assert shaper.prepare(f"{SHY}слово {SHY} другое{SHY}")[0] == "слово другое"
+    assert shaper.prepare(f"сверх{SHY}{SHY}новый\nи{SHY}")[0] == f"сверх{SHY}новый\nи"
+    fitted = fit_text(f"{SHY} {SHY}", style(), (300, 200), 40, 40, None, "none", BOOK)
+    assert fitted.lines == ()
