@@ -355,7 +355,7 @@ class _Renderer:
             props,
             self._words(props.slot, props.text),
             fallback_language=FALLBACK_LANGUAGE,
-            keep=(self.assets.brand.brand.name,),
+            keep=(self.assets.brand.brand.name, *self.assets.brand.brand.keep_words),
         )
         style = self._text_style(
             props.font,

@@ -1,4 +1,5 @@
-"""Letter-spaced text keeps the font's kerning; caps keep «ёлочки» and Ё."""
+"""Letter-spaced text keeps the font's kerning; a text layer is typeset (the brand's name and
+keep-words left as typed) before caps, which keep «ёлочки» and Ё."""
 
 from __future__ import annotations
 
@@ -111,3 +112,23 @@ def test_a_caps_headline_is_typeset_before_it_is_upper_cased(tmp_path: Path) -> 
     assert found is not None
     drawn = " ".join(found[0].lines).replace("\u00a0", " ")
     assert drawn == "ЁЛКА И «ЁЖИК» НА ПРАЗДНИКЕ"
+
+
+def test_the_brands_name_and_keep_words_are_not_typeset(tmp_path: Path) -> None:
+    kit = find_brand("demo")
+    kit = dataclasses.replace(kit, brand=dataclasses.replace(kit.brand, keep_words=('"Bean"',)))
+    template = Template(
+        name="Keep",
+        canvas=Canvas(width=1080, height=1080),
+        layers=(
+            TextLayer(
+                id="text",
+                geometry=Geometry(width=0.9, height=0.4),
+                props=TextProps(text='"Bean" и "чай"', size=60.0, fit=TextFit(mode="none")),
+            ),
+        ),
+    )
+    assets = resolve_assets(template, {}, kit, tmp_path, [])
+    found = fit_text_layer(template, {}, assets, None, "text")
+    assert found is not None
+    assert " ".join(found[0].lines).replace("\u00a0", " ") == '"Bean" и «чай»'
