@@ -86,6 +86,9 @@ class TextLayout:
         return boxes
 
 
+NO_BREAK_SPACE = "\u00a0"
+ELLIPSIS = "…"
+
 _TYPESET = {'"': "«»„“”", "'": "’‘", "-": "—–"}
 """What the typography pass draws for a character typed (``render.typography``)."""
 
@@ -98,17 +101,19 @@ def _same(typed: str, drawn: str) -> bool:
     return typed.isspace() and drawn.isspace()
 
 
-def match_graphemes(text: str, line_texts: tuple[str, ...]) -> list[list[tuple[int, int]]]:
-    """For each line, its graphemes' (start, end) in ``text`` (the user's): each prepared
-    grapheme is looked for from where the last one ended; the first that is not found (the
-    "…" of a cut text, a character the normalisation changed) ends the matching. The "-"
-    that ends a line hyphenated inside a word (at a soft hyphen, or by dictionary) is not
-    the user's (what follows in ``text``, soft hyphens aside, is no "-"): it has no stop."""
-    matched: list[list[tuple[int, int]]] = []
+def match_graphemes(text: str, line_texts: tuple[str, ...]) -> list[list[tuple[int, int, int]]]:
+    """For each line, its graphemes matched to ``text`` (the user's) as (index of the grapheme
+    in the line, start, end in ``text``): each prepared grapheme is looked for from where the
+    last one ended; the first that is not found (the "…" of a cut text, a character the
+    normalisation changed) ends the matching. What the typography pass added has no stop: a
+    no-break space where the user typed none ("№5" drawn "№ 5"), and the "-" that ends a line
+    hyphenated inside a word (what follows in ``text``, soft hyphens aside, is no "-"). An
+    ellipsis drawn for a typed "..." spans the three dots."""
+    matched: list[list[tuple[int, int, int]]] = []
     at = 0
     lost = False
     for number, line_text in enumerate(line_texts):
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int, int]] = []
         matched.append(found)
         clusters = graphemes(line_text)
         for index, cluster in enumerate(clusters):
@@ -121,6 +126,12 @@ def match_graphemes(text: str, line_texts: tuple[str, ...]) -> list[list[tuple[i
                     following += 1
                 if following >= len(text) or text[following] != HYPHEN:
                     break  # drawn at a break inside a word
+            if cluster == NO_BREAK_SPACE and (at >= len(text) or not text[at].isspace()):
+                continue  # added by the typography pass
+            if cluster == ELLIPSIS and text.startswith("...", at):
+                found.append((index, at, at + 3))
+                at += 3
+                continue
             start = at
             while start < len(text) and not _same(text[start], cluster[0]):
                 start += 1
@@ -130,7 +141,7 @@ def match_graphemes(text: str, line_texts: tuple[str, ...]) -> list[list[tuple[i
             end = start + 1
             while end < len(text) and len(text[start:end].upper()) < len(cluster):
                 end += 1
-            found.append((start, end))
+            found.append((index, start, end))
             at = end
     return matched
 
@@ -172,17 +183,18 @@ def text_layout(
         # Spaced letters are drawn one by one, kerned with the next: where each is drawn.
         drawn = [piece.x for piece in line.pieces] if spacing else []
         stops: list[tuple[int, float]] = []
-        for number, (start, _) in enumerate(spans):
+        for number, start, _ in spans:
             prefix = "".join(clusters[:number])
             pen = shaper.advance(prefix, fitted.size) + (spacing if prefix else 0.0)
             if len(drawn) == len(clusters):
                 pen = drawn[number]
             stops.append((start, x0 + pen))
         if spans:
+            last, _, after = spans[-1]
             end = line.advance
-            if len(spans) < len(clusters):  # a hyphen drawn after the user's letters
-                end = shaper.advance("".join(clusters[: len(spans)]), fitted.size)
-            stops.append((spans[-1][1], x0 + end))
+            if last + 1 < len(clusters):  # a hyphen drawn after the user's letters
+                end = shaper.advance("".join(clusters[: last + 1]), fitted.size)
+            stops.append((after, x0 + end))
         elif not fitted.lines:
             stops.append((len(text), x0))
         lines.append(

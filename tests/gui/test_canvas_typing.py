@@ -164,3 +164,27 @@ def test_a_click_outside_finishes_and_undo_while_typing_resyncs(
     QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
     assert not canvas.text_edit.active
     settled(qtbot, studio, canvas)
+
+
+def test_typing_typeset_text_keeps_what_was_typed_and_carets_on_every_letter(
+    qtbot: QtBot, studio: Studio, canvas: Canvas
+) -> None:
+    """The canvas shows the typeset text («», —, …, no-break spaces) while the slot keeps
+    the keys typed; every typed character has a caret stop, in order, on the drawn lines."""
+    document = studio.document
+    assert document is not None
+    document.select(["headline"])
+    QTest.keyClick(canvas, Qt.Key.Key_F2)
+    typed = 'Кофе "Зерно" - №5... и чай'
+    type_text(canvas, typed)
+    assert document.content["headline"] == typed
+    settled(qtbot, studio, canvas)
+    laid = canvas.text_edit.layout
+    assert laid is not None and laid.text == typed
+    stops = [stop for line in laid.lines for stop, _ in line.stops]
+    assert stops == sorted(stops) and stops[-1] == len(typed)
+    assert {typed.index(char) for char in '"-.и'} <= set(stops)
+    x_end = canvas.text_edit.layout.caret(len(typed))[0]
+    x_start = canvas.text_edit.layout.caret(0)[0]
+    assert x_end != x_start
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)

@@ -94,11 +94,11 @@ def test_soft_hyphens_break_only_where_a_line_ends_and_are_never_drawn() -> None
 def test_caret_stops_go_on_past_a_drawn_hyphen() -> None:
     text = f"Сверх{SHY}предложение дня"
     matched = match_graphemes(text, ("Сверх-", "предложение дня"))
-    assert [text[a:b] for a, b in matched[0]] == list("Сверх")
-    assert [text[a:b] for a, b in matched[1]] == list("предложение дня")
+    assert [text[a:b] for _, a, b in matched[0]] == list("Сверх")
+    assert [text[a:b] for _, a, b in matched[1]] == list("предложение дня")
     typed = "северо-восточный ветер"
     matched = match_graphemes(typed, ("северо-", "восточный ветер"))
-    assert "".join(typed[a:b] for a, b in matched[0]) == "северо-"
+    assert "".join(typed[a:b] for _, a, b in matched[0]) == "северо-"
     matched = match_graphemes("обжариваем", ("обжарива-", "ем"))
     assert [len(found) for found in matched] == [8, 2]
 

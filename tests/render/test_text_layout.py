@@ -18,10 +18,26 @@ CONTEST = Path(__file__).resolve().parents[2] / "templates" / "contest.json"
 def test_graphemes_match_back_to_the_typed_text() -> None:
     # Spaces collapsed, upper-cased, a line broken at a space: indices are the typed text's.
     assert match_graphemes("ab   cd\nef", ("AB CD", "EF")) == [
-        [(0, 1), (1, 2), (2, 3), (5, 6), (6, 7)],
-        [(8, 9), (9, 10)],
+        [(0, 0, 1), (1, 1, 2), (2, 2, 3), (3, 5, 6), (4, 6, 7)],
+        [(0, 8, 9), (1, 9, 10)],
     ]
-    assert match_graphemes("abc", ("a…",)) == [[(0, 1)]]  # the ellipsis has no stop
+    assert match_graphemes("abc", ("a…",)) == [[(0, 0, 1)]]  # the ellipsis has no stop
+
+
+def test_typeset_text_matches_back_to_what_was_typed() -> None:
+    """Quotes, dashes, an ellipsis for three dots and no-break spaces the pass added: every
+    typed character keeps a stop, in order, and the added spaces have none."""
+    typed = 'Кофе "Зерно" - №5... и чай'
+    drawn = "Кофе «Зерно»\u00a0— №\u00a05… и\u00a0чай"
+    (found,) = match_graphemes(typed, (drawn,))
+    starts = [start for _, start, _ in found]
+    assert starts == sorted(starts)
+    assert "".join(typed[a:b] for _, a, b in found).replace(" ", "") == typed.replace(" ", "")
+    assert found[-1][1:] == (len(typed) - 1, len(typed))  # the last letter is matched
+    ellipsis = next(item for item in found if drawn[item[0]] == "…")
+    assert typed[ellipsis[1] : ellipsis[2]] == "..."
+    added = drawn.index("№") + 1  # the no-break space after №
+    assert added not in [index for index, _, _ in found]
 
 
 def test_lines_follow_the_engine_fitting_and_stops_grow() -> None:
