@@ -7,12 +7,14 @@ from benchmarks import (
     bench_render,
     bench_stamp,
     bench_template,
+    bench_typography,
 )
 
 if __name__ == "__main__":
     bench_template.main()
     bench_render.main()
     bench_check.main()
+    bench_typography.main()
     bench_gui.main()
     bench_latency.main()
     bench_stamp.main()
