@@ -84,7 +84,7 @@ def region(image: Image.Image, window: MainWindow, layer_id: str) -> Image.Image
     return image.crop((round(box.x), round(box.y), round(box.right), round(box.bottom)))
 
 
-def test_copy_from_contest_paste_into_promo_save_and_reopen(
+def test_copy_from_contest_paste_into_announcement_save_and_reopen(
     qtbot: QtBot, make_window: Callable[[Path], MainWindow], folder: Path
 ) -> None:
     window = make_window(folder / "contest.json")
@@ -102,20 +102,20 @@ def test_copy_from_contest_paste_into_promo_save_and_reopen(
     assert abs(picture.width() - before.width) <= 1  # a picture of the selection
     assert abs(picture.height() - before.height) <= 1
 
-    promo_path = folder / "promo.json"
-    window.open_file(promo_path)
+    other_path = folder / "announcement.json"  # a post without a QR code of its own
+    window.open_file(other_path)
     document = window.studio.document
-    assert document is not None and document.template.name == "Promo"
+    assert document is not None and document.template.name == "Announcement"
     assert window.clipboard.act_paste.isEnabled()
     window.clipboard.act_paste.trigger()
     (pasted_id,) = document.selection
     assert window.act_undo.text() == "&Undo Paste Layer"
     assert window.save()
 
-    window.open_file(promo_path)
+    window.open_file(other_path)
     document = window.studio.document
     assert document is not None
-    reopened = load_template(promo_path).template
+    reopened = load_template(other_path).template
     assert document.template == reopened
     layer = reopened.layer(pasted_id)
     assert isinstance(layer, QrLayer)

@@ -41,10 +41,10 @@ def test_copy_takes_the_layers_in_z_order_with_their_slots() -> None:
 
 
 def test_paste_into_another_template_keeps_the_look_with_fresh_ids() -> None:
-    contest, promo = starter("contest"), starter("promo")
+    contest, announcement = starter("contest"), starter("announcement")
     copied = copy_layers(contest, ["qr", "logo"])
-    pasted, ids = paste_layers(promo, copied)
-    assert ids == ("logo-2", "qr")  # promo has a logo already
+    pasted, ids = paste_layers(announcement, copied)
+    assert ids == ("logo-2", "qr")  # the announcement has a logo already, and no QR code
     assert [layer.id for layer in pasted.layers[-2:]] == list(ids)
     assert pasted.slots["qr_url"] == contest.slots["qr_url"]  # the slot came along
     for new_id, old_id in zip(ids, ("logo", "qr"), strict=True):
