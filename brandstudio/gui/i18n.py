@@ -13,12 +13,14 @@ start-up: widgets read their texts when they are built, so the window asks for a
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from brandstudio.gui.settings import LANGUAGE, Settings
+from brandstudio.render.text_prepare import LANGUAGE_VARIABLE
 
 SOURCE_LANGUAGE = "en"
 SYSTEM = LANGUAGE.default
@@ -113,6 +115,7 @@ def install_translator(
     _installed.clear()
     code = resolve_language(language, settings)
     _shown[0] = code
+    os.environ[LANGUAGE_VARIABLE] = code  # typography's quotes where a text has no letters
     if code == SOURCE_LANGUAGE:
         return code
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

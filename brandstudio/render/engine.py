@@ -50,7 +50,7 @@ from brandstudio.render.text import (
     draw_text_and_glyphs,
     fit_text,
 )
-from brandstudio.render.text_prepare import FALLBACK_LANGUAGE, break_rules, prepare_text
+from brandstudio.render.text_prepare import break_rules, fallback_language, prepare_text
 
 MAX_LAYER_PIXELS = 48_000_000
 """A layer box larger than this (in pixels) is skipped with a warning, not drawn."""
@@ -354,7 +354,7 @@ class _Renderer:
         text = prepare_text(
             props,
             self._words(props.slot, props.text),
-            fallback_language=FALLBACK_LANGUAGE,
+            fallback_language=fallback_language(),
             keep=(self.assets.brand.brand.name, *self.assets.brand.brand.keep_words),
         )
         style = self._text_style(

@@ -9,6 +9,7 @@ typography pass sees the text as typed. The pass itself (quotes, dashes, no-brea
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 from brandstudio.model.layers import TextProps
@@ -16,7 +17,25 @@ from brandstudio.render.text import GREEDY, BreakRules
 from brandstudio.render.typography import typeset
 
 FALLBACK_LANGUAGE = "ru"
-"""The quote style ``auto`` typography gives a paragraph without letters."""
+"""The quote style ``auto`` typography gives a paragraph without letters when neither the
+studio nor the system names a language Brandstudio typesets."""
+LANGUAGE_VARIABLE = "BRANDSTUDIO_LANGUAGE"
+"""The studio's language, which the studio sets for itself and the workers it starts."""
+
+
+def fallback_language() -> str:
+    """The language (``ru`` or ``en``) whose quotes ``auto`` typography gives a paragraph
+    without letters: the studio's (``BRANDSTUDIO_LANGUAGE``), else the system's (the first
+    of LC_ALL, LC_MESSAGES, LANG that is set), else :data:`FALLBACK_LANGUAGE`."""
+    studio = os.environ.get(LANGUAGE_VARIABLE, "")[:2].lower()
+    if studio in ("ru", "en"):
+        return studio
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            code = value[:2].lower()
+            return code if code in ("ru", "en") else FALLBACK_LANGUAGE
+    return FALLBACK_LANGUAGE
 
 
 def prepare_text(
