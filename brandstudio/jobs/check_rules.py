@@ -18,7 +18,7 @@ from PIL import Image, ImageFilter
 from brandstudio.jobs.check_scene import LayerFacts, Letters, Scene, phone_points_per_px
 from brandstudio.model.brand import LogoVariants
 from brandstudio.model.contrast import TEXT_CONTRAST
-from brandstudio.model.layers import LogoLayer, PhotoLayer, TextLayer
+from brandstudio.model.layers import BadgeLayer, LogoLayer, PhotoLayer, TextLayer
 from brandstudio.model.layout import Box
 from brandstudio.model.values import brand_role
 from brandstudio.render.legibility import GLYPH, LARGE_SPAN, line_bands, pixel_ratios
@@ -109,6 +109,17 @@ def _text_layers(scene: Scene) -> Iterator[tuple[LayerFacts, TextLayer]]:
             yield facts, facts.layer
 
 
+def _lettered(scene: Scene) -> Iterator[tuple[LayerFacts, Letters | None]]:
+    """Text layers and badges with text: their facts and their letters on the canvas."""
+    for facts in scene.layers:
+        if facts.fitted is None:
+            continue
+        if isinstance(facts.layer, TextLayer):
+            yield facts, facts.letters
+        elif isinstance(facts.layer, BadgeLayer):
+            yield facts, facts.badge_letters
+
+
 def text_fit(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
     """Text cut with '…' (text and badges), or drawn below ``limit`` x its min_size."""
     for facts in scene.layers:
@@ -128,28 +139,29 @@ def text_fit(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
 
 
 def min_size(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
-    """Text whose x-height, shown on a phone (the image 390 pt wide), is under ``limit`` pt
-    (4 pt: about 7.5 pt type, below the smallest text style phones use, 11 pt)."""
+    """Text (and a badge's text) whose x-height, shown on a phone (the image 390 pt wide), is
+    under ``limit`` pt (4 pt: about 7.5 pt type, below the smallest text style phones use,
+    11 pt)."""
     points_per_px = phone_points_per_px(scene.preset_id, scene.image.width)
-    for facts, layer in _text_layers(scene):
+    for facts, _ in _lettered(scene):
         assert facts.fitted is not None
-        limit = limit_of("min-size", layer.id)
+        limit = limit_of("min-size", facts.layer.id)
         if limit is None or not facts.fitted.lines:
             continue
         shown = facts.fitted.size * facts.x_height * points_per_px
         if shown < limit:
             yield Finding(
-                "min-size", layer.id,
+                "min-size", facts.layer.id,
                 f"letters {shown:.1f} pt high on a phone (x-height; at least {limit:g} pt reads)",
                 round(shown, 2), limit,
             )  # fmt: skip
 
 
-def _line_contrasts(scene: Scene, facts: LayerFacts) -> Iterator[tuple[float, bool]]:
+def _line_contrasts(
+    scene: Scene, facts: LayerFacts, letters: Letters
+) -> Iterator[tuple[float, bool]]:
     """(the 10th-percentile contrast of the letters' colour with the pixels in a 3 px band
     just outside the letters, as exported; whether the line is large text) per line."""
-    assert facts.letters is not None
-    letters = facts.letters
     found = letters.mask.getbbox()
     if found is None:
         return
@@ -182,21 +194,21 @@ def _line_contrasts(scene: Scene, facts: LayerFacts) -> Iterator[tuple[float, bo
 
 
 def contrast(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
-    """Lines of text whose colour contrasts less than ``limit`` (large text: 2/3 of it) with
-    the pixels just around its letters in the exported image (photo, overlay, box, backdrop
-    and all)."""
-    for facts, layer in _text_layers(scene):
-        limit = limit_of("contrast", layer.id)
-        if limit is None or facts.letters is None:
+    """Lines of text (and of an upright badge's text) whose colour contrasts less than
+    ``limit`` (large text: 2/3 of it) with the pixels just around its letters in the
+    exported image (photo, overlay, box, badge fill, backdrop and all)."""
+    for facts, letters in _lettered(scene):
+        limit = limit_of("contrast", facts.layer.id)
+        if limit is None or letters is None:
             continue
         worst: tuple[float, float] | None = None
-        for value, large in _line_contrasts(scene, facts):
+        for value, large in _line_contrasts(scene, facts, letters):
             need = limit * 2 / 3 if large else limit
             if value < need and (worst is None or value - need < worst[0] - worst[1]):
                 worst = (value, need)
         if worst is not None:
             yield Finding(
-                "contrast", layer.id,
+                "contrast", facts.layer.id,
                 f"contrast {worst[0]:.2f}:1 with what is behind the letters (needs {worst[1]:g}:1)",
                 round(worst[0], 2), round(worst[1], 2),
             )  # fmt: skip

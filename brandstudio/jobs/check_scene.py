@@ -7,6 +7,7 @@ Everything is taken from the engine's own calls (``render``, ``layout``,
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -15,12 +16,19 @@ from pathlib import Path
 from PIL import Image, ImageFont
 
 from brandstudio.model.geometry import anchor_fractions
-from brandstudio.model.layers import BOXED_TYPES, Layer, LogoLayer, QrLayer, TextLayer
+from brandstudio.model.layers import (
+    BOXED_TYPES,
+    BadgeLayer,
+    Layer,
+    LogoLayer,
+    QrLayer,
+    TextLayer,
+)
 from brandstudio.model.layout import Box, Layout, Placement, layout, place_geometry
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.render.assets import Assets
-from brandstudio.render.engine import fit_text_layer, render
+from brandstudio.render.engine import fit_badge_layer, fit_text_layer, render
 from brandstudio.render.photo import contain
 from brandstudio.render.text import FittedText, draw_text_and_glyphs
 
@@ -73,6 +81,10 @@ class LayerFacts:
     letters: Letters | None = None
     color: tuple[int, int, int, int] = (0, 0, 0, 255)
     """For text: the letters' colour, its alpha times the layer's opacity."""
+    badge_letters: Letters | None = None
+    """For an upright badge with text: its letters on the canvas (``letters`` stays None:
+    what a badge covers is its shape, not its letters). ``fitted``, ``x_height`` and
+    ``color`` describe its text as for a text layer."""
 
     @property
     def ink(self) -> Box:
@@ -178,6 +190,35 @@ def _text_facts(
     )
 
 
+def _badge_facts(
+    template: Template,
+    content: Mapping[str, str],
+    assets: Assets,
+    preset: Preset | None,
+    layer: BadgeLayer,
+    base: LayerFacts,
+) -> LayerFacts:
+    """A badge's text as drawn: its size and lines, and (upright badges) its letters."""
+    found = fit_badge_layer(template, content, assets, preset, layer.id)
+    if found is None:
+        return base
+    fitted, style, placement, (left, top, right, bottom) = found
+    letters = None
+    if not layer.rotation % 360:
+        _, glyphs = draw_text_and_glyphs(fitted, style, (right - left, bottom - top), assets.fonts)
+        box = placement.box
+        letters = Letters(glyphs, round(box.x) + left, round(box.y) + top)
+    face = assets.fonts.face(style.family, style.weight, style.italic)
+    red, green, blue, alpha = style.color
+    return dataclasses.replace(
+        base,
+        fitted=fitted,
+        x_height=_x_height(face.path, style.uppercase),
+        color=(red, green, blue, round(alpha * layer.opacity)),
+        badge_letters=letters,
+    )
+
+
 def _drawn_box(assets: Assets, layer: LogoLayer | QrLayer, placement: Placement) -> Box:
     """Where a logo (fitted into its box) or a QR code (a square of the box's shorter side)
     is drawn, aligned by the layer's anchor as the engine does (canvas px)."""
@@ -226,6 +267,8 @@ def make_scene(
         base = LayerFacts(layer=layer, placement=placement, wanted=wanted, drawn=drawn)
         if isinstance(layer, TextLayer):
             base = _text_facts(template, content, assets, preset, layer, base)
+        elif isinstance(layer, BadgeLayer):
+            base = _badge_facts(template, content, assets, preset, layer, base)
         facts.append(base)
     missing = tuple(
         (layer_id, found.missing) for layer_id, found in rendered.letters if found.missing

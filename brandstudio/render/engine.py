@@ -406,13 +406,30 @@ class _Renderer:
             props.corner_radius * min(size),
             props.points,
         )
+        found = self.fit_badge_text(layer, size)
+        if found is None:
+            return image
+        fitted, style, (left, top, right, bottom) = found
+        inner = (right - left, bottom - top)
+        self._fitted_letters = fitted.letters
+        self.warnings.extend(f"{layer.id}: {warning}" for warning in fitted.warnings)
+        image.alpha_composite(draw_text(fitted, style, inner, self.assets.fonts), (left, top))
+        return image
+
+    def fit_badge_text(
+        self, layer: BadgeLayer, size: tuple[int, int]
+    ) -> tuple[FittedText, TextStyle, tuple[int, int, int, int]] | None:
+        """A badge's text as drawn in a badge of ``size`` px: its lines and size, style, and
+        the area (left, top, right, bottom px inside the badge) it is drawn in; None for a
+        badge without text."""
+        props = layer.props
         text = self._words(props.slot, props.text)
         if not text:
-            return image
+            return None
         style = self._text_style(
             props.font, props.text_color, uppercase=props.uppercase, line_height=1.0
         )
-        outline_width = outline[0] if outline else 0.0
+        outline_width = props.outline.width * self.short_side if props.outline else 0.0
         best: tuple[tuple[bool, float], tuple[int, int, int, int], FittedText] | None = None
         # Round badges: try text areas from square to wide and keep the one with the biggest type.
         for aspect in (1.0, 1.6, 2.4, 3.4) if props.shape in ("circle", "starburst") else (1.0,):
@@ -433,12 +450,8 @@ class _Renderer:
             if best is None or rank > best[0]:
                 best = (rank, area, fitted)
         assert best is not None
-        _, (left, top, right, bottom), fitted = best
-        inner = (right - left, bottom - top)
-        self._fitted_letters = fitted.letters
-        self.warnings.extend(f"{layer.id}: {warning}" for warning in fitted.warnings)
-        image.alpha_composite(draw_text(fitted, style, inner, self.assets.fonts), (left, top))
-        return image
+        _, area, fitted = best
+        return fitted, style, area
 
     def _qr(
         self, layer: QrLayer, placement: Placement, size: tuple[int, int]
@@ -625,6 +638,30 @@ def fit_text_layer(
     size = (max(1, round(box.width)), max(1, round(box.height)))
     fitted, style = _Renderer(template, content, assets, placed).fit_layer_text(layer, size)
     return fitted, style, placement
+
+
+def fit_badge_layer(
+    template: Template,
+    content: Mapping[str, str],
+    assets: Assets,
+    preset: Preset | None,
+    layer_id: str,
+) -> tuple[FittedText, TextStyle, Placement, tuple[int, int, int, int]] | None:
+    """How the engine fits badge ``layer_id``'s text: its lines and size, style, placement
+    and the area inside the badge it is drawn in (left, top, right, bottom px); None for
+    another kind of layer, one not drawn, or a badge without text."""
+    placed = layout(template, preset)
+    layer = template.layer(layer_id)
+    placement = placed.placement(layer_id)
+    if not isinstance(layer, BadgeLayer) or not placement.visible:
+        return None
+    box = placement.box
+    size = (max(1, round(box.width)), max(1, round(box.height)))
+    found = _Renderer(template, content, assets, placed).fit_badge_text(layer, size)
+    if found is None:
+        return None
+    fitted, style, area = found
+    return fitted, style, placement, area
 
 
 def render(

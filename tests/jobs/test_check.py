@@ -243,3 +243,23 @@ def test_text_shrunk_to_fit_the_story_safe_zone_is_safe_zone(tmp_path: Path) -> 
     result = check([text("caption", "Подпись", wide)], tmp_path, preset="instagram-story")
     problem = next(p for p in result.problems if p.rule == "safe-zone")
     assert problem.layer == "caption" and "shrunk" in problem.message
+
+
+def test_a_badge_whose_text_melts_into_its_fill_is_contrast(tmp_path: Path) -> None:
+    from brandstudio.model.layers import BadgeLayer, BadgeProps
+
+    box = Geometry(anchor="center", width=0.4, height=0.4, units="short-side", aspect=1.0)
+    pale = BadgeProps(shape="circle", fill="#E4572E", text="-30%", text_color="#F06A40")
+    result = check([BadgeLayer(id="sale", geometry=box, props=pale)], tmp_path)
+    assert ("contrast", SQUARE, "sale") in where(result)
+    clear = BadgeProps(shape="circle", fill="#E4572E", text="-30%", text_color="#111111")
+    assert check([BadgeLayer(id="sale", geometry=box, props=clear)], tmp_path).problems == ()
+
+
+def test_a_tiny_badge_is_min_size(tmp_path: Path) -> None:
+    from brandstudio.model.layers import BadgeLayer, BadgeProps
+
+    box = Geometry(anchor="center", width=0.05, height=0.05, units="short-side", aspect=1.0)
+    props = BadgeProps(shape="rounded", fill="#111111", text="Только сегодня", text_color="#FFFFFF")
+    result = check([BadgeLayer(id="tag", geometry=box, props=props)], tmp_path)
+    assert ("min-size", SQUARE, "tag") in where(result)
