@@ -30,6 +30,7 @@ from brandstudio.model.template import Template
 from brandstudio.render.assets import Assets
 from brandstudio.render.engine import fit_badge_layer, fit_text_layer, render
 from brandstudio.render.photo import contain
+from brandstudio.render.shaping import TextStyle
 from brandstudio.render.text import FittedText, draw_text_and_glyphs
 
 PHONE_WIDTH_PT = 390.0
@@ -176,17 +177,10 @@ def _text_facts(
     if layer.rotation % 360:
         left = round(box.x + (box.width - glyphs.width) / 2)
         top = round(box.y + (box.height - glyphs.height) / 2)
-    face = assets.fonts.face(style.family, style.weight, style.italic)
-    red, green, blue, alpha = style.color
-    return LayerFacts(
-        layer=layer,
+    return dataclasses.replace(
+        _lettering(base, fitted, style, assets, layer.opacity),
         placement=placement,
-        wanted=base.wanted,
-        drawn=None,
-        fitted=fitted,
-        x_height=_x_height(face.path, style.uppercase),
         letters=Letters(glyphs, left, top),
-        color=(red, green, blue, round(alpha * layer.opacity)),
     )
 
 
@@ -208,14 +202,23 @@ def _badge_facts(
         _, glyphs = draw_text_and_glyphs(fitted, style, (right - left, bottom - top), assets.fonts)
         box = placement.box
         letters = Letters(glyphs, round(box.x) + left, round(box.y) + top)
+    return dataclasses.replace(
+        _lettering(base, fitted, style, assets, layer.opacity), badge_letters=letters
+    )
+
+
+def _lettering(
+    base: LayerFacts, fitted: FittedText, style: TextStyle, assets: Assets, opacity: float
+) -> LayerFacts:
+    """``base`` with a text's size and lines, its font's x-height and its letters' colour
+    (alpha times the layer's ``opacity``)."""
     face = assets.fonts.face(style.family, style.weight, style.italic)
     red, green, blue, alpha = style.color
     return dataclasses.replace(
         base,
         fitted=fitted,
         x_height=_x_height(face.path, style.uppercase),
-        color=(red, green, blue, round(alpha * layer.opacity)),
-        badge_letters=letters,
+        color=(red, green, blue, round(alpha * opacity)),
     )
 
 

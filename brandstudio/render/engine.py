@@ -620,6 +620,19 @@ def _composite(canvas: Image.Image, image: Image.Image, left: int, top: int) -> 
     canvas.alpha_composite(part, (left + crop_left, top + crop_top))
 
 
+def _shown_layer(
+    template: Template, preset: Preset | None, layer_id: str
+) -> tuple[Layout, Layer, Placement, tuple[int, int]] | None:
+    """The layout, the layer, its placement and its box size (px) when it is drawn."""
+    placed = layout(template, preset)
+    placement = placed.placement(layer_id)
+    if not placement.visible:
+        return None
+    box = placement.box
+    size = (max(1, round(box.width)), max(1, round(box.height)))
+    return placed, template.layer(layer_id), placement, size
+
+
 def fit_text_layer(
     template: Template,
     content: Mapping[str, str],
@@ -629,13 +642,12 @@ def fit_text_layer(
 ) -> tuple[FittedText, TextStyle, Placement] | None:
     """How the engine fits text layer ``layer_id``: its lines and size, style and placement
     (None for another kind of layer, or one not drawn). The very calls ``render`` makes."""
-    placed = layout(template, preset)
-    layer = template.layer(layer_id)
-    placement = placed.placement(layer_id)
-    if not isinstance(layer, TextLayer) or not placement.visible:
+    shown = _shown_layer(template, preset, layer_id)
+    if shown is None:
         return None
-    box = placement.box
-    size = (max(1, round(box.width)), max(1, round(box.height)))
+    placed, layer, placement, size = shown
+    if not isinstance(layer, TextLayer):
+        return None
     fitted, style = _Renderer(template, content, assets, placed).fit_layer_text(layer, size)
     return fitted, style, placement
 
@@ -650,13 +662,12 @@ def fit_badge_layer(
     """How the engine fits badge ``layer_id``'s text: its lines and size, style, placement
     and the area inside the badge it is drawn in (left, top, right, bottom px); None for
     another kind of layer, one not drawn, or a badge without text."""
-    placed = layout(template, preset)
-    layer = template.layer(layer_id)
-    placement = placed.placement(layer_id)
-    if not isinstance(layer, BadgeLayer) or not placement.visible:
+    shown = _shown_layer(template, preset, layer_id)
+    if shown is None:
         return None
-    box = placement.box
-    size = (max(1, round(box.width)), max(1, round(box.height)))
+    placed, layer, placement, size = shown
+    if not isinstance(layer, BadgeLayer):
+        return None
     found = _Renderer(template, content, assets, placed).fit_badge_text(layer, size)
     if found is None:
         return None
