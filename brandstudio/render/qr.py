@@ -50,15 +50,19 @@ def draw_qr(
     """An RGBA image ``side`` x ``side`` px: the light colour behind, modules of whole pixels.
 
     Modules are ``side // n`` px each (n = modules per side with the quiet zone); the rest of
-    the box is light. Raises QrError when the code would need modules under 1 px.
+    the box is light. A box under 1 px a module (a size preview's thumbnail) gets the code
+    scaled down, as a picture of it: it cannot be scanned (``check``'s qr-scan says so).
     """
     matrix = qr_matrix(data, level, quiet_zone)
     count = len(matrix)
     module = side // count
-    if module < 1:
-        raise QrError(f"a {side} px box is too small for this QR code ({count} modules a side)")
     modules = Image.new("L", (count, count), 0)
     modules.putdata([255 if is_dark else 0 for row in matrix for is_dark in row])
+    if module < 1:
+        shrunk = modules.resize((max(1, side), max(1, side)), Image.Resampling.BOX)
+        image = Image.new("RGBA", (side, side), light)
+        image.paste(Image.new("RGBA", shrunk.size, dark), (0, 0), shrunk)
+        return image
     mask = modules.resize((module * count, module * count), Image.Resampling.NEAREST)
     image = Image.new("RGBA", (side, side), light)
     offset = (side - module * count) // 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from brandstudio.render.qr import QrError, draw_qr, qr_matrix
 
@@ -41,6 +42,12 @@ def test_too_long_data_is_a_clear_error() -> None:
         draw_qr("x" * 5000, 500, level="H")
 
 
-def test_too_small_a_box_is_a_clear_error() -> None:
-    with pytest.raises(QrError, match="too small"):
-        draw_qr("https://example.org/a/long/path/to/a/product?id=12345", 20)
+def test_a_box_under_a_pixel_a_module_gets_a_picture_of_the_code() -> None:
+    """A size preview's thumbnail shows the code scaled down (grey where modules mix), never
+    an empty space where the post has a QR code."""
+    image = draw_qr("https://zerno.example/sale?utm_source=vk&utm_campaign=promo", 20)
+    assert image.size == (20, 20)
+    grey = image.convert("L")
+    assert grey.getextrema()[0] < 200  # dark modules show
+    mean = grey.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+    assert isinstance(mean, int) and 40 < mean < 230  # a mix of dark and light, not a blank box
