@@ -626,6 +626,8 @@ class StampDialog(BatchDialog):
                 "%1", str(len(result.enlarged))
             )
         self.count.setText(text if self.photos.paths() else "")
+        warn = result.enlarged or result.unusable
+        self.count.setStyleSheet(f"color: {'#B26A00' if warn else 'palette(placeholder-text)'};")
         self.count.setToolTip(
             "\n".join(
                 f"{item.path.name}: {item.size[0]}×{item.size[1]} → {item.preset} ×{item.scale:g}"

@@ -2875,9 +2875,9 @@ Branded images for every network, offline.</source>
     <message numerus="yes">
         <source>Check of the first %n row(s): %1 errors, %2 warnings in rows %3</source>
         <translation>
-            <numerusform>Проверка первой %n строки: ошибок — %1, предупреждений — %2, строки %3</numerusform>
-            <numerusform>Проверка первых %n строк: ошибок — %1, предупреждений — %2, строки %3</numerusform>
-            <numerusform>Проверка первых %n строк: ошибок — %1, предупреждений — %2, строки %3</numerusform>
+            <numerusform>Проверка первой %n строки: ошибок — %1, предупреждений — %2, в строках: %3</numerusform>
+            <numerusform>Проверка первых %n строк: ошибок — %1, предупреждений — %2, в строках: %3</numerusform>
+            <numerusform>Проверка первых %n строк: ошибок — %1, предупреждений — %2, в строках: %3</numerusform>
         </translation>
     </message>
     <message>
