@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from brandstudio import __version__
 from brandstudio.cli import errors, exitcodes, output
 
-COMMANDS = ("presets", "validate", "check", "render", "stamp", "demo", "brand", "template", "gui")
+COMMANDS = (
+    "presets", "validate", "check", "render", "stamp", "demo", "brand", "template", "contest",
+    "gui",
+)  # fmt: skip
 """Subcommands in --help order; each is the module ``brandstudio.cli.cmd_<name>``."""
 
 EPILOG = """examples:
