@@ -2,6 +2,7 @@
 
 from benchmarks import (
     bench_check,
+    bench_contest,
     bench_gui,
     bench_latency,
     bench_render,
@@ -18,3 +19,4 @@ if __name__ == "__main__":
     bench_gui.main()
     bench_latency.main()
     bench_stamp.main()
+    bench_contest.main()

@@ -26,7 +26,6 @@ import hmac
 import json
 import os
 import secrets
-import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,7 +33,13 @@ from pathlib import Path
 from typing import Final
 
 from brandstudio.fsutil import atomic_write_text, sync_folder
-from brandstudio.jobs.contest_entrants import ContestError, Entrants, canonical_list, normalise
+from brandstudio.jobs.contest_entrants import (
+    ContestError,
+    Entrants,
+    canonical_list,
+    normalise,
+    read_capped,
+)
 
 ALGORITHM: Final = "brandstudio-draw-1"
 ENTRANTS_FILE: Final = "entrants.txt"
@@ -113,21 +118,7 @@ def write_secret(path: Path, data: bytes) -> None:
 
 def read_file(path: Path) -> bytes:
     """A contest file's bytes: a regular file, never through a link, under the size cap."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as error:
-        if path.is_symlink():
-            raise ContestError(f"{path}: is a link; refusing to follow it") from None
-        raise ContestError(f"{path}: {error.strerror or error}") from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise ContestError(f"{path}: not a regular file")
-    with os.fdopen(fd, "rb") as stream:
-        data = stream.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ContestError(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
-    return data
+    return read_capped(path, MAX_FILE_BYTES, follow_links=False)
 
 
 def read_json(path: Path) -> dict[str, object]:

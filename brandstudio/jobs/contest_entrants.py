@@ -125,23 +125,39 @@ class Requirement:
         return f"condition failed: {self.column} is {found!r}, not {self.value!r}"
 
 
+def read_capped(path: Path, cap: int, *, follow_links: bool = True) -> bytes:
+    """A regular file's bytes, at most ``cap`` (read in 1 MiB chunks: memory follows the file,
+    not the cap); ContestError naming the file otherwise (a folder, a FIFO, a link when not
+    ``follow_links``, too large)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if not follow_links and path.is_symlink():
+            raise ContestError(f"{path}: is a link; refusing to follow it") from None
+        raise ContestError(f"{path}: {error.strerror or error}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ContestError(f"{path}: not a regular file")
+    chunks: list[bytes] = []
+    total = 0
+    with os.fdopen(fd, "rb") as stream:
+        while chunk := stream.read(1024 * 1024):
+            total += len(chunk)
+            if total > cap:
+                raise ContestError(f"{path}: larger than {cap // (1024 * 1024)} MiB")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def read_text_lines(path: Path) -> list[str]:
     """A plain text list's lines (UTF-8, an optional BOM; CRLF or LF), from a regular file only.
 
     The empty string after a final line break is not a line.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as error:
-        raise ContestError(f"{path}: {error.strerror or error}") from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise ContestError(f"{path}: not a regular file")
-    with os.fdopen(fd, "rb") as stream:
-        data = stream.read(MAX_TEXT_BYTES + 1)
-    if len(data) > MAX_TEXT_BYTES:
-        raise ContestError(f"{path}: larger than {MAX_TEXT_BYTES // (1024 * 1024)} MiB")
+    data = read_capped(path, MAX_TEXT_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
