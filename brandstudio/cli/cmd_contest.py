@@ -41,7 +41,8 @@ commit writes entrants.txt, dropped.csv, seed.secret (keep it private), commitme
 and commitment.txt, and prints the text to post before the draw. draw reveals the seed,
 picks the winners (algorithm brandstudio-draw-1, stated in the README), writes draw.json
 and renders the winners card (DIR/cards) and the protocol card (DIR/protocol) in the
-brand: --brand, else the library brand holding DIR, else demo. verify recomputes it all.
+brand: --brand, else the library brand holding DIR, else demo. The same draw again
+(same beacon, winners, reserves) renders the cards again. verify recomputes it all.
 
 exit status: 0 done (verify: the draw checks out); 1 verify found a difference (each
 named); 2 unusable input (a changed list at draw, a commitment already there, a bad file).

@@ -369,11 +369,16 @@ def draw_contest(
     prize: str | None = None,
     language: str = "ru",
 ) -> Draw:
-    """Reveal the seed, draw, write draw.json; refuses a folder already drawn or changed."""
+    """Reveal the seed, draw, write draw.json; refuses a folder whose list changed.
+
+    A folder drawn already with the same beacon, winners and reserves gives its draw back (the
+    same winners, redraws kept; ``prize`` and ``language`` updated for the cards): running the
+    command again renders the cards again. Drawn with other values, it is refused.
+    """
     _refuse_link(folder / DRAW_FILE)
-    if (folder / DRAW_FILE).exists():
-        raise ContestError(f"{folder / DRAW_FILE}: exists; the contest is drawn (redraw or verify)")
     committed = load_committed(folder)
+    if (folder / DRAW_FILE).exists():
+        return _drawn_again(folder, committed, winners, reserves, beacon, prize, language)
     if winners < 1:
         raise ContestError(f"--winners {winners}: must be at least 1")
     if reserves < 0:
@@ -396,6 +401,29 @@ def draw_contest(
         committed.prize if prize is None else prize,
         language,
     )
+    write_file(folder / DRAW_FILE, _to_json(result.to_json()))
+    return result
+
+
+def _drawn_again(
+    folder: Path,
+    committed: Committed,
+    winners: int,
+    reserves: int,
+    beacon: str,
+    prize: str | None,
+    language: str,
+) -> Draw:
+    """The existing draw when asked the same again (see draw_contest), else ContestError."""
+    result = Draw.load(folder / DRAW_FILE)
+    drawn = (result.beacon, len(result.winners), len(result.reserves) + len(result.redraws))
+    if result.list_hash != committed.list_hash or drawn != (beacon, winners, reserves):
+        raise ContestError(
+            f"{folder / DRAW_FILE}: the contest is drawn already (beacon {result.beacon!r},"
+            f" {drawn[1]} winners, {drawn[2]} reserves); redraw or verify it"
+        )
+    result.prize = result.prize if prize is None else prize
+    result.language = language
     write_file(folder / DRAW_FILE, _to_json(result.to_json()))
     return result
 

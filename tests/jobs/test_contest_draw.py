@@ -163,3 +163,17 @@ def test_ties_between_scores_go_by_id() -> None:
         ["a", "b"],
         key=lambda i: (hmac.new(b"\x00" * 32, f"\n{i}".encode(), hashlib.sha256).hexdigest(), i),
     )
+
+
+def test_drawing_again_gives_the_same_draw_and_other_values_are_refused(tmp_path: Path) -> None:
+    folder = committed(tmp_path / "contest")
+    first = draw_contest(folder, 2, 1, beacon="B")
+    redraw_contest(folder, first.winners[0])
+    again = draw_contest(folder, 2, 1, beacon="B", prize="Чай", language="en")
+    assert again.winners == [first.reserves[0], first.winners[1]]
+    assert (again.prize, again.language) == ("Чай", "en")
+    assert verify_draw(folder / "draw.json") == []
+    with pytest.raises(ContestError, match="drawn already"):
+        draw_contest(folder, 2, 1, beacon="another")
+    with pytest.raises(ContestError, match="drawn already"):
+        draw_contest(folder, 3, 1, beacon="B")
