@@ -6,11 +6,14 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
 from conftest import TEMPLATES
 from PIL import Image
 
 from brandstudio.brands import find_brand
 from brandstudio.jobs.contest_cards import (
+    brand_of_folder,
+    contest_brand,
     contest_cards,
     date_text,
     entrants_text,
@@ -96,3 +99,18 @@ def test_cards_are_rendered_in_the_contest_folder_with_a_report(tmp_path: Path) 
     with Image.open(folder / "cards" / "w_instagram-story.png") as image:
         assert image.size == (1080, 1920)
     assert (folder / "protocol" / "p_instagram-story.png").is_file()
+
+
+def test_the_brand_is_the_library_brand_holding_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brandstudio.library.store import open_library
+
+    monkeypatch.setenv("BRANDSTUDIO_HOME", str(tmp_path / "home"))
+    library = open_library()
+    library.new_brand("Север")
+    inside = library.brand_folder("Север") / "contests" / "december"
+    assert brand_of_folder(inside) == "Север"
+    assert contest_brand(inside).folder.resolve() == library.brand_folder("Север").resolve()
+    assert brand_of_folder(tmp_path / "elsewhere") is None
+    assert contest_brand(tmp_path / "elsewhere", "demo").folder.name == "demo"

@@ -177,3 +177,23 @@ def test_drawing_again_gives_the_same_draw_and_other_values_are_refused(tmp_path
         draw_contest(folder, 2, 1, beacon="another")
     with pytest.raises(ContestError, match="drawn already"):
         draw_contest(folder, 3, 1, beacon="B")
+
+
+def test_commit_never_writes_through_a_planted_link(tmp_path: Path) -> None:
+    folder = tmp_path / "contest"
+    folder.mkdir()
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    (folder / "entrants.txt").symlink_to(target)
+    with pytest.raises(ContestError, match="is a link"):
+        committed(folder)
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_dropped_lines_cannot_run_as_spreadsheet_formulas(tmp_path: Path) -> None:
+    from brandstudio.jobs.contest_entrants import Dropped
+
+    dropped = (Dropped("list.txt", "line 2", "=HYPERLINK(1)", "duplicate of list.txt line 1"),)
+    commit_contest(Entrants(("anna",), dropped), tmp_path / "contest")
+    text = (tmp_path / "contest" / "dropped.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(1)" in text

@@ -95,3 +95,21 @@ def test_hostile_files_are_refused_naming_them(tmp_path: Path) -> None:
 
 def test_canonical_list_is_sorted_by_code_point() -> None:
     assert canonical_list(["ёжик", "zed", "anna", "Ёж".lower()]) == "anna\nzed\nёж\nёжик\n".encode()
+
+
+def test_an_xlsx_export_is_read_by_column_name(tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in (("date", "Author"), ("1.12", "https://t.me/Anna"), ("2.12", "@anna"), ("3", "")):
+        sheet.append(row)
+    path = tmp_path / "comments.xlsx"
+    workbook.save(path)
+    entrants = collect_entrants([path], column="author")
+    assert entrants.ids == ("anna",)
+    assert [(d.place, d.reason) for d in entrants.dropped] == [
+        ("row 3", f"duplicate of {path} row 2"),
+        ("row 4", "empty"),
+    ]
