@@ -465,8 +465,11 @@ def replay(result: Draw, ids: Sequence[str], seed: bytes) -> tuple[list[str], li
 def verify_draw(draw_path: Path, entrants_path: Path | None = None) -> list[str]:
     """Every way the draw differs from what the algorithm gives; [] when it checks out."""
     result = Draw.load(draw_path)
-    entrants_path = entrants_path or draw_path.parent / ENTRANTS_FILE
-    canonical = read_file(entrants_path)
+    if entrants_path is None:  # the folder's own list: never through a planted link
+        entrants_path = draw_path.parent / ENTRANTS_FILE
+        canonical = read_file(entrants_path)
+    else:  # a list the person verifying names (a download, wherever it is)
+        canonical = read_capped(entrants_path, MAX_FILE_BYTES)
     ids = entrant_ids(canonical, entrants_path)
     problems: list[str] = []
     if result.algorithm != ALGORITHM:

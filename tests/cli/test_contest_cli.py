@@ -152,3 +152,21 @@ def test_help_has_examples(cli: Callable[..., Completed]) -> None:
         result = cli(*args)
         assert result.status == 0
         assert "brandstudio contest" in result.stdout.split("examples:")[1]
+
+
+def test_verify_a_downloaded_list_and_refuse_a_broken_draw_file(
+    tmp_path: Path, entrants: Path, cli: Callable[..., Completed]
+) -> None:
+    folder = tmp_path / "contest"
+    assert cli("contest", "commit", entrants, "--out", folder).status == 0
+    assert cli("contest", "draw", folder, "--winners", "2", "--no-cards").status == 0
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    (downloads / "list.txt").symlink_to(folder / "entrants.txt")
+    verified = cli("contest", "verify", folder / "draw.json", "--entrants", downloads / "list.txt")
+    assert verified.status == 0, verified.stderr
+
+    (downloads / "draw.json").write_text('{"winners": [', encoding="utf-8")
+    broken = cli("contest", "verify", downloads / "draw.json")
+    assert broken.status == 2
+    assert "draw.json: not a JSON file" in broken.stderr and "Traceback" not in broken.stderr
