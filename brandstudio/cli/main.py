@@ -29,6 +29,10 @@ EPILOG = """examples:
   brandstudio stamp photos/ --out branded  the brand's logo on every photo of a folder
   brandstudio render promo --data products.xlsx --name "{row}_{sku}_{preset}"
                                            one post per spreadsheet row
+  brandstudio contest commit comments.csv --out december
+                                           seal a giveaway's entrants before the draw
+  brandstudio contest draw december --winners 3 --reserve 2
+                                           a draw anyone can verify, and the winners card
 
 Data goes to stdout, messages to stderr. Exit status: 0 done, 1 some items
 failed (the rest were done), 2 unusable input or command line.
