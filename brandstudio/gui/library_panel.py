@@ -82,9 +82,13 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 4
 STARTER_TITLES: dict[str, str] = {
     "announcement": str(QT_TRANSLATE_NOOP("LibraryPanel", "Announcement")),
     "contest": str(QT_TRANSLATE_NOOP("LibraryPanel", "Contest")),
+    "contest-protocol": str(QT_TRANSLATE_NOOP("LibraryPanel", "Contest protocol")),
+    "contest-reminder": str(QT_TRANSLATE_NOOP("LibraryPanel", "Contest reminder")),
+    "contest-rules": str(QT_TRANSLATE_NOOP("LibraryPanel", "Contest rules")),
     "logo-stamp": str(QT_TRANSLATE_NOOP("LibraryPanel", "Logo stamp")),
     "promo": str(QT_TRANSLATE_NOOP("LibraryPanel", "Promo")),
     "quote": str(QT_TRANSLATE_NOOP("LibraryPanel", "Quote")),
+    "winners": str(QT_TRANSLATE_NOOP("LibraryPanel", "Winners")),
 }
 
 

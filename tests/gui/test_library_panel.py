@@ -21,7 +21,10 @@ from brandstudio.library.store import open_library
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 DEMO = "Зерно"
-STARTERS = ["announcement", "contest", "logo-stamp", "promo", "quote"]
+STARTERS = [
+    "announcement", "contest", "contest-protocol", "contest-reminder", "contest-rules",
+    "logo-stamp", "promo", "quote", "winners",
+]  # fmt: skip
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 
 
@@ -280,7 +283,7 @@ def test_context_menu_offers_the_template_actions(panel: LibraryPanel) -> None:
 def test_filter_narrows_by_name_and_by_tag(
     qtbot: QtBot, studio: Studio, panel: LibraryPanel
 ) -> None:
-    panel.filter_edit.setText("pro")
+    panel.filter_edit.setText("prom")
     assert panel.template_names() == ["promo"]
     panel.filter_edit.setText("nothing like this")
     assert panel.template_names() == []

@@ -52,9 +52,9 @@ ALLOWED = {
         " Reels Stories Story Shorts X OK Odnoklassniki Twitter Canva Excel GPS",
         # file formats, colour and code names
         "PNG JPEG JPG WebP SVG PDF JSON CSV XLSX TIFF HEIC AVIF GIF BMP brandkit QR RGB RGBA HEX"
-        " sRGB ICC EXIF URL UTF",
+        " sRGB ICC EXIF URL UTF README",
         # units and keys
-        "px pt dpi MP Ctrl Shift Alt Esc Enter Tab Del Delete Backspace Space PgUp PgDown Home"
+        "px pt em dpi MP Ctrl Shift Alt Esc Enter Tab Del Delete Backspace Space PgUp PgDown Home"
         " End Ins Meta Up Down Left Right",
         # axes, and a language named in its own tongue in the Language menu
         "Y English",
@@ -148,6 +148,9 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"#[0-9A-Fa-f]{3,8}\b", "", text)  # colour codes
     text = re.sub(r"\S+\.(?:json|png|jpg|jpeg|webp|csv|xlsx|brandkit|txt)\b", "", text)
     text = re.sub(r"\b\d+x\d+\b", "", text)  # sizes such as 1080x1350
+    text = re.sub(r"\b[0-9a-f]{16,}\b", "", text)  # hex digests (a contest draw's hashes)
+    # the draw's algorithm and the command that verifies it (content of the protocol card)
+    text = re.sub(r"\bbrandstudio(?:-draw-\d+| contest verify)", "", text)
     return [word for word in LATIN_WORD.findall(text) if word.casefold() not in ALLOWED]
 
 

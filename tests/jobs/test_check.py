@@ -218,7 +218,13 @@ def test_rows_report_their_row_number(tmp_path: Path) -> None:
     assert {layer.row for layer in result.layers} == {2, 3}
 
 
-@pytest.mark.parametrize("name", ["contest", "promo", "quote", "announcement", "logo-stamp"])
+STARTERS = [
+    "contest", "promo", "quote", "announcement", "logo-stamp",
+    "contest-rules", "contest-reminder", "winners", "contest-protocol",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", STARTERS)
 def test_a_starter_reports_nothing_at_any_preset_with_the_demo_brand(name: str) -> None:
     path = templates_folder() / f"{name}.json"
     template = load_template(path).template

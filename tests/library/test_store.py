@@ -38,9 +38,13 @@ def test_seeded_once_with_the_demo_brand_and_starters(library: Library) -> None:
     assert library.template_names(DEMO) == [
         "announcement",
         "contest",
+        "contest-protocol",
+        "contest-reminder",
+        "contest-rules",
         "logo-stamp",
         "promo",
         "quote",
+        "winners",
     ]
     sample = library.brand_folder(DEMO) / "photos" / "fig-bowl.jpg"
     assert sample.is_file(), "starter sample photos are copied into the brand folder"

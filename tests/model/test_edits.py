@@ -39,7 +39,13 @@ def close(a: Box, b: Box, tolerance: float = 0.01) -> bool:
     )
 
 
-@pytest.mark.parametrize("name", ["contest", "promo", "quote", "announcement", "logo-stamp"])
+STARTERS = [
+    "contest", "promo", "quote", "announcement", "logo-stamp",
+    "contest-rules", "contest-reminder", "winners", "contest-protocol",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", STARTERS)
 def test_setting_a_layer_to_its_own_box_changes_nothing_visible(name: str) -> None:
     template = starter(name)
     for preset in (None, *load_presets()[:4]):

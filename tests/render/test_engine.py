@@ -23,7 +23,10 @@ from brandstudio.render.assets import resolve_assets
 from brandstudio.render.engine import render
 from brandstudio.resources import templates_folder
 
-STARTERS = ["contest", "promo", "announcement", "quote", "logo-stamp"]
+STARTERS = [
+    "contest", "promo", "announcement", "quote", "logo-stamp",
+    "contest-rules", "contest-reminder", "winners", "contest-protocol",
+]  # fmt: skip
 GOLDEN_PRESETS = ["instagram-portrait", "instagram-story", "vk-cover"]
 PRESETS = load_presets()
 KIT = find_brand("demo")

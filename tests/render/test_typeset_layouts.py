@@ -26,7 +26,10 @@ from brandstudio.render.engine import fit_text_layer
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATES = REPO / "templates"
-STARTERS = ("contest", "promo", "announcement", "quote", "logo-stamp")
+STARTERS = (
+    "contest", "promo", "announcement", "quote", "logo-stamp",
+    "contest-rules", "contest-reminder", "winners", "contest-protocol",
+)  # fmt: skip
 HEADLINES = [
     line.replace("\\n", "\n")
     for line in (Path(__file__).parent / "headlines_ru.txt").read_text("utf-8").splitlines()
@@ -42,8 +45,11 @@ NOT_COUNTED = re.compile(r"^(?:до|по|на|в|с|—|–)[ \u00a0]", re.IGNOR
 22", "в 2026 / на площади")."""
 
 
-def faults(lines: tuple[str, ...]) -> list[str]:
-    """What a proofreader would mark in these laid-out lines, one message each."""
+def faults(lines: tuple[str, ...], paragraphs: str = "") -> list[str]:
+    """What a proofreader would mark in these laid-out lines, one message each. A line that
+    ends one of the ``paragraphs`` (the text laid out, split at its line breaks) may end with a
+    number: what follows is the next paragraph, not what the number counts."""
+    ends = {SPACES.split(part.strip())[-1] for part in paragraphs.split("\n")[:-1] if part.strip()}
     found = []
     for number, line in enumerate(lines):
         text = line.strip()
@@ -62,7 +68,9 @@ def faults(lines: tuple[str, ...]) -> list[str]:
             found.append(f"{line!r} ends with {last!r}")
         following = lines[number + 1].strip()
         counted = UNITS_START.match(following) and not NOT_COUNTED.match(following)
-        if (re.fullmatch(r"\d[\d:.,]*|№", last) and counted) or following[:1] in {"%", "₽"}:
+        ends_paragraph = SPACES.split(text)[-1] in ends
+        counted_number = re.fullmatch(r"\d[\d:.,]*|№", last) and counted and not ends_paragraph
+        if counted_number or following[:1] in {"%", "₽"}:
             found.append(f"number cut from what it counts: {line!r} / {following!r}")
     return found
 
@@ -82,6 +90,12 @@ def _text_layers(template: Template) -> Iterator[TextLayer]:
     for layer in template.layers:
         if isinstance(layer, TextLayer) and layer.visible:
             yield layer
+
+
+def _own_text(template: Template, layer: TextLayer) -> str:
+    """The text a layer shows with the template's own content: its slot's sample, or its text."""
+    slot = template.slots.get(layer.props.slot) if layer.props.slot else None
+    return slot.sample if slot is not None else (layer.props.text or "")
 
 
 def _lines(
@@ -104,7 +118,9 @@ def test_the_starters_own_texts_at_every_preset(name: str) -> None:
         f"{preset.id} {layer.id}: {fault}"
         for preset in load_presets()
         for layer in _text_layers(template)
-        for fault in faults(_lines(template, name, {}, preset, layer.id))
+        for fault in faults(
+            _lines(template, name, {}, preset, layer.id), _own_text(template, layer)
+        )
     ]
     assert not found, "\n".join(found)
 

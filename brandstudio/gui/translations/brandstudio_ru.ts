@@ -2273,6 +2273,18 @@
         <translation>Конкурс</translation>
     </message>
     <message>
+        <source>Contest protocol</source>
+        <translation>Протокол розыгрыша</translation>
+    </message>
+    <message>
+        <source>Contest reminder</source>
+        <translation>Напоминание о конкурсе</translation>
+    </message>
+    <message>
+        <source>Contest rules</source>
+        <translation>Правила конкурса</translation>
+    </message>
+    <message>
         <source>Logo stamp</source>
         <translation>Логотип на фото</translation>
     </message>
@@ -2283,6 +2295,10 @@
     <message>
         <source>Quote</source>
         <translation>Цитата</translation>
+    </message>
+    <message>
+        <source>Winners</source>
+        <translation>Победители</translation>
     </message>
     <message>
         <source>Brand</source>
