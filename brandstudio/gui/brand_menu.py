@@ -8,7 +8,7 @@ trash, where Restore finds it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from brandstudio.library.store import Library
 
 if TYPE_CHECKING:
     from brandstudio.gui.dialogs.brand_kit import BrandKitDialog
+    from brandstudio.gui.dialogs.contest import ContestDialog
     from brandstudio.gui.main_window import MainWindow
 
 
@@ -89,9 +90,14 @@ class BrandMenu(QMenu):
             _tr("E&xport Brand Kit…"), _tr("Save the brand shown as a .brandkit file to share"),
             self.export_kit,
         )  # fmt: skip
+        self.act_contests = self._action(
+            _tr("&Contests…"), _tr("Run a contest of the brand shown: entrants, a draw anyone "
+                                   "can verify, the winners card"), self.open_contests)  # fmt: skip
+        self.act_contests.setObjectName("Contests")
         self.addActions([self.act_new, self.act_edit])
         self.addSeparator()
         self.addAction(self.act_apply)
+        self.addAction(self.act_contests)
         self.addSeparator()
         self.addActions([self.act_import, self.act_export])
         self.addSeparator()
@@ -171,6 +177,36 @@ class BrandMenu(QMenu):
         dialog.finished.connect(self._kit_dialog_closed)
         dialog.show()  # a window beside the post: edits show on the canvas as they are made
         return dialog
+
+    def open_contests(self, brand: str | None = None) -> ContestDialog | None:
+        """Brand ▸ Contests…: the Contest window for the brand shown."""
+        brand = brand or self.shown_brand()
+        if brand is None:
+            return None
+        from brandstudio.gui.dialogs.contest import ContestDialog
+
+        window = self.window_
+        try:
+            dialog = ContestDialog(window.studio.library, brand, window, open_card=self.open_card)
+        except (LibraryError, FormatError, OSError) as error:
+            window._error(_tr("Cannot open the brand"), str(error))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_card(self, template: Path, content: Mapping[str, str], kit: BrandKit) -> None:
+        """Open a contest card's template in the editor, in ``kit``, its slots filled in."""
+        window = self.window_
+        before = window.studio.document
+        window.open_file(template)
+        document = window.studio.document
+        if document is None or document is before:
+            return  # the user kept the post open, or the starter could not be opened
+        document.apply_brand(kit)
+        for slot, value in content.items():
+            if slot in document.template.slots:
+                document.set_slot(slot, value)
 
     def _kit_dialog_closed(self) -> None:
         self.kit_dialog = None

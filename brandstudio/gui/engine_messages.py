@@ -90,6 +90,23 @@ _FORMS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
             r"the worker processing it stopped \(.*\)",
             QT_TRANSLATE_NOOP("EngineMessages", "the process working on it stopped"),
         ),
+        # why a contest entrant's line is dropped (jobs.contest_entrants)
+        (r"empty", QT_TRANSLATE_NOOP("EngineMessages", "empty")),
+        (
+            r"duplicate of (.+) (?:row|line) (\d+)",
+            QT_TRANSLATE_NOOP("EngineMessages", "a repeat of %1, line %2"),
+        ),
+        (r"excluded \((.+)\)", QT_TRANSLATE_NOOP("EngineMessages", "on the exclude list (%1)")),
+        (
+            r"condition failed: (.+) is '(.*)', not '(.*)'",
+            QT_TRANSLATE_NOOP("EngineMessages", "condition not met: %1 is '%2', not '%3'"),
+        ),
+        (
+            r"line break: an id is one line",
+            QT_TRANSLATE_NOOP("EngineMessages", "a line break inside: an id is one line"),
+        ),
+        (r"unreadable row: (.+)", QT_TRANSLATE_NOOP("EngineMessages", "unreadable row: %1")),
+        (r"(?:row|line) (\d+)", QT_TRANSLATE_NOOP("EngineMessages", "line %1")),
     )
 )
 

@@ -99,6 +99,7 @@ def winners_content(result: Draw, *, masked: bool = False) -> dict[str, str]:
     """The winners card's slot values."""
     names = [mask(name) if masked else f"@{name}" for name in result.winners]
     return {
+        "title": "Winners" if result.language == "en" else "Победители",
         "prize": result.prize,
         "winners": "\n".join(names),
         "entrants": entrants_text(result.count, result.language),

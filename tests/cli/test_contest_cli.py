@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import TEMPLATES
 from helpers import Completed
 
 from brandstudio.jobs.contest_draw import commitment_of
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def text_template(path: Path, slots: list[str]) -> Path:

@@ -36,3 +36,13 @@ def test_an_unknown_reason_is_shown_as_written(russian: None) -> None:
 
 def test_english_stays_english(qtbot: QtBot) -> None:
     assert translated_reason(NOT_STARTED) == "not started: the job stopped before it"
+
+
+def test_why_a_contest_entrant_was_dropped(russian: None) -> None:
+    assert translated_reason("empty") == "пусто"
+    assert translated_reason("duplicate of comments.csv row 5") == "повтор: comments.csv, строка 5"
+    assert translated_reason("condition failed: subscribed is 'no', not 'yes'") == (
+        "не выполнено условие: subscribed — «no», а нужно «yes»"
+    )
+    excluded = translated_reason("excluded (staff.txt line 2)")
+    assert excluded == "в списке исключений (staff.txt line 2)"

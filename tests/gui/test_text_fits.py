@@ -128,6 +128,14 @@ def _brand_kit(studio: Studio, tmp_path: Path) -> QDialog:
     return BrandKitDialog(studio.library, studio.library.brand_names()[0])
 
 
+def _contest(studio: Studio, tmp_path: Path) -> QDialog:
+    from brandstudio.gui.dialogs.contest import ContestDialog
+
+    dialog = ContestDialog(studio.library, studio.library.brand_names()[0])
+    dialog.create_contest("Июнь")
+    return dialog
+
+
 def _apply_brand(studio: Studio, tmp_path: Path) -> QDialog:
     from brandstudio.gui.dialogs.apply_brand import ApplyBrandDialog
 
@@ -137,6 +145,7 @@ def _apply_brand(studio: Studio, tmp_path: Path) -> QDialog:
 
 DIALOGS: dict[str, Callable[[Studio, Path], QDialog]] = {
     "brand-kit": _brand_kit,
+    "contest": _contest,
     "apply-brand": _apply_brand,
     "export": _export,
     "stamp": _stamp,

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import TEMPLATES
 from PIL import Image
 
 from brandstudio.brands import find_brand
@@ -24,6 +23,8 @@ from brandstudio.jobs.contest_cards import (
 )
 from brandstudio.jobs.contest_draw import commit_contest, draw_contest
 from brandstudio.jobs.contest_entrants import Entrants
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def text_template(path: Path, slots: list[str]) -> Path:
@@ -76,6 +77,7 @@ def test_dates_in_either_language() -> None:
 def test_slot_values_of_both_cards(tmp_path: Path) -> None:
     result = drawn(tmp_path / "contest")
     values = winners_content(result, masked=True)
+    assert values["title"] == "Победители"
     assert values["prize"] == "Годовой запас кофе"
     assert values["winners"] == "\n".join(mask(name) for name in result.winners)
     assert values["entrants"] == "1\u00a0234 участника"
@@ -89,6 +91,7 @@ def test_slot_values_of_both_cards(tmp_path: Path) -> None:
 def test_cards_are_rendered_in_the_contest_folder_with_a_report(tmp_path: Path) -> None:
     folder = tmp_path / "contest"
     result = drawn(folder, 12, "en")
+    assert winners_content(result)["title"] == "Winners"
     winners = text_template(tmp_path / "w.json", ["prize", "winners", "entrants", "date"])
     protocol = text_template(tmp_path / "p.json", ["title", "protocol"])
     cards = contest_cards(folder, result, winners_template=winners, protocol_template=protocol)

@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
-
 from brandstudio.jobs.contest_draw import commit_contest, draw_contest, redraw_contest
 from brandstudio.jobs.contest_entrants import Entrants
+
+REPO = Path(__file__).resolve().parents[2]
 
 SECTION = "## Contests: a draw anyone can verify"
 

@@ -530,6 +530,14 @@
         <translation>Сохранить открытый бренд в файл .brandkit, чтобы поделиться</translation>
     </message>
     <message>
+        <source>&amp;Contests…</source>
+        <translation>&amp;Конкурсы…</translation>
+    </message>
+    <message>
+        <source>Run a contest of the brand shown: entrants, a draw anyone can verify, the winners card</source>
+        <translation>Провести конкурс показанного бренда: участники, розыгрыш, который может проверить каждый, карточка победителей</translation>
+    </message>
+    <message>
         <source>New Brand: Choose the Logo</source>
         <translation>Новый бренд: выбор логотипа</translation>
     </message>
@@ -983,6 +991,241 @@
     </message>
 </context>
 <context>
+    <name>ContestDialog</name>
+    <message>
+        <source>Contests — %1</source>
+        <translation>Конкурсы — %1</translation>
+    </message>
+    <message>
+        <source>New Contest…</source>
+        <translation>Новый конкурс…</translation>
+    </message>
+    <message>
+        <source>A new contest of this brand, in its library folder</source>
+        <translation>Новый конкурс этого бренда, в его папке библиотеки</translation>
+    </message>
+    <message>
+        <source>Contests</source>
+        <translation>Конкурсы</translation>
+    </message>
+    <message>
+        <source>1. Entrants</source>
+        <translation>1. Участники</translation>
+    </message>
+    <message>
+        <source>2. Commit</source>
+        <translation>2. Фиксация</translation>
+    </message>
+    <message>
+        <source>3. Draw</source>
+        <translation>3. Розыгрыш</translation>
+    </message>
+    <message>
+        <source>CSV or Excel exports of comments, reposts or members, or a text list</source>
+        <translation>Выгрузки комментариев, репостов или подписчиков в CSV или Excel либо текстовый список</translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation>Добавить файлы…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>the first column</source>
+        <translation>первый столбец</translation>
+    </message>
+    <message>
+        <source>a text list: staff, last month&apos;s winners…</source>
+        <translation>текстовый список: сотрудники, прошлые победители…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>subscribed=yes, city=Moscow</source>
+        <translation>подписан=да, город=Москва</translation>
+    </message>
+    <message>
+        <source>Conditions on other columns, COLUMN=VALUE, by commas</source>
+        <translation>Условия по другим столбцам: СТОЛБЕЦ=ЗНАЧЕНИЕ через запятую</translation>
+    </message>
+    <message>
+        <source>what the winners get</source>
+        <translation>что получат победители</translation>
+    </message>
+    <message>
+        <source>Id column:</source>
+        <translation>Столбец с именами:</translation>
+    </message>
+    <message>
+        <source>Exclude:</source>
+        <translation>Исключить:</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation>Условия:</translation>
+    </message>
+    <message>
+        <source>Prize:</source>
+        <translation>Приз:</translation>
+    </message>
+    <message>
+        <source>Read Entrants</source>
+        <translation>Прочитать участников</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>Как написано</translation>
+    </message>
+    <message>
+        <source>Why dropped</source>
+        <translation>Почему исключено</translation>
+    </message>
+    <message>
+        <source>Committing seals a secret random seed and the list: post the text below before the draw. Afterwards anyone can check that neither the list nor the seed was changed and recompute the winners.</source>
+        <translation>Фиксация запечатывает секретное случайное зерно и список: опубликуйте текст ниже до розыгрыша. После него любой сможет проверить, что ни список, ни зерно не менялись, и пересчитать победителей.</translation>
+    </message>
+    <message>
+        <source>Commit and Copy the Text</source>
+        <translation>Зафиксировать и скопировать текст</translation>
+    </message>
+    <message>
+        <source>Copy Again</source>
+        <translation>Скопировать ещё раз</translation>
+    </message>
+    <message>
+        <source>optional: a public value named in advance</source>
+        <translation>необязательно: публичное значение, названное заранее</translation>
+    </message>
+    <message>
+        <source>A value nobody knew at the commitment: a lottery result, a block hash…</source>
+        <translation>Значение, которого никто не знал при фиксации: результат лотереи, хеш блока…</translation>
+    </message>
+    <message>
+        <source>Mask names on the cards (@iv***ov)</source>
+        <translation>Скрыть имена на карточках (@ив***ов)</translation>
+    </message>
+    <message>
+        <source>Winners:</source>
+        <translation>Победителей:</translation>
+    </message>
+    <message>
+        <source>Reserves:</source>
+        <translation>Резервных:</translation>
+    </message>
+    <message>
+        <source>Beacon:</source>
+        <translation>Маяк:</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>Разыграть</translation>
+    </message>
+    <message>
+        <source>Open Winners Card</source>
+        <translation>Открыть карточку победителей</translation>
+    </message>
+    <message>
+        <source>Edit the winners card in the studio</source>
+        <translation>Редактировать карточку победителей в студии</translation>
+    </message>
+    <message>
+        <source>Show Folder</source>
+        <translation>Показать папку</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <source>committed</source>
+        <translation>зафиксирован</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>разыгран</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entrant(s)</source>
+        <translation>
+            <numerusform>%n участник</numerusform>
+            <numerusform>%n участника</numerusform>
+            <numerusform>%n участников</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Contest</source>
+        <translation>Новый конкурс</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Entrants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.tsv *.xlsx *.txt);;All (*)</source>
+        <translation>Списки (*.csv *.tsv *.xlsx *.txt);;Все (*)</translation>
+    </message>
+    <message>
+        <source>Exclude List</source>
+        <translation>Список исключений</translation>
+    </message>
+    <message>
+        <source>Text lists (*.txt *.csv);;All (*)</source>
+        <translation>Текстовые списки (*.txt *.csv);;Все (*)</translation>
+    </message>
+    <message>
+        <source>Reading the entrants…</source>
+        <translation>Читаю участников…</translation>
+    </message>
+    <message>
+        <source>Entrants: %1 · dropped: %2</source>
+        <translation>Участников: %1 · исключено: %2</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Фиксирую…</translation>
+    </message>
+    <message>
+        <source>Committed. The text is copied: post it before the draw.</source>
+        <translation>Зафиксировано. Текст скопирован: опубликуйте его до розыгрыша.</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>Разыгрываю…</translation>
+    </message>
+    <message>
+        <source>Drawn. The cards are in the contest&apos;s folder.</source>
+        <translation>Разыграно. Карточки — в папке конкурса.</translation>
+    </message>
+    <message>
+        <source>Reserve: @%1</source>
+        <translation>Резерв: @%1</translation>
+    </message>
+    <message>
+        <source>The draw does not verify: %1</source>
+        <translation>Розыгрыш не проходит проверку: %1</translation>
+    </message>
+    <message>
+        <source>Verified: the list, the seed and the winners all match.</source>
+        <translation>Проверено: список, зерно и победители совпадают.</translation>
+    </message>
+</context>
+<context>
     <name>DropHandler</name>
     <message>
         <source>Cannot use this file</source>
@@ -1094,6 +1337,34 @@
     <message>
         <source>the process working on it stopped</source>
         <translation>процесс, который его обрабатывал, остановился</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>пусто</translation>
+    </message>
+    <message>
+        <source>a repeat of %1, line %2</source>
+        <translation>повтор: %1, строка %2</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>строка %1</translation>
+    </message>
+    <message>
+        <source>on the exclude list (%1)</source>
+        <translation>в списке исключений (%1)</translation>
+    </message>
+    <message>
+        <source>condition not met: %1 is &apos;%2&apos;, not &apos;%3&apos;</source>
+        <translation>не выполнено условие: %1 — «%2», а нужно «%3»</translation>
+    </message>
+    <message>
+        <source>a line break inside: an id is one line</source>
+        <translation>перевод строки внутри: id — одна строка</translation>
+    </message>
+    <message>
+        <source>unreadable row: %1</source>
+        <translation>строка не читается: %1</translation>
     </message>
 </context>
 <context>
