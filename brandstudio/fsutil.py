@@ -9,8 +9,11 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    ``mode``: the file's permissions (0o600 for a secret: so from its creation); None keeps
+    an existing file's, else the user's umask decides.
 
     The bytes go to a temporary file in the same folder, are flushed to disk, and replace the
     target in one rename; the folder is then synced so the rename survives a power cut.
@@ -19,7 +22,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with contextlib.suppress(OSError, AttributeError):  # no fchmod on Windows
-            os.fchmod(fd, _mode_for(path))
+            os.fchmod(fd, _mode_for(path) if mode is None else mode)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()

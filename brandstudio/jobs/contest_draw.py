@@ -24,15 +24,13 @@ import hashlib
 import heapq
 import hmac
 import json
-import os
 import secrets
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from brandstudio.fsutil import atomic_write_text, sync_folder
+from brandstudio.fsutil import atomic_write_bytes, atomic_write_text
 from brandstudio.jobs.contest_entrants import (
     ContestError,
     Entrants,
@@ -103,17 +101,7 @@ def write_file(path: Path, data: str) -> None:
 def write_secret(path: Path, data: bytes) -> None:
     """Atomically, readable by the owner only (0600 from the start: mkstemp's mode)."""
     _refuse_link(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    sync_folder(path.parent)
+    atomic_write_bytes(path, data, mode=0o600)
 
 
 def read_file(path: Path) -> bytes:
