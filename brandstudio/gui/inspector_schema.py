@@ -303,7 +303,7 @@ def choice_text(name: str, value: str) -> str:
         ("error_correction", "M"): _tr("Medium (15 %)"),
         ("error_correction", "Q"): _tr("Quartile (25 %)"),
         ("error_correction", "H"): _tr("High (30 %)"),
-        ("typography", "auto"): _tr("Automatic (by the text's language)"),
+        ("typography", "auto"): _tr("Automatic"),
         ("typography", "ru"): _tr("Russian"),
         ("typography", "en"): _tr("English"),
         ("typography", "off"): _tr("Off (as typed)"),

@@ -382,7 +382,7 @@ def test_typography_and_hyphenation_switches(
     combo = typography.findChild(QComboBox) if not isinstance(typography, QComboBox) else typography
     assert combo is not None
     texts = [combo.itemText(index) for index in range(combo.count())]
-    assert texts == ["Automatic (by the text's language)", "Russian", "English", "Off (as typed)"]
+    assert texts == ["Automatic", "Russian", "English", "Off (as typed)"]
     combo.setCurrentIndex(texts.index("Off (as typed)"))
     combo.activated.emit(combo.currentIndex())
     assert headline(document).props.typography == "off"

@@ -1951,10 +1951,6 @@
         <translation>Высокая (30 %)</translation>
     </message>
     <message>
-        <source>Automatic (by the text&apos;s language)</source>
-        <translation>Автоматически (по языку текста)</translation>
-    </message>
-    <message>
         <source>Russian</source>
         <translation>Русская</translation>
     </message>
