@@ -7,22 +7,17 @@ the run and ``brandstudio stamp`` can warn before it starts.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from PIL import Image
-
 from brandstudio.jobs.check_rules import RULES
 from brandstudio.jobs.stamp import StampTarget
+from brandstudio.render.photo import PhotoError, photo_size
 
 ENLARGED_LIMIT: Final = float(RULES["photo-resolution"].limit or 1.5)
 """Times a photo may be enlarged before it looks blurry (the check's default)."""
-
-_TURNED = {5, 6, 7, 8}
-"""EXIF orientations that swap width and height."""
 
 
 @dataclass(frozen=True)
@@ -39,11 +34,10 @@ class Enlarged:
 def upright_size(path: Path) -> tuple[int, int] | None:
     """A photo's (width, height) in px as shown (EXIF orientation applied), from its header;
     None for a file that cannot be read (the run reports why)."""
-    with contextlib.suppress(Exception), Image.open(path) as image:
-        width, height = image.size
-        orientation = image.getexif().get(0x0112)
-        return (height, width) if orientation in _TURNED else (width, height)
-    return None
+    try:
+        return photo_size(path)
+    except PhotoError:
+        return None
 
 
 def enlarged_photos(

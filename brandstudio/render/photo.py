@@ -146,6 +146,15 @@ def open_photo(path: Path, target: tuple[int, int] | None = None) -> Image.Image
         return _decode(stream, path, target)
 
 
+def photo_size(path: Path) -> tuple[int, int]:
+    """A photo's upright (width, height) in px, from its header only (EXIF orientation
+    applied): the same checks as open_photo, nothing decoded. Raises PhotoError."""
+    with _open_regular_file(path) as stream, _decoding(path, stream):
+        image = _open_checked(stream, path)
+        width, height = image.size
+        return (height, width) if _orientation(image) in _SWAPS_AXES else (width, height)
+
+
 def open_photo_stored(path: Path, covering: Iterable[tuple[int, int]] = ()) -> StoredPhoto:
     """Decode a photo for cover crops of every size (w, h) px in covering, as fast as it can be
     done without losing detail those sizes would show; nothing is turned upright yet.
