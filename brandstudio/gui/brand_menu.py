@@ -33,18 +33,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BrandMenu", text)
 
 
-def brand_name_of(library: Library, folder: Path) -> str | None:
-    """The library brand whose folder is ``folder`` (None: a brand outside the library)."""
-    wanted = folder.resolve()
-    for name in library.brand_names():
-        try:
-            if library.brand_folder(name).resolve() == wanted:
-                return name
-        except (LibraryError, OSError):
-            continue
-    return None
-
-
 def free_template_name(library: Library, brand: str, base: str) -> str:
     """``base``, or ``base 2``, ``base 3``… whichever brand ``brand`` does not have yet."""
     taken = {name.casefold() for name in library.template_names(brand)}
@@ -351,7 +339,7 @@ class BrandMenu(QMenu):
         if document is None or location is None or location.brand is None:
             return False
         library = studio.library
-        new = brand_name_of(library, document.kit.folder)
+        new = library.brand_holding(document.kit.folder)
         if new is None:
             return window.save_as()
         choice = self.ask_keep_or_move(location.brand, new)

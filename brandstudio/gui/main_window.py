@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
-from brandstudio.gui.brand_menu import BrandMenu, brand_name_of
+from brandstudio.gui.brand_menu import BrandMenu
 from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.check_panel import CheckPanel
 from brandstudio.gui.clipboard import ClipboardActions
@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return False
         # the brand it is drawn in (Apply Brand may change it)
-        brand = brand_name_of(self.studio.library, document.kit.folder)
+        brand = self.studio.library.brand_holding(document.kit.folder)
         brand = brand or (document.location.brand if document.location else None)
         dialog = SaveAsDialog(self.studio.library, brand, document.template.name, self)
         if dialog.exec() != SaveAsDialog.DialogCode.Accepted:

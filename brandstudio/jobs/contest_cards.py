@@ -150,14 +150,9 @@ def protocol_content(result: Draw, *, masked: bool = False) -> dict[str, str]:
 def brand_of_folder(folder: Path) -> str | None:
     """The library brand whose folder holds ``folder`` (None: outside every brand)."""
     try:
-        library = open_library()
-        wanted = folder.resolve()
-        for name in library.brand_names():
-            if wanted.is_relative_to(library.brand_folder(name).resolve()):
-                return name
-    except (LibraryError, OSError):
+        return open_library().brand_holding(folder)
+    except LibraryError:
         return None
-    return None
 
 
 def contest_brand(folder: Path, brand: str | None = None) -> BrandKit:

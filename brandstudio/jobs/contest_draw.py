@@ -38,14 +38,13 @@ from brandstudio.jobs.contest_entrants import (
     normalise,
     read_capped,
 )
+from brandstudio.library.contests import COMMITMENT_FILE, DRAW_FILE
 
 ALGORITHM: Final = "brandstudio-draw-1"
 ENTRANTS_FILE: Final = "entrants.txt"
 DROPPED_FILE: Final = "dropped.csv"
 SEED_FILE: Final = "seed.secret"
-COMMITMENT_FILE: Final = "commitment.json"
 COMMITMENT_TEXT: Final = "commitment.txt"
-DRAW_FILE: Final = "draw.json"
 MAX_FILE_BYTES: Final = 256 * 1024 * 1024
 """The largest contest file read back (entrants.txt of millions of ids fits)."""
 LANGUAGES: Final = ("ru", "en")

@@ -167,6 +167,18 @@ class Library:
     def has_brand(self, name: str) -> bool:
         return self._find_brand_folder(name) is not None
 
+    def brand_holding(self, folder: Path) -> str | None:
+        """The brand whose folder is ``folder`` or holds it (a brand kit's folder, a contest's
+        folder in the brand); None for a folder outside every brand of the library."""
+        try:
+            wanted = folder.resolve()
+            for name in self.brand_names():
+                if wanted.is_relative_to((self.brands_dir / name).resolve()):
+                    return name
+        except OSError:
+            return None
+        return None
+
     def _find_brand_folder(self, name: str) -> Path | None:
         for existing in self.brand_names():
             if existing.casefold() == name.casefold():

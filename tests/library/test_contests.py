@@ -69,3 +69,11 @@ def test_a_brandkit_never_carries_the_contests(tmp_path: Path) -> None:
     with zipfile.ZipFile(bundle) as archive:
         names = archive.namelist()
     assert names and not [name for name in names if "contests" in name or "seed" in name]
+
+
+def test_the_brand_holding_a_folder(tmp_path: Path) -> None:
+    library = open_library(tmp_path / "home")
+    brand_folder = library.brand_folder(DEMO)
+    assert library.brand_holding(brand_folder) == DEMO  # a kit's own folder
+    assert library.brand_holding(new_contest(library, DEMO, "June")) == DEMO
+    assert library.brand_holding(tmp_path / "elsewhere") is None

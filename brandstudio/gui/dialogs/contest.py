@@ -43,8 +43,16 @@ from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.gui.engine_messages import translated_reason
 from brandstudio.gui.i18n import current_language
 from brandstudio.gui.workers import LatestWorker
-from brandstudio.jobs.contest_cards import contest_cards, render_card, winners_content
+from brandstudio.jobs.contest_cards import (
+    WINNERS_STARTER,
+    contest_cards,
+    render_card,
+    starter_path,
+    winners_content,
+)
 from brandstudio.jobs.contest_draw import (
+    COMMITMENT_TEXT,
+    ENTRANTS_FILE,
     Commitment,
     Draw,
     commit_contest,
@@ -54,6 +62,7 @@ from brandstudio.jobs.contest_draw import (
 )
 from brandstudio.jobs.contest_entrants import Entrants, Requirement, collect_entrants
 from brandstudio.library.contests import (
+    DRAW_FILE,
     ContestEntry,
     ContestState,
     contest_state,
@@ -94,7 +103,6 @@ class ContestDialog(QDialog):
         self._open_card = open_card
         self.folder: Path | None = None
         self.entrants: Entrants | None = None
-        self.commitment: Commitment | None = None
         self.draw: Draw | None = None
         self.cards: list[Path] = []
         self.shown_winners: list[str] = []
@@ -322,14 +330,13 @@ class ContestDialog(QDialog):
 
     def _chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         self.folder = Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
-        self.commitment = None
         self.draw = None
         self.results.clear()
         self.post.clear()
         if self.folder is not None:
             if self.state() == "drawn":
                 self._load_draw()
-            text = self.folder / "commitment.txt"
+            text = self.folder / COMMITMENT_TEXT
             if text.is_file():
                 self.post.setPlainText(text.read_text(encoding="utf-8", errors="replace"))
         self._update(show=True)
@@ -341,7 +348,7 @@ class ContestDialog(QDialog):
     def _load_draw(self) -> None:
         assert self.folder is not None
         try:
-            self.draw = Draw.load(self.folder / "draw.json")
+            self.draw = Draw.load(self.folder / DRAW_FILE)
         except (ValueError, OSError) as error:
             self._say(str(error), problem=True)
             return
@@ -458,7 +465,6 @@ class ContestDialog(QDialog):
         )  # fmt: skip
 
     def _committed(self, commitment: Commitment) -> None:
-        self.commitment = commitment
         text = commitment_text(commitment, _language())
         self.post.setPlainText(text)
         self._copy(text)
@@ -531,15 +537,14 @@ class ContestDialog(QDialog):
         """Open the winners card, filled in, in the studio's editor."""
         if self.draw is None or self.folder is None or self._open_card is None:
             return
-        masked = self.mask_names.isChecked()
-        card = contest_cards(self.folder, self.draw, masked=masked)[0]
-        self._open_card(card.template, winners_content(self.draw, masked=masked), self.kit)
+        content = winners_content(self.draw, masked=self.mask_names.isChecked())
+        self._open_card(starter_path(WINNERS_STARTER), content, self.kit)
 
     def verify(self) -> None:
         """Recompute the draw from the folder's files and say whether it holds."""
         if self.folder is None:
             return
-        problems = verify_draw(self.folder / "draw.json", self.folder / "entrants.txt")
+        problems = verify_draw(self.folder / DRAW_FILE, self.folder / ENTRANTS_FILE)
         if problems:
             text = self.tr("The draw does not verify: %1").replace("%1", "; ".join(problems))
             self._say(text, problem=True)
