@@ -9,8 +9,14 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from brandstudio.gui.studio import Studio
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -128,3 +134,13 @@ def run_driver(
         [sys.executable, driver, *map(str, args)],
         env=env, cwd=tmp_path, capture_output=True, text=True, timeout=180, check=False,
     )  # fmt: skip
+
+
+def rendered(qtbot: QtBot, studio: Studio) -> Image.Image:
+    """The studio's canvas render once the renderer has settled."""
+    qtbot.waitUntil(
+        lambda: studio.last_result is not None and studio.renderer.idle(), timeout=30000
+    )
+    qtbot.wait(50)
+    assert studio.last_result is not None
+    return studio.last_result.image

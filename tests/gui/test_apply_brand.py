@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import ImageChops
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from studio_drivers import click_later, luna_logo
+from studio_drivers import click_later, luna_logo, rendered
 
 from brandstudio.fileformat import load_template
 from brandstudio.gui.dialogs.apply_brand import ApplyBrandDialog
@@ -39,15 +39,6 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     window._confirm = lambda title, text: QMessageBox.StandardButton.Discard
     window.close()
     studio.shutdown()
-
-
-def rendered(qtbot: QtBot, studio: Studio) -> Image.Image:
-    qtbot.waitUntil(
-        lambda: studio.last_result is not None and studio.renderer.idle(), timeout=30000
-    )
-    qtbot.wait(50)
-    assert studio.last_result is not None
-    return studio.last_result.image
 
 
 def test_apply_brand_restyles_the_post_and_keeps_its_content(

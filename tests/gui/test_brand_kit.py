@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from studio_drivers import luna_logo
+from studio_drivers import luna_logo, rendered
 
 from brandstudio.fileformat.brand_io import load_brand
 from brandstudio.gui.dialogs.apply_brand import ApplyBrandDialog
@@ -58,15 +58,6 @@ def make_luna(
     dialog = window.brand_menu.kit_dialog
     assert isinstance(dialog, BrandKitDialog) and dialog.isVisible()
     return dialog
-
-
-def rendered(qtbot: QtBot, studio: Studio) -> Image.Image:
-    qtbot.waitUntil(
-        lambda: studio.last_result is not None and studio.renderer.idle(), timeout=30000
-    )
-    qtbot.wait(50)
-    assert studio.last_result is not None
-    return studio.last_result.image
 
 
 def test_new_brand_from_a_logo_has_every_logo_version(
