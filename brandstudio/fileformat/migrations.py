@@ -95,12 +95,20 @@ def _v5_to_v6(data: Data) -> Data:
     return data
 
 
+def _v6_to_v7(data: Data) -> Data:
+    """Version 7 adds a link slot's optional ``utm`` tags; an old file has none, which keeps
+    its links as written."""
+    data["version"] = 7
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "text font_size renamed size; opacity from percent to fraction", _v1_to_v2),
     Migration(2, "revision and tags added", _v2_to_v3),
     Migration(3, "translations of the name, slot labels and layer names added", _v3_to_v4),
     Migration(4, "check settings and QR utm tags added", _v4_to_v5),
     Migration(5, "text typography and hyphenation added", _v5_to_v6),
+    Migration(6, "UTM tags on link slots added", _v6_to_v7),
 )
 
 

@@ -61,6 +61,11 @@ def _slot_problems(template: Template) -> Iterator[Problem]:
             reason = asset_path_problem(slot.sample)
             if reason:
                 yield Problem(json_path(("slots", name, "sample")), reason)
+        if slot.utm is not None and slot.type != "url":
+            yield Problem(
+                json_path(("slots", name, "utm")),
+                f"only a url slot can carry UTM tags; {name!r} is a {slot.type} slot",
+            )
 
 
 def _translation_problems(template: Template) -> Iterator[Problem]:

@@ -11,6 +11,7 @@ while typing.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 from collections.abc import Mapping
 from pathlib import Path
@@ -29,11 +30,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from brandstudio.batch.inputs import PHOTO_EXTENSIONS
+from brandstudio.gui.dialogs.utm_tags import UtmTagsDialog, utm_summary
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.drops import (
     FileChecks,
@@ -113,6 +116,8 @@ class SlotField(QWidget):
     photoChosen = Signal(str, str)
     """(slot, absolute path) of a photo file to check before it fills the slot
     (``use_photo``)."""
+    utmRequested = Signal(str)
+    """(slot): the user asked to edit the link slot's UTM tags."""
 
     def __init__(
         self,
@@ -153,6 +158,23 @@ class SlotField(QWidget):
         self.kind.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.kind.setToolTip(self.tr("The slot's name in data files: %1").replace("%1", name))
         header.addWidget(self.kind)
+        self.utm_button: QToolButton | None = None
+        if slot.type == "url":
+            self.utm_button = QToolButton(self)
+            self.utm_button.setObjectName("utmButton")
+            self.utm_button.setAutoRaise(True)
+            self.utm_button.setCheckable(True)
+            self.utm_button.setChecked(slot.utm is not None)
+            self.utm_button.setText(self.tr("UTM…"))
+            self.utm_button.setStatusTip(
+                self.tr("Tag this link for each network its QR codes are posted to.")
+            )
+            tags = utm_summary(slot.utm)
+            self.utm_button.setToolTip(
+                self.tr("Tagged: %1").replace("%1", tags) if tags else self.tr("Not tagged")
+            )
+            self.utm_button.clicked.connect(self._utm_clicked)
+            header.addWidget(self.utm_button)
         layout.addLayout(header)
 
         self.text: _TextEdit | None = None
@@ -252,6 +274,11 @@ class SlotField(QWidget):
                 self.show_warning(text.replace("%1", str(len(value))))
                 return
         self.show_warning("")
+
+    def _utm_clicked(self) -> None:
+        if self.utm_button is not None:
+            self.utm_button.setChecked(self.slot.utm is not None)  # the button shows the state
+        self.utmRequested.emit(self.name)
 
     # -- photos --
 
@@ -427,6 +454,7 @@ class SlotsPanel(QWidget):
                 field.valueEdited.connect(self._value_edited)
                 field.sessionEnded.connect(self._session_ended)
                 field.photoChosen.connect(self._check_photo)
+                field.utmRequested.connect(self.edit_utm)
                 field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 column.addWidget(field)
                 self.fields[name] = field
@@ -448,6 +476,25 @@ class SlotsPanel(QWidget):
             document.set_slot(slot, value, merge_key=f"slots:{slot}:{self._session}")
         finally:
             self._committing = False
+
+    def edit_utm(self, slot: str) -> None:
+        """Ask for a link slot's UTM tags (UTM Tags); accepting changes them as one undo
+        step. The campaign defaults to the template's name."""
+        document = self.document
+        field = self.fields.get(slot)
+        if document is None or field is None or slot not in document.template.slots:
+            return
+        template = document.template
+        link = field.value_of(field.editor_text())
+        dialog = UtmTagsDialog(field.label.text(), template.slots[slot], link, template.name, self)
+        if dialog.exec() != UtmTagsDialog.DialogCode.Accepted:
+            return
+        settings = dialog.settings()
+        if template.slots[slot].utm == settings or self.document is not document:
+            return
+        slots = dict(template.slots)
+        slots[slot] = dataclasses.replace(slots[slot], utm=settings)
+        document.edit(self.tr("Edit UTM Tags"), dataclasses.replace(template, slots=slots))
 
     def _session_ended(self, _slot: str) -> None:
         self._session += 1

@@ -210,7 +210,8 @@ def _qr_scan(scene: Scene, template: Template, content: Mapping[str, str]) -> li
         )
         if isinstance(layer, QrLayer) and payload:
             props = layer.props
-            payload = qr_payload(payload, props.utm, scene.placed.preset_id)  # as the engine draws
+            # tagged as the engine draws it
+            payload = qr_payload(payload, template.qr_utm(props), scene.placed.preset_id)
             expected.append(
                 ExpectedQr(
                     layer.id, payload, facts.placement.box, props.error_correction, props.quiet_zone

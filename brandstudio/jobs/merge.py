@@ -43,6 +43,7 @@ from brandstudio.model.edits import hide_layers
 from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
+from brandstudio.model.utm import NETWORKS, utm_url
 from brandstudio.render.assets import RenderError, resolve_assets
 from brandstudio.render.engine import render
 from brandstudio.render.export import EXTENSIONS, ImageFormat
@@ -232,11 +233,16 @@ def paths_outside(
 
 
 def _check_qr(template: Template, content: Mapping[str, str], columns: ColumnMap) -> None:
+    """A link too long for its QR code as written, or as tagged for any network."""
     for layer in template.layers:
         if not isinstance(layer, QrLayer) or layer.props.slot not in content:
             continue
+        value = content[layer.props.slot]
+        utm = template.qr_utm(layer.props)
+        tagged = [value] if utm is None else [utm_url(value, f"{n}-post", utm) for n in NETWORKS]
         try:
-            qr_matrix(content[layer.props.slot], layer.props.error_correction, 0)
+            for payload in {value, *tagged}:
+                qr_matrix(payload, layer.props.error_correction, 0)
         except QrError as error:
             column = next((c for c, s in columns.slots.items() if s == layer.props.slot), None)
             raise RowError(str(error), column) from None

@@ -10,12 +10,13 @@ from annotated_types import Interval, Len
 
 from brandstudio.model._record import record
 from brandstudio.model.checks import CheckSetting
-from brandstudio.model.layers import Layer
+from brandstudio.model.layers import Layer, QrProps
 from brandstudio.model.paint import Paint
+from brandstudio.model.utm import UtmSettings
 from brandstudio.model.values import CanvasSide, Label, LanguageCode, LayerId, LongText, SlotName
 
 TEMPLATE_FORMAT: Final = "brandstudio.template"
-TEMPLATE_VERSION: Final = 6
+TEMPLATE_VERSION: Final = 7
 """The version this build writes; older files are migrated on load, newer ones refused."""
 
 MAX_LAYERS: Final = 200
@@ -38,12 +39,14 @@ class Slot:
 
     ``text``: any text; ``image``: a photo path; ``url``: a link (QR codes). ``sample`` is
     used when a render does not fill the slot; an image sample is a path relative to the
-    template's folder (or to the brand folder in the library).
+    template's folder (or to the brand folder in the library). ``utm``: on a link slot only,
+    the UTM tags its web link gets for each network (a QR layer's own ``utm`` comes first).
     """
 
     type: Literal["text", "image", "url"]
     label: Label = ""
     sample: LongText = ""
+    utm: UtmSettings | None = None
 
 
 @record
@@ -66,7 +69,7 @@ class Template:
     """A layered post template. ``layers`` is bottom to top (list order is z-order)."""
 
     format: Literal["brandstudio.template"] = TEMPLATE_FORMAT
-    version: Literal[6] = TEMPLATE_VERSION
+    version: Literal[7] = TEMPLATE_VERSION
     name: Annotated[str, Len(1, 100)]
     revision: Annotated[int, Interval(ge=0, le=2**31 - 1)] = 0
     """Counts saves: the library refuses a save over a newer revision than the one edited."""
@@ -83,6 +86,14 @@ class Template:
     """The name, slot labels and layer names in other languages, by language code."""
     checks: Annotated[tuple[CheckSetting, ...], Len(0, MAX_CHECKS)] = ()
     """Limits and exceptions for ``brandstudio check`` (the most specific setting wins)."""
+
+    def qr_utm(self, props: QrProps) -> UtmSettings | None:
+        """The UTM tags a QR code's link gets: the layer's own, else its link slot's, else
+        None (the link as written)."""
+        if props.utm is not None:
+            return props.utm
+        slot = self.slots.get(props.slot)
+        return slot.utm if slot is not None and slot.type == "url" else None
 
     def layer(self, layer_id: str) -> Layer:
         """The layer with this id; KeyError when there is none."""

@@ -222,7 +222,9 @@ class _Renderer:
             layer.opacity,
             layer.rotation,
             # a QR code with UTM settings encodes a link tagged for this size's network
-            self.layout.preset_id if isinstance(layer, QrLayer) and layer.props.utm else None,
+            self.layout.preset_id
+            if isinstance(layer, QrLayer) and self.template.qr_utm(layer.props)
+            else None,
         )
 
         def draw() -> tuple[DrawnLayer | None, tuple[str, ...]]:
@@ -461,7 +463,8 @@ class _Renderer:
         if not data:
             self.warnings.append(f"{layer.id}: the slot {props.slot!r} is empty: no QR code")
             return None
-        data = qr_payload(data, props.utm, self.layout.preset_id)  # tagged per network
+        # tagged per network
+        data = qr_payload(data, self.template.qr_utm(props), self.layout.preset_id)
         side = min(size)
         try:
             code = draw_qr(

@@ -151,14 +151,14 @@ def test_a_check_setting_naming_an_unknown_rule_is_refused(tmp_path: Path) -> No
 
 def test_v5_text_layers_get_auto_typography_and_no_hyphenation(tmp_path: Path) -> None:
     loaded = load_template(FIXTURES / "v5.json")
-    assert loaded.migrations == ("v5 -> v6: text typography and hyphenation added",)
+    assert loaded.migrations[0] == "v5 -> v6: text typography and hyphenation added"
     headline = loaded.template.layer("headline").props
     assert headline.typography == "auto" and headline.hyphenate is False  # type: ignore[union-attr]
     assert headline.uppercase and headline.letter_spacing == 0.04  # type: ignore[union-attr]
     assert loaded.template.layer("qr").props.utm.campaign == "june"  # type: ignore[union-attr]
     data = json.loads(dump_template(loaded.template))
     data["layers"][1]["props"].update(typography="off", hyphenate=True)
-    path = tmp_path / "v6.json"
+    path = tmp_path / "v7.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     again = load_template(path)
     assert again.migrations == ()
@@ -183,3 +183,28 @@ def test_layers_copied_by_a_v5_build_paste_with_auto_typography() -> None:
                                       "folder": None, "template": template}))  # fmt: skip
     props = copied.template.layer("headline").props
     assert (props.typography, props.hyphenate) == ("auto", False)  # type: ignore[union-attr]
+
+
+def test_v6_link_slots_load_untagged_and_v7_slots_keep_their_tags(tmp_path: Path) -> None:
+    loaded = load_template(FIXTURES / "v6.json")
+    assert loaded.migrations == ("v6 -> v7: UTM tags on link slots added",)
+    assert all(slot.utm is None for slot in loaded.template.slots.values())
+    data = json.loads(dump_template(loaded.template))
+    data["slots"]["qr_url"]["utm"] = {"campaign": "june", "medium": None, "content": "qr"}
+    path = tmp_path / "v7.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    again = load_template(path)
+    assert again.migrations == ()
+    utm = again.template.slots["qr_url"].utm
+    assert utm is not None and (utm.campaign, utm.medium, utm.content) == ("june", None, "qr")
+
+
+def test_utm_tags_on_a_text_slot_are_refused(tmp_path: Path) -> None:
+    data = json.loads((FIXTURES / "v6.expected.json").read_text(encoding="utf-8"))
+    data["slots"]["headline"]["utm"] = {"campaign": "june"}
+    path = tmp_path / "text-utm.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        load_template(path)
+    assert "$.slots.headline.utm" in str(caught.value)
+    assert "only a url slot" in str(caught.value)

@@ -52,7 +52,7 @@ ALLOWED = {
         " Reels Stories Story Shorts X OK Odnoklassniki Twitter Canva Excel GPS",
         # file formats, colour and code names
         "PNG JPEG JPG WebP SVG PDF JSON CSV XLSX TIFF HEIC AVIF GIF BMP brandkit QR RGB RGBA HEX"
-        " sRGB ICC EXIF URL UTF README",
+        " sRGB ICC EXIF URL UTF README UTM",
         # units and keys
         "px pt em dpi MP Ctrl Shift Alt Esc Enter Tab Del Delete Backspace Space PgUp PgDown Home"
         " End Ins Meta Up Down Left Right",
@@ -149,6 +149,7 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"\S+\.(?:json|png|jpg|jpeg|webp|csv|xlsx|brandkit|txt)\b", "", text)
     text = re.sub(r"\b\d+x\d+\b", "", text)  # sizes such as 1080x1350
     text = re.sub(r"\b[0-9a-f]{16,}\b", "", text)  # hex digests (a contest draw's hashes)
+    text = re.sub(r"\butm_[a-z]+", "", text)  # the UTM tags' own names (utm_source)
     # the draw's algorithm and the command that verifies it (content of the protocol card)
     text = re.sub(r"\bbrandstudio(?:-draw-\d+| contest verify)", "", text)
     return [word for word in LATIN_WORD.findall(text) if word.casefold() not in ALLOWED]

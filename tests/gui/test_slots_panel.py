@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from brandstudio.brands import find_brand
 from brandstudio.fileformat import load_template
+from brandstudio.gui.dialogs.utm_tags import UtmTagsDialog
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.slots_panel import ImageLineEdit, SlotsPanel, image_path
 from brandstudio.gui.studio import Studio
@@ -247,3 +248,40 @@ def test_starts_without_a_document_and_takes_the_first(qtbot: QtBot, tmp_path: P
         assert list(widget.fields) == list(opened.template.slots)
     finally:
         studio.shutdown()
+
+
+def test_a_link_slot_gets_utm_tags_as_one_undo_step(
+    qtbot: QtBot, panel: SlotsPanel, document: TemplateDocument
+) -> None:
+    field = panel.fields["qr_url"]
+    button = field.utm_button
+    assert button is not None and not button.isChecked()
+    assert panel.fields["headline"].utm_button is None  # text slots have no tags
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = next(
+            widget for widget in QApplication.topLevelWidgets() if isinstance(widget, UtmTagsDialog)
+        )
+        try:
+            seen.append(dialog.campaign.text())  # the template's name to start with
+            seen.append(str(dialog.campaign.isEnabled()))
+            qtbot.waitExposed(dialog)
+            qtbot.keyClick(dialog.enabled, Qt.Key.Key_Space)
+            dialog.campaign.setText("june")
+            seen.append(dict(dialog.examples)["vk-post"].text())
+        finally:
+            dialog.accept()
+
+    QTimer.singleShot(50, fill)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    utm = document.template.slots["qr_url"].utm
+    assert utm is not None and (utm.campaign, utm.medium) == ("june", "social")
+    assert seen[:2] == [document.template.name, "False"]
+    assert "utm_source=vk" in seen[2] and "utm_campaign=june" in seen[2]
+    assert document.undo_stack.undoText() == "Edit UTM Tags"
+    field = panel.fields["qr_url"]  # rebuilt for the changed slot
+    assert field.utm_button is not None and field.utm_button.isChecked()
+    assert "utm_campaign=june" in field.utm_button.toolTip()
+    document.undo_stack.undo()
+    assert document.template.slots["qr_url"].utm is None

@@ -11,6 +11,7 @@ the room it has.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -143,6 +144,16 @@ def _apply_brand(studio: Studio, tmp_path: Path) -> QDialog:
     return ApplyBrandDialog(studio)
 
 
+def _utm_tags(studio: Studio, tmp_path: Path) -> QDialog:
+    from brandstudio.gui.dialogs.utm_tags import UtmTagsDialog
+    from brandstudio.model.utm import UtmSettings
+
+    assert studio.document is not None
+    slot = studio.document.template.slots["qr_url"]
+    tagged = dataclasses.replace(slot, utm=UtmSettings(campaign="contest"))
+    return UtmTagsDialog("Ссылка на пост", tagged, "https://vk.com/wall-1_2?from=qr", "contest")
+
+
 DIALOGS: dict[str, Callable[[Studio, Path], QDialog]] = {
     "brand-kit": _brand_kit,
     "contest": _contest,
@@ -154,6 +165,7 @@ DIALOGS: dict[str, Callable[[Studio, Path], QDialog]] = {
     "summary": _summary,
     "merge-summary": _merge_summary,
     "progress": _progress,
+    "utm-tags": _utm_tags,
 }
 
 

@@ -315,7 +315,9 @@ def _same_picture(template: Template, preset: Preset) -> bool:
     """True when ``preset`` renders ``template`` exactly as its own canvas: the engine draws
     from the layout alone (size, scale, placements), and the safe zone only places layers —
     unless a QR code tags its link for the preset's network (the canvas has it as written)."""
-    tagged = any(isinstance(layer, QrLayer) and layer.props.utm for layer in template.layers)
+    tagged = any(
+        isinstance(layer, QrLayer) and template.qr_utm(layer.props) for layer in template.layers
+    )
     if tagged and network_of(preset.id) is not None:
         return False
     own, at_preset = layout(template, None), layout(template, preset)

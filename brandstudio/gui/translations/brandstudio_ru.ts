@@ -3849,6 +3849,22 @@ On: changes apply to this preset only, as an override; the master layout and the
         <translation>Имя поля в файлах данных: %1</translation>
     </message>
     <message>
+        <source>UTM…</source>
+        <translation>UTM…</translation>
+    </message>
+    <message>
+        <source>Tag this link for each network its QR codes are posted to.</source>
+        <translation>Пометить ссылку UTM-метками для каждой соцсети, куда уходят её QR-коды.</translation>
+    </message>
+    <message>
+        <source>Tagged: %1</source>
+        <translation>Метки: %1</translation>
+    </message>
+    <message>
+        <source>Not tagged</source>
+        <translation>Без меток</translation>
+    </message>
+    <message>
         <source>No photo</source>
         <translation>Нет фото</translation>
     </message>
@@ -3902,6 +3918,10 @@ On: changes apply to this preset only, as an override; the master layout and the
     <message>
         <source>This template has no content slots.</source>
         <translation>В этом шаблоне нет полей для содержимого.</translation>
+    </message>
+    <message>
+        <source>Edit UTM Tags</source>
+        <translation>Изменить UTM-метки</translation>
     </message>
 </context>
 <context>
@@ -4248,6 +4268,49 @@ On: changes apply to this preset only, as an override; the master layout and the
     <message>
         <source>Apply Brand %1</source>
         <translation>Применить бренд %1</translation>
+    </message>
+</context>
+<context>
+    <name>UtmTagsDialog</name>
+    <message>
+        <source>UTM Tags</source>
+        <translation>UTM-метки</translation>
+    </message>
+    <message>
+        <source>QR codes showing “%1” can tag its link for each network: utm_source becomes vk, instagram, telegram… by the size the post is exported at.</source>
+        <translation>QR-коды со ссылкой «%1» могут помечать её для каждой соцсети: utm_source — vk, instagram, telegram… по размеру, в котором экспортируется пост.</translation>
+    </message>
+    <message>
+        <source>&amp;Tag the link for each network</source>
+        <translation>&amp;Помечать ссылку для каждой соцсети</translation>
+    </message>
+    <message>
+        <source>Add utm_source and the tags below to the link.</source>
+        <translation>Добавить к ссылке utm_source и метки ниже.</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
+        <source>Medium:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <source>Content:</source>
+        <translation>Содержание:</translation>
+    </message>
+    <message>
+        <source>The link is encoded as written.</source>
+        <translation>Ссылка кодируется как написана.</translation>
+    </message>
+    <message>
+        <source>Only web links (http, https) are tagged.</source>
+        <translation>Метки ставятся только на веб-ссылки (http, https).</translation>
+    </message>
+    <message>
+        <source>Encoded, for example:</source>
+        <translation>Например, в коде будет:</translation>
     </message>
 </context>
 <context>
