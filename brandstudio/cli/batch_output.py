@@ -55,8 +55,10 @@ def run_and_summarise(
     *,
     verb: str,
     unit: str,
+    as_json: bool = False,
 ) -> int:
-    """Run the batch with a progress bar, print outputs and a summary; return the exit status."""
+    """Run the batch with a progress bar, print outputs (with ``as_json``: the report as
+    JSON, once it is done) and a summary; return the exit status."""
     todo = sum(1 for item in planned if item.payload is not None)
     progress = Progress(todo, unit=unit)
 
@@ -65,11 +67,14 @@ def run_and_summarise(
             progress.advance(done - progress.done)
 
     def on_output(path: Path) -> None:
-        output.data(str(path))
+        if not as_json:
+            output.data(str(path))
 
     settings = BatchSettings(jobs=args.jobs, on_output=on_output, on_progress=on_progress)
     report = run_batch(planned, job, journal, settings)
     progress.finish()
+    if as_json:
+        output.data(report.to_text().rstrip("\n"))
     _summarise(report, journal.folder, verb, unit, settings.seconds)
     if report.stopped == STOPPED_BY_USER:
         return exitcodes.INTERRUPTED
