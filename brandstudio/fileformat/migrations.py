@@ -102,6 +102,13 @@ def _v6_to_v7(data: Data) -> Data:
     return data
 
 
+def _v7_to_v8(data: Data) -> Data:
+    """Version 8 adds carousels: the template's ``slides`` (1: a single image) and each
+    layer's ``slide`` (None: across the strip, which for one slide is the whole canvas)."""
+    data["version"] = 8
+    return data
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "text font_size renamed size; opacity from percent to fraction", _v1_to_v2),
     Migration(2, "revision and tags added", _v2_to_v3),
@@ -109,6 +116,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "check settings and QR utm tags added", _v4_to_v5),
     Migration(5, "text typography and hyphenation added", _v5_to_v6),
     Migration(6, "UTM tags on link slots added", _v6_to_v7),
+    Migration(7, "carousel slides added", _v7_to_v8),
 )
 
 

@@ -89,6 +89,11 @@ def _translation_problems(template: Template) -> Iterator[Problem]:
 def _layer_problems(template: Template) -> Iterator[Problem]:
     for index, layer in enumerate(template.layers):
         where = ("layers", index, "props")
+        if isinstance(layer.slide, int) and layer.slide > template.slides:
+            yield Problem(
+                json_path(("layers", index, "slide")),
+                f"slide {layer.slide} does not exist: the template has {template.slides}",
+            )
         yield from _binding_problems(template, layer, where)
         if isinstance(layer, LogoLayer) and brand_role(layer.props.source) is None:
             reason = asset_path_problem(layer.props.source)

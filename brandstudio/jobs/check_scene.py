@@ -26,6 +26,7 @@ from brandstudio.model.layers import (
 )
 from brandstudio.model.layout import Box, Layout, Placement, layout, place_geometry
 from brandstudio.model.preset import Preset
+from brandstudio.model.slides import expand_slides
 from brandstudio.model.template import Template
 from brandstudio.render.assets import Assets
 from brandstudio.render.engine import fit_badge_layer, fit_text_layer, render
@@ -257,6 +258,7 @@ def make_scene(
     ``allow_missing_glyphs`` False: letters no font has raise ``MissingGlyphsError``, as an
     export does.
     """
+    template = expand_slides(template)  # a carousel's repeated layers, one per slide
     rendered = render(template, content, assets, preset, allow_missing_glyphs=allow_missing_glyphs)
     placed = layout(template, preset)
     facts: list[LayerFacts] = []

@@ -23,8 +23,8 @@ from brandstudio.batch.writer import write_output
 from brandstudio.jobs.common import PlanError, check_output_folder, encode_output
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
-from brandstudio.render.export import EXTENSIONS, ImageFormat
-from brandstudio.render.naming import format_name, job_fingerprint
+from brandstudio.render.export import EXTENSIONS, ImageFormat, split_slides
+from brandstudio.render.naming import format_name, job_fingerprint, slide_stem
 
 EXPORT_PATTERN: Final = "{template}_{preset}"
 """The default name of an exported file."""
@@ -79,15 +79,22 @@ def export_fingerprint(settings: ExportSettings) -> str:
 
 
 def export_names(settings: ExportSettings) -> list[str]:
-    """The file names the export would write, before suffixes (NamePatternError if unusable)."""
+    """The file names the export would write, before suffixes (NamePatternError if unusable);
+    a carousel's slides each get their own, ``…_01`` to ``…_NN``."""
     extension = EXTENSIONS[settings.fmt]
+    count = settings.template.slides
     return [
-        format_name(
-            settings.pattern,
-            export_name_values(settings.template_stem, preset, settings.template),
+        slide_stem(
+            format_name(
+                settings.pattern,
+                export_name_values(settings.template_stem, preset, settings.template),
+            ),
+            k,
+            count,
         )
         + extension
         for preset in settings.presets
+        for k in range(1, count + 1)
     ]
 
 
@@ -129,15 +136,21 @@ def run_export(
                 report.stopped = report.stopped or STOPPED_BY_USER
                 reports.append(ItemReport(label, "failed", error="not done: the export stopped"))
                 continue
-            stem = PurePosixPath(format_name(settings.pattern, values))
-            target = journal.claim(stem, extension)
+            name = format_name(settings.pattern, values)
+            count = settings.template.slides
+            targets = [
+                journal.claim(PurePosixPath(slide_stem(name, k, count)), extension)
+                for k in range(1, count + 1)
+            ]
             item = ItemReport(label, "failed")
             reports.append(item)
             try:
                 image, said = render_one(preset)
-                encoded = encode_output(image, settings.fmt, settings.quality, settings.max_kb)
-                journal.pending("export", [target])
-                size, digest = write_output(target, encoded.data)
+                written = []
+                journal.pending("export", targets)
+                for target, piece in zip(targets, split_slides(image, count), strict=True):
+                    encoded = encode_output(piece, settings.fmt, settings.quality, settings.max_kb)
+                    written.append((target, *write_output(target, encoded.data), encoded))
             except ItemError as error:
                 item.error = error.reason
                 if error.disk_full:
@@ -151,13 +164,14 @@ def run_export(
             except Exception as error:  # a render that fails: this size fails, the rest go on
                 item.error = str(error) or type(error).__name__
             else:
-                journal.done("export", target, size, digest)
                 item.status = "ok"
-                item.outputs.append(str(target))
                 item.warnings.extend(dict.fromkeys(said))
-                if settings.max_kb is not None:
-                    item.notes.append(_cap_note(encoded.quality, size, settings.max_kb))
-                on_output(target)
+                for target, size, digest, encoded in written:
+                    journal.done("export", target, size, digest)
+                    item.outputs.append(str(target))
+                    if settings.max_kb is not None:
+                        item.notes.append(_cap_note(encoded.quality, size, settings.max_kb))
+                    on_output(target)
             on_progress(done + 1, total)
     finally:
         journal.remove_stale_temp_files()

@@ -42,6 +42,17 @@ LineHeight = Annotated[float, Interval(ge=0.5, le=3.0)]
 SizeFraction = Annotated[float, Interval(ge=0.005, le=0.5)]
 """A font size as a fraction of the canvas's shorter side."""
 
+MAX_SLIDES: Final = 20
+"""The most slides a carousel template may have (Instagram and VK allow 10-20 per post)."""
+
+SlideNumber = Annotated[int, Interval(ge=1, le=MAX_SLIDES)]
+"""A carousel slide, counted from 1."""
+
+SlideChoice = SlideNumber | Literal["each", "each-but-last"] | None
+"""Where a layer of a carousel goes: None spans the whole strip (it may cross slide
+boundaries); a number puts it on that slide only (its geometry is relative to the slide);
+``each`` repeats it on every slide, ``each-but-last`` on all but the last (an arrow "→")."""
+
 
 @record
 class Outline:
@@ -116,6 +127,8 @@ class LayerBase:
     visible: bool = True
     locked: bool = False
     overrides: Mapping[PresetId, GeometryOverride] = dataclasses.field(default_factory=dict)
+    slide: SlideChoice = None
+    """In a carousel: the slide it is on, or None for the whole strip (see ``SlideChoice``)."""
 
 
 @record

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from brandstudio.model.geometry import Geometry, anchor_fractions
 from brandstudio.model.layers import BOXED_TYPES, Layer
 from brandstudio.model.preset import Preset, SafeZone
+from brandstudio.model.slides import expand_slides, slides_of, source_id
 from brandstudio.model.template import Template
 
 
@@ -79,13 +80,29 @@ class Layout:
     placements: tuple[Placement, ...]
     preset_id: str | None = None
     """The preset laid out for (None: the template's own canvas)."""
+    slides: tuple[Box, ...] = ()
+    """A carousel's slides, left to right (empty for a single image, whose one slide is
+    the whole canvas)."""
+    slide_safes: tuple[Box, ...] = ()
+    """Each slide's safe zone, left to right (empty for a single image: see ``safe``)."""
 
     def placement(self, layer_id: str) -> Placement:
-        """The placement of the layer with this id; KeyError when there is none."""
+        """The placement of the layer with this id (a layer repeated on slides: its first
+        copy's); KeyError when there is none."""
         for placement in self.placements:
             if placement.layer_id == layer_id:
                 return placement
+        for placement in self.placements:
+            if source_id(placement.layer_id) == layer_id:
+                return placement
         raise KeyError(layer_id)
+
+    def slide_at(self, x: float) -> int:
+        """The slide (from 1) that the strip's column ``x`` (px) is in; 1 for one image."""
+        for number, box in enumerate(self.slides, start=1):
+            if x < box.right:
+                return number
+        return max(1, len(self.slides))
 
 
 def safe_box(width: int, height: int, safe_zone: SafeZone | None) -> Box:
@@ -167,7 +184,14 @@ def place_layer(layer: Layer, canvas: Box, safe: Box, preset_id: str | None) -> 
 
 
 def layout(template: Template, preset: Preset | None = None) -> Layout:
-    """Place every layer of ``template`` on the preset's canvas (or the template's own)."""
+    """Place every layer of ``template`` on the preset's canvas (or the template's own).
+
+    A carousel (``slides`` > 1) is laid out as one strip of slides, each the preset's size:
+    a layer on a slide is placed in that slide (and its safe zone); a layer across the strip
+    in the whole strip, kept inside the safe margins of its outer edges. Repeated layers are
+    placed once per slide, as ``model.slides.expand_slides`` names their copies.
+    """
+    template = expand_slides(template)
     if preset is None:
         width, height, safe_zone, preset_id = (
             template.canvas.width,
@@ -182,11 +206,29 @@ def layout(template: Template, preset: Preset | None = None) -> Layout:
             preset.safe_zone,
             preset.id,
         )
-    canvas = Box(0.0, 0.0, float(width), float(height))
-    safe = safe_box(width, height, safe_zone)
     scale = math.sqrt(width * height / (template.canvas.width * template.canvas.height))
-    placements = tuple(place_layer(layer, canvas, safe, preset_id) for layer in template.layers)
+    count = template.slides
+    if count == 1:
+        canvas = Box(0.0, 0.0, float(width), float(height))
+        safe = safe_box(width, height, safe_zone)
+        placements = tuple(place_layer(layer, canvas, safe, preset_id) for layer in template.layers)
+        return Layout(
+            width=width, height=height, scale=scale, safe=safe, placements=placements,
+            preset_id=preset_id,
+        )  # fmt: skip
+    one = safe_box(width, height, safe_zone)
+    slides = tuple(Box(float(k * width), 0.0, float(width), float(height)) for k in range(count))
+    safes = tuple(Box(box.x + one.x, one.y, one.width, one.height) for box in slides)
+    strip = Box(0.0, 0.0, float(width * count), float(height))
+    strip_safe = Box(one.x, one.y, safes[-1].right - one.x, one.height)
+    placed = []
+    for layer in template.layers:
+        on = slides_of(layer, count)
+        if on is None:
+            placed.append(place_layer(layer, strip, strip_safe, preset_id))
+        else:
+            placed.append(place_layer(layer, slides[on[0] - 1], safes[on[0] - 1], preset_id))
     return Layout(
-        width=width, height=height, scale=scale, safe=safe, placements=placements,
-        preset_id=preset_id,
+        width=width * count, height=height, scale=scale, safe=strip_safe,
+        placements=tuple(placed), preset_id=preset_id, slides=slides, slide_safes=safes,
     )  # fmt: skip

@@ -10,13 +10,13 @@ from annotated_types import Interval, Len
 
 from brandstudio.model._record import record
 from brandstudio.model.checks import CheckSetting
-from brandstudio.model.layers import Layer, QrProps
+from brandstudio.model.layers import Layer, QrProps, SlideNumber
 from brandstudio.model.paint import Paint
 from brandstudio.model.utm import UtmSettings
 from brandstudio.model.values import CanvasSide, Label, LanguageCode, LayerId, LongText, SlotName
 
 TEMPLATE_FORMAT: Final = "brandstudio.template"
-TEMPLATE_VERSION: Final = 7
+TEMPLATE_VERSION: Final = 8
 """The version this build writes; older files are migrated on load, newer ones refused."""
 
 MAX_LAYERS: Final = 200
@@ -69,12 +69,15 @@ class Template:
     """A layered post template. ``layers`` is bottom to top (list order is z-order)."""
 
     format: Literal["brandstudio.template"] = TEMPLATE_FORMAT
-    version: Literal[7] = TEMPLATE_VERSION
+    version: Literal[8] = TEMPLATE_VERSION
     name: Annotated[str, Len(1, 100)]
     revision: Annotated[int, Interval(ge=0, le=2**31 - 1)] = 0
     """Counts saves: the library refuses a save over a newer revision than the one edited."""
     tags: Annotated[tuple[Label, ...], Len(0, 32)] = ()
     canvas: Canvas = Canvas()
+    slides: SlideNumber = 1
+    """A carousel's slides, side by side: each is ``canvas`` sized (at a preset, the preset's
+    size) and exported as its own image, ``…_01`` to ``…_NN``; 1 is a single image."""
     background: Paint = "brand:background"
     slots: Annotated[Mapping[SlotName, Slot], Len(0, MAX_SLOTS)] = dataclasses.field(
         default_factory=dict
@@ -96,8 +99,11 @@ class Template:
         return slot.utm if slot is not None and slot.type == "url" else None
 
     def layer(self, layer_id: str) -> Layer:
-        """The layer with this id; KeyError when there is none."""
+        """The layer with this id (for ``LAYER@K``, a repeated layer's copy on slide K: the
+        layer itself); KeyError when there is none."""
         for layer in self.layers:
             if layer.id == layer_id:
                 return layer
+        if "@" in layer_id:
+            return self.layer(layer_id.split("@", 1)[0])
         raise KeyError(layer_id)

@@ -32,6 +32,7 @@ from brandstudio.model.layers import (
 )
 from brandstudio.model.layout import Layout, Placement, layout
 from brandstudio.model.preset import Preset
+from brandstudio.model.slides import expand_slides
 from brandstudio.model.template import Template
 from brandstudio.model.utm import qr_payload
 from brandstudio.model.values import brand_role, parse_hex_color
@@ -626,14 +627,15 @@ def _composite(canvas: Image.Image, image: Image.Image, left: int, top: int) -> 
 def _shown_layer(
     template: Template, preset: Preset | None, layer_id: str
 ) -> tuple[Layout, Layer, Placement, tuple[int, int]] | None:
-    """The layout, the layer, its placement and its box size (px) when it is drawn."""
+    """The layout, the layer, its placement and its box size (px) when it is drawn (a
+    layer repeated on slides: its first copy)."""
     placed = layout(template, preset)
     placement = placed.placement(layer_id)
     if not placement.visible:
         return None
     box = placement.box
     size = (max(1, round(box.width)), max(1, round(box.height)))
-    return placed, template.layer(layer_id), placement, size
+    return placed, expand_slides(template).layer(placement.layer_id), placement, size
 
 
 def fit_text_layer(
@@ -692,6 +694,7 @@ def render(
     studio's canvas and previews); otherwise :class:`MissingGlyphsError` names them (exports
     that must not lose letters). Either way ``Rendered.letters`` lists them per layer.
     """
+    template = expand_slides(template)  # a carousel's repeated layers, one per slide
     renderer = _Renderer(template, content, assets, layout(template, preset))
     renderer.allow_missing_glyphs = allow_missing_glyphs
     return renderer.run()

@@ -147,3 +147,13 @@ def encode_under(
 def write_image(path: Path, encoded: Encoded) -> None:
     """Write encoded bytes atomically (the old file stays whole until the new one is complete)."""
     atomic_write_bytes(path, encoded.data)
+
+
+def split_slides(image: Image.Image, slides: int) -> list[Image.Image]:
+    """A carousel's strip cut into its ``slides`` images, left to right (each the strip's
+    width divided by ``slides``, px): neighbouring columns of the strip stay neighbours across
+    each cut. A single image comes back as it is."""
+    if slides == 1:
+        return [image]
+    width = image.width // slides
+    return [image.crop((k * width, 0, (k + 1) * width, image.height)) for k in range(slides)]

@@ -68,3 +68,9 @@ def job_fingerprint(parts: Mapping[str, object]) -> str:
     """A short stable hash of what defines a job (its inputs and options)."""
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def slide_stem(stem: str, slide: int, slides: int) -> str:
+    """The name of slide ``slide`` (from 1) of a carousel of ``slides``: ``stem_01`` …
+    ``stem_NN``, so that sorting by name gives the slide order; ``stem`` for a single image."""
+    return stem if slides == 1 else f"{stem}_{slide:02d}"

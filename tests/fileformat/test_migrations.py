@@ -187,7 +187,7 @@ def test_layers_copied_by_a_v5_build_paste_with_auto_typography() -> None:
 
 def test_v6_link_slots_load_untagged_and_v7_slots_keep_their_tags(tmp_path: Path) -> None:
     loaded = load_template(FIXTURES / "v6.json")
-    assert loaded.migrations == ("v6 -> v7: UTM tags on link slots added",)
+    assert loaded.migrations[0] == "v6 -> v7: UTM tags on link slots added"
     assert all(slot.utm is None for slot in loaded.template.slots.values())
     data = json.loads(dump_template(loaded.template))
     data["slots"]["qr_url"]["utm"] = {"campaign": "june", "medium": None, "content": "qr"}
@@ -208,3 +208,31 @@ def test_utm_tags_on_a_text_slot_are_refused(tmp_path: Path) -> None:
         load_template(path)
     assert "$.slots.headline.utm" in str(caught.value)
     assert "only a url slot" in str(caught.value)
+
+
+def test_v7_templates_are_single_images_with_layers_across_the_canvas() -> None:
+    loaded = load_template(FIXTURES / "v7.json")
+    assert loaded.migrations == ("v7 -> v8: carousel slides added",)
+    assert loaded.template.slides == 1
+    assert all(layer.slide is None for layer in loaded.template.layers)
+    assert loaded.template.slots["qr_url"].utm.campaign == "june"  # type: ignore[union-attr]
+
+
+def test_a_layer_on_a_slide_the_template_lacks_is_refused(tmp_path: Path) -> None:
+    data = json.loads((FIXTURES / "v7.expected.json").read_text(encoding="utf-8"))
+    data["slides"] = 3
+    data["layers"][0]["slide"] = "each-but-last"
+    data["layers"][1]["slide"] = 4
+    path = tmp_path / "slides.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        load_template(path)
+    assert "$.layers[1].slide" in str(caught.value) and "has 3" in str(caught.value)
+    data["layers"][1]["slide"] = 3
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    template = load_template(path).template
+    assert (template.slides, template.layers[0].slide, template.layers[1].slide) == (
+        3,
+        "each-but-last",
+        3,
+    )

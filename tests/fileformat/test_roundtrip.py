@@ -39,6 +39,7 @@ def test_top_level_keys_in_fixed_order(tmp_path: Path) -> None:
         "revision",
         "tags",
         "canvas",
+        "slides",
         "background",
         "slots",
         "layers",
