@@ -15,7 +15,7 @@ from brandstudio.cli import errors, exitcodes, output
 
 COMMANDS = (
     "presets", "validate", "check", "render", "stamp", "demo", "brand", "template", "contest",
-    "slice", "gui",
+    "plan", "slice", "gui",
 )  # fmt: skip
 """Subcommands in --help order; each is the module ``brandstudio.cli.cmd_<name>``."""
 
