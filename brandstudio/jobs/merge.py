@@ -46,8 +46,8 @@ from brandstudio.model.template import Template
 from brandstudio.model.utm import NETWORKS, utm_url
 from brandstudio.render.assets import RenderError, resolve_assets
 from brandstudio.render.engine import render
-from brandstudio.render.export import EXTENSIONS, ImageFormat
-from brandstudio.render.naming import format_name, job_fingerprint
+from brandstudio.render.export import EXTENSIONS, ImageFormat, split_slides
+from brandstudio.render.naming import format_name, job_fingerprint, slide_stem
 from brandstudio.render.qr import QrError, qr_matrix
 from brandstudio.resources import assets_folder, templates_folder
 from brandstudio.tables import Row, Table
@@ -263,6 +263,10 @@ class MergeTarget:
     preset: Preset | None
     fmt: ImageFormat
     path: Path
+    slide: int = 1
+    """Which slide of a carousel this file is (from 1; 1 for a single image)."""
+    slides: int = 1
+    """How many slides the template has: the rendered strip is cut into this many."""
 
 
 @dataclass(frozen=True)
@@ -312,9 +316,12 @@ class MergeJob:
         except RenderError as error:
             raise ItemError(str(error)) from None
         warnings: list[str] = list(assets.warnings)
-        images: list[Image.Image] = []
+        images: dict[str | None, list[Image.Image]] = {}
         problems: list[Problem] = []
         for target in item.targets:  # every size rendered (and checked) before any is written
+            size_key = target.preset.id if target.preset else None
+            if size_key in images:  # another slide of a carousel rendered already
+                continue
             try:
                 if self.check:
                     scene = make_scene(
@@ -339,14 +346,15 @@ class MergeJob:
             except RenderError as error:
                 raise ItemError(str(error)) from None
             warnings += [w for w in drawn_warnings if w not in warnings]
-            images.append(image)
+            images[size_key] = split_slides(image, target.slides)
         records = tuple(dataclasses.asdict(problem) for problem in problems)
         errors = [problem for problem in problems if problem.severity == "error"]
         if self.strict and errors:
             raise ItemError(problems_summary(errors), problems=records)
         outputs = []
-        for target, image in zip(item.targets, images, strict=True):
-            data = self._encode(image, target)
+        for target in item.targets:
+            piece = images[target.preset.id if target.preset else None][target.slide - 1]
+            data = self._encode(piece, target)
             outputs.append((target.path, *write_output(target.path, data)))
         return WorkResult(tuple(outputs), tuple(warnings), problems=records if self.check else None)
 
@@ -499,12 +507,14 @@ def _plan_row(
         return PlannedItem(report, f"row {row.number}")
     key = f"row {row.number}|{content.digest()}"
     targets = []
+    count = settings.template.slides
     for preset in settings.presets:
         values = merge_name_values(row, settings.template_stem, preset, settings.template)
-        stem = PurePosixPath(format_name(settings.pattern, values))
-        targets.append(
-            MergeTarget(preset, settings.fmt, journal.claim(stem, EXTENSIONS[settings.fmt]))
-        )
+        name = format_name(settings.pattern, values)
+        for slide in range(1, count + 1):
+            stem = PurePosixPath(slide_stem(name, slide, count))
+            path = journal.claim(stem, EXTENSIONS[settings.fmt])
+            targets.append(MergeTarget(preset, settings.fmt, path, slide, count))
     item = PlannedItem(report, key, MergeItem(row.number, content, tuple(targets)))
     item.targets = tuple(target.path for target in targets)
     resume_or_plan(journal, item)

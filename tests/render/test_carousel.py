@@ -158,3 +158,26 @@ def test_the_contest_starter_with_three_slides_exports_three_images_per_size(
     assert [len(item["outputs"]) for item in report["items"]] == [3, 3]
     assert _opened(out / names[0]).size == (1080, 1350)
     assert load_template(path).template.slides == 3
+
+
+def test_a_data_merge_of_a_carousel_writes_each_rows_slides_in_order(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    save_template(panorama(), tmp_path / "panorama.json")
+    (tmp_path / "photos").symlink_to(FOLDER / "photos")
+    sheet = tmp_path / "rows.csv"
+    sheet.write_text("photo\nphotos/autumn-mountains.jpg\nphotos/fig-bowl.jpg\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli(
+        "render", tmp_path / "panorama.json", "--data", sheet, "--preset", "vk-post",
+        "--out", out, "--jobs", "1", "--name", "{row}_{preset}",
+    )  # fmt: skip
+    assert result.status == 0, result.stderr
+    names = sorted(p.name for p in out.glob("*.jpg"))
+    assert names == [f"{row}_vk-post_0{k}.jpg" for row in (2, 3) for k in (1, 2, 3)]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [len(item["outputs"]) for item in report["items"]] == [3, 3]
+    first, second = _opened(out / "2_vk-post_01.jpg"), _opened(out / "3_vk-post_01.jpg")
+    assert first.size == (1080, 1080)
+    difference = np.abs(np.asarray(first, dtype=float) - np.asarray(second, dtype=float))
+    assert difference.mean() > 10  # each row's own photo
