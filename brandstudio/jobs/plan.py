@@ -79,7 +79,7 @@ from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.presets import find_preset
 from brandstudio.render.export import EXTENSIONS, ImageFormat
-from brandstudio.render.naming import format_name, job_fingerprint
+from brandstudio.render.naming import format_name, job_fingerprint, slide_stem
 from brandstudio.resources import templates_folder
 from brandstudio.tables import Row, Table, read_table
 
@@ -497,7 +497,9 @@ class _Planner:
             ]
         )
         self.keys[item.key] = row.number
-        targets = tuple(self._target(row, rubric, preset) for preset in presets)
+        targets = tuple(
+            target for preset in presets for target in self._targets(row, rubric, preset)
+        )
         item.payload = PlanItem(str(rubric.path.resolve()), MergeItem(row.number, content, targets))
         item.targets = tuple(target.path for target in targets)
         resume_or_plan(self.journal, item)
@@ -552,7 +554,8 @@ class _Planner:
             raise found
         return found
 
-    def _target(self, row: PlanRow, rubric: Rubric, preset: Preset) -> MergeTarget:
+    def _targets(self, row: PlanRow, rubric: Rubric, preset: Preset) -> list[MergeTarget]:
+        """The files of a row at ``preset``: one, or a carousel's slides ``…_01`` … ``_NN``."""
         fields: dict[str, object] = {
             "date": str(row.date),
             "rubric": rubric.name,
@@ -562,9 +565,19 @@ class _Planner:
         if row.time:
             fields["time"] = row.time.replace(":", "-")
             pattern = "{date}_{time}_{rubric}_{preset}"
-        stem = PurePosixPath(format_name(pattern, fields))
+        name = format_name(pattern, fields)
         fmt = self.settings.fmt
-        return MergeTarget(preset, fmt, self.journal.claim(stem, EXTENSIONS[fmt]))
+        count = rubric.template.slides
+        return [
+            MergeTarget(
+                preset,
+                fmt,
+                self.journal.claim(PurePosixPath(slide_stem(name, k, count)), EXTENSIONS[fmt]),
+                k,
+                count,
+            )
+            for k in range(1, count + 1)
+        ]
 
 
 def _keeps(template: Template, slot: str, value: str) -> bool:

@@ -181,3 +181,17 @@ def test_a_data_merge_of_a_carousel_writes_each_rows_slides_in_order(
     assert first.size == (1080, 1080)
     difference = np.abs(np.asarray(first, dtype=float) - np.asarray(second, dtype=float))
     assert difference.mean() > 10  # each row's own photo
+
+
+def test_a_content_plan_row_of_a_carousel_rubric_writes_its_slides(
+    tmp_path: Path, cli: Callable[..., Completed]
+) -> None:
+    save_template(panorama(), tmp_path / "panorama.json")
+    (tmp_path / "photos").symlink_to(FOLDER / "photos")
+    plan = tmp_path / "plan.csv"
+    plan.write_text("date,template,presets\n2027-01-04,panorama.json,vk-post\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("plan", plan, "--out", out, "--jobs", "1", "--no-overview")
+    assert result.status == 0, result.stderr
+    names = sorted(p.name for p in out.glob("*.jpg"))
+    assert names == [f"2027-01-04_panorama_vk-post_0{k}.jpg" for k in (1, 2, 3)]
