@@ -74,7 +74,7 @@ from brandstudio.jobs.merge import (
     row_content,
 )
 from brandstudio.jobs.plan_overview import OverviewPost, OverviewResult, write_overview
-from brandstudio.library.store import open_library
+from brandstudio.library.store import Library, open_library
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.presets import find_preset
@@ -289,13 +289,16 @@ RubricFinder = Callable[[str], Rubric]
 """Finds a rubric by the name a row gives; raises RowError (or FormatError) when it cannot."""
 
 
-def find_rubric(name: str, brand: str | None, plan_folder: Path) -> Rubric:
+def find_rubric(
+    name: str, brand: str | None, plan_folder: Path, *, library: Library | None = None
+) -> Rubric:
     """The template ``name`` names: the library brand's template, else a starter, else a
     ``.json`` file relative to ``plan_folder``. Raises RowError listing what was looked at,
-    FormatError for a template file that cannot be used."""
+    FormatError for a template file that cannot be used. library: the one to look in (the
+    studio's own; default the user's)."""
     path: Path | None = None
     folder: Path | None = None
-    library = open_library()
+    library = library or open_library()
     if brand is not None and library.has_brand(brand) and "/" not in name and "\\" not in name:
         candidate = library.templates_dir(brand) / f"{name}.json"
         if candidate.is_file():
