@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from brandstudio.gui.canvas_marks import paint_problem_marks, problem_marks
 from brandstudio.gui.canvas_scroll import CanvasScrollBars
+from brandstudio.gui.canvas_slides import paint_safe_zones, paint_slide_boundaries
 from brandstudio.gui.canvas_text import CanvasText
 from brandstudio.gui.drops import accept_as_copy
 from brandstudio.gui.layer_list import layer_title
@@ -46,6 +47,7 @@ from brandstudio.gui.studio import Studio
 from brandstudio.jobs.check import CheckResult
 from brandstudio.model.edits import delete_layers, move_by, set_box, update_layer
 from brandstudio.model.layout import Box, Layout, Placement, layout
+from brandstudio.model.slides import source_id
 from brandstudio.model.snapping import Guide, snap_edges, snap_move
 
 MIN_ZOOM = 0.05
@@ -115,6 +117,7 @@ class Canvas(QWidget):
         self._offset = QPointF(0, 0)
         self._fit = True
         self.show_safe_zone = True
+        self._fitted_size = (0, 0)
         self._drag: _Drag | None = None
         self._guides: tuple[Guide, ...] = ()
         self._hover: str | None = None
@@ -144,6 +147,8 @@ class Canvas(QWidget):
         self.update()
 
     def _on_changed(self) -> None:
+        if self._fit and self.canvas_size() != self._fitted_size:  # a carousel's slides
+            self._apply_fit()
         # A layer deleted (or undone away) under the mouse must not stay the hover id.
         document = self.studio.document
         known = {layer.id for layer in document.template.layers} if document else set()
@@ -208,7 +213,7 @@ class Canvas(QWidget):
         self.update()
 
     def _apply_fit(self) -> None:
-        width, height = self.canvas_size()
+        width, height = self._fitted_size = self.canvas_size()
         if not width or not height:
             return
         margin = 24
@@ -297,7 +302,8 @@ class Canvas(QWidget):
             painter.fillRect(target, QColor(235, 235, 235))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self.show_safe_zone:
-            self._paint_safe_zone(painter, placed)
+            paint_safe_zones(painter, placed, self._widget_rect)
+        paint_slide_boundaries(painter, placed, self._widget_rect)
         paint_problem_marks(
             painter, placed, problem_marks(self.check_result, placed), self._outline
         )
@@ -305,15 +311,6 @@ class Canvas(QWidget):
         self._paint_own_positions(painter, placed)
         self.text_edit.paint(painter)
         self._paint_guides(painter)
-
-    def _paint_safe_zone(self, painter: QPainter, placed: Layout) -> None:
-        safe = placed.safe
-        if safe.width >= placed.width - 0.5 and safe.height >= placed.height - 0.5:
-            return
-        pen = QPen(QColor(0, 170, 255, 200), 1, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(self._widget_rect(safe))
 
     def _paint_selection(self, painter: QPainter, placed: Layout) -> None:
         document = self.studio.document
@@ -325,11 +322,12 @@ class Canvas(QWidget):
             painter.setPen(QPen(QColor(0, 120, 215, 150), 1))
             painter.drawPolygon(self._outline(placed.placement(hover)))
         pen = QPen(QColor(0, 120, 215), 1.5)
-        for layer_id in document.selection:
-            placement = placed.placement(layer_id)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPolygon(self._outline(placement))
+        chosen = set(document.selection)
+        for placement in placed.placements:  # a layer repeated on slides: every copy
+            if source_id(placement.layer_id) in chosen:
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPolygon(self._outline(placement))
         if len(document.selection) == 1:
             placement = placed.placement(document.selection[0])
             locked = document.template.layer(placement.layer_id).locked
@@ -428,7 +426,7 @@ class Canvas(QWidget):
             local = self.turn(placement).inverted()[0].map(canvas_point)
             box = placement.box
             if box.x <= local.x() <= box.right and box.y <= local.y() <= box.bottom:
-                return placement.layer_id
+                return source_id(placement.layer_id)  # a repeated layer's copy: the layer
         return None
 
     def _handle_at(self, point: QPointF) -> int | None:

@@ -59,6 +59,7 @@ from brandstudio.gui.inspector_schema import (
     field_kinds,
     fill_in,
 )
+from brandstudio.gui.inspector_slides import LayerSlideField, SlideCountField
 from brandstudio.gui.inspector_values import BoolEditor, EditorContext, FieldEditor, NumberEditor
 from brandstudio.gui.inspector_widgets import InspectorHeader, Section
 from brandstudio.gui.layer_list import layer_title
@@ -316,6 +317,7 @@ class Inspector(QWidget):
             section.form.addRow(form_label(text), size)
         background = self._connect(PaintEditor("background", self.context))
         section.form.addRow(form_label(self.tr("Background")), background)
+        section.form.addRow(form_label(self.tr("Slides")), SlideCountField(self.document))
         self._placeholder(self.tr("Select a layer to see its properties."))
 
     def _build_layer(self, layer: Layer) -> None:
@@ -341,6 +343,8 @@ class Inspector(QWidget):
         flags_row.addStretch(1)
         form.addRow(form_label(""), flags)
         add_row(form, display_for(LayerBase, "opacity"), self._base_editor("opacity", kinds))
+        if self.document is not None and self.document.template.slides > 1:
+            form.addRow(form_label(self.tr("Slide")), LayerSlideField(self.document, layer.id))
 
         self._build_geometry()
         self._build_preset()

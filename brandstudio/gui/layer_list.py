@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QDropEvent,
+    QFont,
     QIcon,
     QMouseEvent,
     QPainter,
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.i18n import current_language
+from brandstudio.gui.layer_groups import SlideGroup, layer_rows
 from brandstudio.gui.layer_icons import ICON, icon_pixmap
 from brandstudio.gui.tooltips import plain_tip
 from brandstudio.model import labels
@@ -57,6 +59,10 @@ MIME_TYPE: Final = "application/x-brandstudio-layers"
 """Drag data: the dragged layer ids and the document they belong to (JSON)."""
 
 ROW_HEIGHT: Final = 30
+
+
+def _row_key(row: Layer | SlideGroup) -> object:
+    return row if isinstance(row, SlideGroup) else row.id
 
 
 def layer_title(template: Template, layer: Layer) -> str:
@@ -79,10 +85,13 @@ class LayerListModel(QAbstractListModel):
     renameRequested = Signal(str, str)
     """(layer id, new name)."""
 
+    HeadingRole: Final = IdRole + 5
+    """True for a carousel's heading row (a slide group), which is no layer."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document: TemplateDocument | None = None
-        self._layers: list[Layer] = []
+        self._rows: list[Layer | SlideGroup] = []
         self._type_names: dict[str, str] = {}
 
     def set_type_names(self, names: dict[str, str]) -> None:
@@ -91,38 +100,59 @@ class LayerListModel(QAbstractListModel):
     def set_document(self, document: TemplateDocument | None) -> None:
         self.beginResetModel()
         self._document = document
-        self._layers = list(reversed(document.template.layers)) if document else []
+        self._rows = layer_rows(document.template) if document else []
         self.endResetModel()
 
     def refresh(self) -> None:
-        """Follow the document: same ids in the same order update in place, else reset."""
+        """Follow the document: same rows in the same order update in place, else reset."""
         document = self._document
-        layers = list(reversed(document.template.layers)) if document else []
-        if [layer.id for layer in layers] == [layer.id for layer in self._layers]:
-            self._layers = layers
-            if layers:
-                self.dataChanged.emit(self.index(0), self.index(len(layers) - 1))
+        rows = layer_rows(document.template) if document else []
+        if [_row_key(row) for row in rows] == [_row_key(row) for row in self._rows]:
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
         else:
             self.beginResetModel()
-            self._layers = layers
+            self._rows = rows
             self.endResetModel()
 
-    def layer_at(self, row: int) -> Layer:
-        return self._layers[row]
+    def rows(self) -> list[Layer | SlideGroup]:
+        """The rows shown, top first: layers, and a carousel's slide headings."""
+        return list(self._rows)
+
+    def layer_at(self, row: int) -> Layer | None:
+        """The layer of ``row``; None for a heading."""
+        item = self._rows[row]
+        return None if isinstance(item, SlideGroup) else item
 
     def row_of(self, layer_id: str) -> int:
-        for row, layer in enumerate(self._layers):
-            if layer.id == layer_id:
+        for row, item in enumerate(self._rows):
+            if not isinstance(item, SlideGroup) and item.id == layer_id:
                 return row
         return -1
 
+    def heading(self, group: SlideGroup) -> str:
+        """A slide group's heading in the studio's language."""
+        if group.slide is None:
+            return self.tr("Across all slides")
+        if group.slide == "each":
+            return self.tr("Every slide")
+        if group.slide == "each-but-last":
+            return self.tr("Every slide but the last")
+        return self.tr("Slide %1").replace("%1", str(group.slide))
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._layers)
+        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._layers) or not self._document:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not self._document:
             return None
-        layer = self._layers[index.row()]
+        item = self._rows[index.row()]
+        if isinstance(item, SlideGroup):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.heading(item)
+            return True if role == self.HeadingRole else None
+        layer = item
         template = self._document.template
         if role == Qt.ItemDataRole.DisplayRole:
             return layer_title(template, layer)
@@ -154,12 +184,17 @@ class LayerListModel(QAbstractListModel):
     ) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        self.renameRequested.emit(self._layers[index.row()].id, str(value))
+        layer = self.layer_at(index.row())
+        if layer is None:
+            return False
+        self.renameRequested.emit(layer.id, str(value))
         return True
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
+        if isinstance(self._rows[index.row()], SlideGroup):
+            return Qt.ItemFlag.ItemIsEnabled
         return (
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -181,9 +216,10 @@ class LayerListModel(QAbstractListModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({index.row() for index in indexes if index.isValid()})
         data = QMimeData()
+        layers = [self.layer_at(row) for row in rows]
         payload = {
             "document": id(self._document),
-            "layers": [self._layers[row].id for row in rows],
+            "layers": [layer.id for layer in layers if layer is not None],
         }
         data.setData(MIME_TYPE, json.dumps(payload).encode("utf-8"))
         return data
@@ -198,7 +234,7 @@ class LayerListModel(QAbstractListModel):
             return None
         if not isinstance(payload, dict) or payload.get("document") != id(self._document):
             return None
-        known = {layer.id for layer in self._layers}
+        known = {row.id for row in self._rows if not isinstance(row, SlideGroup)}
         ids = payload.get("layers")
         if not isinstance(ids, list) or not ids or not all(i in known for i in ids):
             return None
@@ -250,6 +286,9 @@ class LayerDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        if index.data(LayerListModel.HeadingRole):
+            self._paint_heading(painter, option, index)
+            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         widget = opt.widget
@@ -302,6 +341,33 @@ class LayerDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
+    def _paint_heading(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """A slide group's heading: small bold text over a hairline."""
+        rect = QRect(option.rect)
+        palette: QPalette = option.palette
+        painter.save()
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        text_rect = rect.adjusted(10, 0, -10, -2)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        elided = painter.fontMetrics().elidedText(
+            title, Qt.TextElideMode.ElideRight, text_rect.width()
+        )
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft), elided
+        )
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.left() + 6, rect.bottom(), rect.right() - 6, rect.bottom())
+        painter.restore()
+
     def editorEvent(
         self,
         event: QEvent,
@@ -314,6 +380,8 @@ class LayerDelegate(QStyledItemDelegate):
             QEvent.Type.MouseButtonDblClick,
             QEvent.Type.MouseButtonRelease,
         )
+        if index.data(LayerListModel.HeadingRole):
+            return False
         if event.type() in kinds and isinstance(event, QMouseEvent):
             rect = QRect(option.rect)
             point = event.position().toPoint()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton, QVBoxLayo
 
 from brandstudio.gui.document import TemplateDocument
 from brandstudio.gui.i18n import current_language
+from brandstudio.gui.layer_groups import drop_target
 from brandstudio.gui.layer_icons import ICON, tool_icon
 from brandstudio.gui.layer_list import (
     LayerDelegate,
@@ -36,6 +37,7 @@ from brandstudio.model.edits import (
     update_layer,
 )
 from brandstudio.model.layers import LAYER_TYPES
+from brandstudio.model.slide_edits import set_layer_slide
 from brandstudio.model.template import Template
 
 
@@ -254,7 +256,8 @@ class LayersPanel(QWidget):
         wanted = set(document.selection) if document is not None else set()
         selection = QItemSelection()
         for row in range(self.model.rowCount()):
-            if self.model.layer_at(row).id in wanted:
+            layer = self.model.layer_at(row)
+            if layer is not None and layer.id in wanted:
                 index = self.model.index(row)
                 selection.select(index, index)
         self._syncing = True
@@ -276,11 +279,12 @@ class LayersPanel(QWidget):
         if self._syncing or self.document is None:
             return
         rows = {index.row() for index in self.view.selectionModel().selectedRows()}
-        ids = _stack_order(self.document.template, [self.model.layer_at(r).id for r in rows])
+        chosen = [layer.id for r in rows if (layer := self.model.layer_at(r)) is not None]
+        ids = _stack_order(self.document.template, chosen)
         current = self.view.currentIndex()
-        if current.isValid() and current.row() in rows:
-            primary = self.model.layer_at(current.row()).id
-            ids = [i for i in ids if i != primary] + [primary]
+        primary_layer = self.model.layer_at(current.row()) if current.isValid() else None
+        if primary_layer is not None and current.row() in rows:
+            ids = [i for i in ids if i != primary_layer.id] + [primary_layer.id]
         self.document.select(ids)
 
     def _update_actions(self) -> None:
@@ -519,7 +523,17 @@ class LayersPanel(QWidget):
         document = self.document
         if document is None:
             return
-        self._edit(self.tr("Reorder Layers"), move_layers(document.template, ids, row))
+        template = document.template
+        top_row, group = drop_target(template, self.model.rows(), row, ids)
+        if group is None or template.slides == 1:
+            top_row = row
+        moved = [i for i in ids if group is not None and template.layer(i).slide != group.slide]
+        if group is not None and moved:  # into another slide's group: the stack keeps its order
+            for layer_id in moved:
+                template = set_layer_slide(template, layer_id, group.slide)
+            self._edit(self.tr("Move to Slide"), template)
+        else:
+            self._edit(self.tr("Reorder Layers"), move_layers(template, ids, top_row))
         document.select(_stack_order(document.template, ids))
 
 

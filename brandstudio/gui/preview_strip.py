@@ -71,11 +71,13 @@ OVERSAMPLE = 1.5
 """Render this much larger than shown, then scale down smoothly: crisp small text."""
 
 
-def picture_size(preset: Preset) -> QSize:
-    """The size (logical px) a preset's picture takes in the strip: the preset's aspect."""
-    width = TILE_HEIGHT * preset.width / preset.height
+def picture_size(preset: Preset, slides: int = 1) -> QSize:
+    """The size (logical px) a preset's picture takes in the strip: the preset's aspect (a
+    carousel's: its slides side by side)."""
+    wide = preset.width * slides
+    width = TILE_HEIGHT * wide / preset.height
     if width > TILE_MAX_WIDTH:
-        return QSize(TILE_MAX_WIDTH, max(1, round(TILE_MAX_WIDTH * preset.height / preset.width)))
+        return QSize(TILE_MAX_WIDTH, max(1, round(TILE_MAX_WIDTH * preset.height / wide)))
     return QSize(max(1, round(width)), TILE_HEIGHT)
 
 
@@ -155,7 +157,7 @@ class _TileRenderer:
                 yield TileResult(preset.id, problem=message)
             return
         for preset in presets:
-            shown = picture_size(preset)
+            shown = picture_size(preset, request.template.slides)
             try:
                 done = render(
                     request.template,
@@ -218,6 +220,10 @@ class PreviewTile(QWidget):
         if serial < self.serial:
             return
         self.serial, self.image, self.problem = serial, image, None
+        shown = (image.size().toSizeF() / image.devicePixelRatio()).toSize()
+        if shown != self._picture:  # a carousel's strip, or back to one image
+            self._picture = shown
+            self.setFixedSize(max(shown.width(), TILE_MIN_WIDTH) + 2 * PADDING, self.height())
         self._update_tooltip()
         self.update()
 

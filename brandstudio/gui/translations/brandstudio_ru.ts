@@ -1627,6 +1627,14 @@
         <translation>Основной макет</translation>
     </message>
     <message>
+        <source>Slides</source>
+        <translation>Слайды</translation>
+    </message>
+    <message>
+        <source>Slide</source>
+        <translation>Слайд</translation>
+    </message>
+    <message>
         <source>Responsive</source>
         <translation>Адаптивность</translation>
     </message>
@@ -2234,12 +2242,59 @@
 <context>
     <name>LayerListModel</name>
     <message>
+        <source>Across all slides</source>
+        <translation>На всех слайдах сразу</translation>
+    </message>
+    <message>
+        <source>Every slide</source>
+        <translation>На каждом слайде</translation>
+    </message>
+    <message>
+        <source>Every slide but the last</source>
+        <translation>На каждом, кроме последнего</translation>
+    </message>
+    <message>
+        <source>Slide %1</source>
+        <translation>Слайд %1</translation>
+    </message>
+    <message>
         <source>%1 — %2 (id: %3)</source>
         <translation>%1 — %2 (id: %3)</translation>
     </message>
     <message>
         <source>Own position at this size</source>
         <translation>Своё положение в этом размере</translation>
+    </message>
+</context>
+<context>
+    <name>LayerSlideField</name>
+    <message>
+        <source>Across all slides: the layer may cross the joins (a photo, a swoosh). On a slide: placed within that slide. Every slide: repeated, and {slide} and {slides} in its text become the slide&apos;s number and the count.</source>
+        <translation>На всех слайдах сразу: слой может переходить через стыки (фото, росчерк). На слайде: размещается в пределах этого слайда. На каждом слайде: повторяется, а {slide} и {slides} в его тексте становятся номером слайда и их числом.</translation>
+    </message>
+    <message>
+        <source>Choose which carousel slide the layer is on.</source>
+        <translation>Выбрать, на каком слайде карусели находится слой.</translation>
+    </message>
+    <message>
+        <source>Across all slides</source>
+        <translation>На всех слайдах сразу</translation>
+    </message>
+    <message>
+        <source>Slide %1</source>
+        <translation>Слайд %1</translation>
+    </message>
+    <message>
+        <source>Every slide</source>
+        <translation>На каждом слайде</translation>
+    </message>
+    <message>
+        <source>Every slide but the last</source>
+        <translation>На каждом, кроме последнего</translation>
+    </message>
+    <message>
+        <source>Move to Slide</source>
+        <translation>Перенести на слайд</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2578,10 @@
             <numerusform>Опустить %n слоя</numerusform>
             <numerusform>Опустить %n слоёв</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Move to Slide</source>
+        <translation>Перенести на слайд</translation>
     </message>
     <message>
         <source>Reorder Layers</source>
@@ -3821,6 +3880,25 @@ On: changes apply to this preset only, as an override; the master layout and the
     <message>
         <source>%1 (this size)</source>
         <translation>%1 (этот размер)</translation>
+    </message>
+</context>
+<context>
+    <name>SlideCountField</name>
+    <message>
+        <source>1 (single image)</source>
+        <translation>1 (одно изображение)</translation>
+    </message>
+    <message>
+        <source>A carousel: the design spans this many slides side by side, and each size is exported as one image per slide.</source>
+        <translation>Карусель: макет растягивается на столько слайдов подряд, и каждый размер экспортируется отдельной картинкой на слайд.</translation>
+    </message>
+    <message>
+        <source>Set how many carousel slides the post has.</source>
+        <translation>Задать число слайдов карусели в посте.</translation>
+    </message>
+    <message>
+        <source>Change Slides</source>
+        <translation>Изменить число слайдов</translation>
     </message>
 </context>
 <context>
