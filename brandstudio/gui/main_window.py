@@ -32,7 +32,7 @@ from brandstudio.gui.drops import DropHandler
 from brandstudio.gui.inspector import Inspector
 from brandstudio.gui.layers_panel import LayersPanel
 from brandstudio.gui.library_panel import LibraryPanel
-from brandstudio.gui.menus import LanguageMenu, fill_starter_menu
+from brandstudio.gui.menus import LanguageMenu, fill_starter_menu, plan_action
 from brandstudio.gui.preset_bar import PresetBar
 from brandstudio.gui.preview_strip import PreviewStrip
 from brandstudio.gui.recent_files import RecentFiles
@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
         file_menu.addActions([self.act_export, self.act_stamp, self.act_merge])
+        file_menu.addAction(plan_action(self, self.studio))
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.template_io import load_template
 from brandstudio.gui.i18n import available_languages, current_language, set_language
 from brandstudio.gui.settings import LANGUAGE, Settings
+from brandstudio.gui.studio import Studio
 from brandstudio.model.labels import template_title
 
 
@@ -48,6 +49,24 @@ def fill_starter_menu(menu: QMenu, starters: list[Path], open_file: Callable[[Pa
             functools.partial(lambda path, checked=False: open_file(path), path)
         )
         menu.addAction(action)
+
+
+def plan_action(window: QWidget, studio: Studio) -> QAction:
+    """File ▸ Content Plan… (Ctrl+Shift+P): the Plan view of ``window`` (the main window, the
+    editor its posts open in), made the first time; again later it brings it to the front
+    (back to the plan from a post)."""
+    action = QAction(_tr("Content &Plan…"), window)
+    action.setStatusTip(_tr("See a content plan's posts on a calendar, edit them, export a month"))
+    action.setToolTip(action.statusTip())
+    action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+
+    def show() -> None:
+        from brandstudio.gui.plan_view import show_plan_window  # loaded when first needed
+
+        show_plan_window(window, studio, window)  # type: ignore[arg-type]
+
+    action.triggered.connect(lambda checked=False: show())
+    return action
 
 
 class LanguageMenu(QMenu):

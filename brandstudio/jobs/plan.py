@@ -629,7 +629,7 @@ def run_plan(
     def progress(done: int, total: int) -> None:
         on_progress(done, total)
         if stopping() and pools:
-            pools[0].stop()
+            pools[0].stop(interrupted=True)  # the report says it was stopped: no overview
 
     batch = BatchSettings(jobs, on_output=on_output, on_progress=progress, on_pool=pools.append)
     plan = prepared.plan
