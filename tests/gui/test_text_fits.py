@@ -154,6 +154,15 @@ def _utm_tags(studio: Studio, tmp_path: Path) -> QDialog:
     return UtmTagsDialog("Ссылка на пост", tagged, "https://vk.com/wall-1_2?from=qr", "contest")
 
 
+def _plan(studio: Studio, tmp_path: Path) -> QDialog:
+    from brandstudio.gui.plan_view import PlanWindow
+
+    dialog = PlanWindow(studio)
+    assert dialog.load(REPO / "tests" / "fixtures" / "plans" / "january-2027.csv")
+    dialog.select(3)
+    return dialog
+
+
 DIALOGS: dict[str, Callable[[Studio, Path], QDialog]] = {
     "brand-kit": _brand_kit,
     "contest": _contest,
@@ -166,6 +175,7 @@ DIALOGS: dict[str, Callable[[Studio, Path], QDialog]] = {
     "merge-summary": _merge_summary,
     "progress": _progress,
     "utm-tags": _utm_tags,
+    "plan": _plan,
 }
 
 

@@ -3070,6 +3070,14 @@
         <translation>Спр&amp;авка</translation>
     </message>
     <message>
+        <source>Content &amp;Plan…</source>
+        <translation>&amp;Контент-план…</translation>
+    </message>
+    <message>
+        <source>See a content plan&apos;s posts on a calendar, edit them, export a month</source>
+        <translation>Посты контент-плана в календаре: правка и экспорт месяца</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
@@ -3637,6 +3645,205 @@ Use these files anyway?</source>
 or use the buttons below</source>
         <translation>Перетащите сюда фото или папки
 или нажмите кнопки ниже</translation>
+    </message>
+</context>
+<context>
+    <name>PlanExport</name>
+    <message>
+        <source>Exporting the Plan</source>
+        <translation>Экспорт плана</translation>
+    </message>
+    <message>
+        <source>Plan Exported</source>
+        <translation>План экспортирован</translation>
+    </message>
+    <message>
+        <source>Cannot Export the Plan</source>
+        <translation>Не удалось экспортировать план</translation>
+    </message>
+    <message>
+        <source>Export the Plan Into</source>
+        <translation>Куда экспортировать план</translation>
+    </message>
+</context>
+<context>
+    <name>PlanWindow</name>
+    <message>
+        <source>Content Plan</source>
+        <translation>Контент-план</translation>
+    </message>
+    <message>
+        <source>Open Plan…</source>
+        <translation>Открыть план…</translation>
+    </message>
+    <message>
+        <source>Open a content plan (CSV or Excel)</source>
+        <translation>Открыть контент-план (CSV или Excel)</translation>
+    </message>
+    <message>
+        <source>No plan open</source>
+        <translation>План не открыт</translation>
+    </message>
+    <message>
+        <source>The brand whose templates and logo the posts use</source>
+        <translation>Бренд, чьи шаблоны и логотип берут посты</translation>
+    </message>
+    <message>
+        <source>Brand:</source>
+        <translation>Бренд:</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Предыдущий месяц</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Следующий месяц</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Show this month</source>
+        <translation>Показать текущий месяц</translation>
+    </message>
+    <message>
+        <source>Open in Editor</source>
+        <translation>Открыть в редакторе</translation>
+    </message>
+    <message>
+        <source>Open the chosen post in the editor, filled with its row</source>
+        <translation>Открыть выбранный пост в редакторе с данными его строки</translation>
+    </message>
+    <message>
+        <source>Export Month…</source>
+        <translation>Экспорт месяца…</translation>
+    </message>
+    <message>
+        <source>Make the posts&apos; images and the overview for approval (PDF)</source>
+        <translation>Сделать картинки постов и обзор на согласование (PDF)</translation>
+    </message>
+    <message>
+        <source>Rows that are not on the calendar, and why</source>
+        <translation>Строки, которых нет в календаре, и почему</translation>
+    </message>
+    <message>
+        <source>Open a plan: one row per post, with its date and rubric.</source>
+        <translation>Откройте план: одна строка на пост, с датой и рубрикой.</translation>
+    </message>
+    <message>
+        <source>Open Content Plan</source>
+        <translation>Открыть контент-план</translation>
+    </message>
+    <message>
+        <source>Content plans (*.csv *.xlsx)</source>
+        <translation>Контент-планы (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Plan</source>
+        <translation>Не удалось открыть план</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Утверждено</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Строка %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 posts in the plan, %2 this month</source>
+        <translation>Постов в плане: %1, в этом месяце: %2</translation>
+    </message>
+    <message>
+        <source>rows with errors: %1</source>
+        <translation>строк с ошибками: %1</translation>
+    </message>
+    <message>
+        <source>In the editor: row %1, %2 · %3</source>
+        <translation>В редакторе: строка %1, %2 · %3</translation>
+    </message>
+    <message>
+        <source>No edits to save.</source>
+        <translation>Нет правок для сохранения.</translation>
+    </message>
+    <message>
+        <source>Cannot Save to the Plan</source>
+        <translation>Не удалось сохранить в план</translation>
+    </message>
+    <message>
+        <source>Not Saved to the Plan</source>
+        <translation>Не сохранено в план</translation>
+    </message>
+    <message>
+        <source>The plan has no column for: %1. Add a column of that name to keep it.</source>
+        <translation>В плане нет столбца для: %1. Добавьте столбец с таким названием, чтобы сохранить.</translation>
+    </message>
+    <message>
+        <source>Saved to row %1.</source>
+        <translation>Сохранено в строку %1.</translation>
+    </message>
+    <message>
+        <source>Save Edits</source>
+        <translation>Сохранить правки</translation>
+    </message>
+    <message>
+        <source>This post: the changed texts and photos are written into its row of the plan.
+The rubric template: the template is saved, so every post of this rubric changes.</source>
+        <translation>Этот пост: изменённые тексты и фото записываются в его строку плана.
+Шаблон рубрики: сохраняется шаблон, и меняются все посты этой рубрики.</translation>
+    </message>
+    <message>
+        <source>Rubric Template</source>
+        <translation>Шаблон рубрики</translation>
+    </message>
+    <message>
+        <source>Export Month</source>
+        <translation>Экспорт месяца</translation>
+    </message>
+    <message>
+        <source>Export which posts?</source>
+        <translation>Какие посты экспортировать?</translation>
+    </message>
+    <message>
+        <source>Where do the edits of row %1 go?</source>
+        <translation>Куда сохранить правки строки %1?</translation>
+    </message>
+    <message>
+        <source>This Post (Row %1)</source>
+        <translation>Этот пост (строка %1)</translation>
+    </message>
+    <message>
+        <source>Whole Plan (%1 posts)</source>
+        <translation>Весь план (постов: %1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 posts)</source>
+        <translation>%1 (постов: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>PostBanner</name>
+    <message>
+        <source>Save Edits…</source>
+        <translation>Сохранить правки…</translation>
+    </message>
+    <message>
+        <source>Put the edits into this post&apos;s row or into the rubric template</source>
+        <translation>Записать правки в строку поста или в шаблон рубрики</translation>
+    </message>
+    <message>
+        <source>Show Editor</source>
+        <translation>К редактору</translation>
+    </message>
+    <message>
+        <source>Go back to the post in the editor</source>
+        <translation>Вернуться к посту в редакторе</translation>
     </message>
 </context>
 <context>
