@@ -8,6 +8,7 @@ own limits and exceptions (``Template.checks``) decide each problem's severity a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -26,14 +27,14 @@ from brandstudio.jobs.check_rules import (
 )
 from brandstudio.jobs.check_scene import Scene, make_scene
 from brandstudio.jobs.common import encode_output
-from brandstudio.jobs.qr_scan import ExpectedQr, qr_scan_problems
+from brandstudio.jobs.qr_scan import ExpectedQr, QrScanProblem, qr_scan_problems
 from brandstudio.model.edits import hide_layers
 from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.model.utm import qr_payload
 from brandstudio.render.assets import Assets, RenderError, resolve_assets, slot_value
-from brandstudio.render.export import ImageFormat
+from brandstudio.render.export import ImageFormat, split_slides
 
 SEVERITIES: Final = ("error", "warning")
 
@@ -180,13 +181,16 @@ def _file_size(scene: Scene, output: CheckOutput, limit_of: LimitOf) -> list[Fin
     cap = limit_of("file-size", None)
     if cap is None:
         cap = upload_limit_kb(scene.preset_id)
-    if output.max_kb is None and (cap is None or surely_under(scene.image, cap)):
+    images = split_slides(scene.image, max(1, len(scene.placed.slides)))  # a file each
+    if output.max_kb is None and (cap is None or surely_under(images[0], cap)):
         return []
     try:
-        encoded = encode_output(scene.image, output.fmt, output.quality, output.max_kb)
+        encoded = [
+            encode_output(image, output.fmt, output.quality, output.max_kb) for image in images
+        ]
     except ItemError as error:
         return [Finding("file-size", None, str(error), None, float(output.max_kb or 0))]
-    size_kb = len(encoded.data) / 1024
+    size_kb = max(len(each.data) for each in encoded) / 1024
     if cap is not None and size_kb > cap:
         return [
             Finding(
@@ -198,6 +202,24 @@ def _file_size(scene: Scene, output: CheckOutput, limit_of: LimitOf) -> list[Fin
             )
         ]
     return []
+
+
+def _scan_each_image(scene: Scene, expected: list[ExpectedQr]) -> list[QrScanProblem]:
+    """``qr_scan_problems`` on each exported image: a carousel's slides one by one, each code
+    in the slide its centre is on."""
+    if not scene.placed.slides:
+        return qr_scan_problems(scene.image, expected)
+    problems = []
+    for slide in scene.placed.slides:
+        here = [code for code in expected if slide.x <= code.box.center[0] < slide.right]
+        if here:
+            image = scene.image.crop((round(slide.x), 0, round(slide.right), scene.image.height))
+            moved = [
+                dataclasses.replace(code, box=dataclasses.replace(code.box, x=code.box.x - slide.x))
+                for code in here
+            ]
+            problems += qr_scan_problems(image, moved)
+    return problems
 
 
 def _qr_scan(scene: Scene, template: Template, content: Mapping[str, str]) -> list[Finding]:
@@ -218,7 +240,7 @@ def _qr_scan(scene: Scene, template: Template, content: Mapping[str, str]) -> li
                 )
             )
     found = []
-    for problem in qr_scan_problems(scene.image, expected):
+    for problem in _scan_each_image(scene, expected):
         message = problem.message.removeprefix(f"{problem.layer}: ")
         found.append(Finding("qr-scan", problem.layer, message, problem.value, problem.limit))
     return found

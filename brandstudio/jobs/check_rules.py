@@ -142,7 +142,7 @@ def min_size(scene: Scene, limit_of: LimitOf) -> Iterator[Finding]:
     """Text (and a badge's text) whose x-height, shown on a phone (the image 390 pt wide), is
     under ``limit`` pt (4 pt: about 7.5 pt type, below the smallest text style phones use,
     11 pt)."""
-    points_per_px = phone_points_per_px(scene.preset_id, scene.image.width)
+    points_per_px = phone_points_per_px(scene.preset_id, scene.slide_width)
     for facts, _ in _lettered(scene):
         assert facts.fitted is not None
         limit = limit_of("min-size", facts.layer.id)
@@ -182,7 +182,7 @@ def _line_contrasts(
     red, green, blue, alpha = facts.color
     text = np.array((red, green, blue), dtype=np.float64)
     share = alpha / 255
-    large = LARGE_SPAN * scene.image.width
+    large = LARGE_SPAN * scene.slide_width
     for start, end in line_bands([bool(row.any()) for row in inked >= GLYPH]):
         rows = slice(max(0, start - RING), end + RING)
         ground = pixels[rows][ring[rows]]

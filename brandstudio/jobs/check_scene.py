@@ -121,7 +121,13 @@ class Scene:
 
     @property
     def short_side(self) -> int:
-        return min(self.image.size)
+        """The shorter side of one exported image (a carousel's slide), px."""
+        return self.placed.short_side
+
+    @property
+    def slide_width(self) -> int:
+        """The width of one exported image (a carousel's slide), px."""
+        return self.placed.slide_width
 
 
 @cache

@@ -86,6 +86,17 @@ class Layout:
     slide_safes: tuple[Box, ...] = ()
     """Each slide's safe zone, left to right (empty for a single image: see ``safe``)."""
 
+    @property
+    def slide_width(self) -> int:
+        """The width of one image as exported, px: a carousel's slide, else the canvas."""
+        return round(self.slides[0].width) if self.slides else self.width
+
+    @property
+    def short_side(self) -> int:
+        """The shorter side of one exported image, px (what sizes relative to the canvas
+        measure against, a carousel's slide as a single image's canvas)."""
+        return min(self.slide_width, self.height)
+
     def placement(self, layer_id: str) -> Placement:
         """The placement of the layer with this id (a layer repeated on slides: its first
         copy's); KeyError when there is none."""

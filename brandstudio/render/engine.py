@@ -120,7 +120,7 @@ class _Renderer:
         self._fitted_letters: Letters | None = None  # of the layer being drawn
         self.warnings: list[str] = []
         self.color = _Palette(assets, self.warnings)
-        self.short_side = min(placed.width, placed.height)
+        self.short_side = placed.short_side  # a carousel's slide, not its strip
 
     # -- the canvas ---------------------------------------------------------------------
 

@@ -202,12 +202,21 @@ def test_the_same_warning_is_said_once_for_all_presets(
 
 
 def test_demo_campaign_renders_every_starter(tmp_path: Path, cli: Callable[..., Completed]) -> None:
+    from brandstudio.fileformat import load_template
+    from brandstudio.render.naming import slide_stem
     from brandstudio.resources import starter_templates
 
     result = cli("demo", "--preset", "vk-post", "--out", tmp_path)
     assert result.status == 0, result.stderr
     names = sorted(Path(line).name for line in result.stdout.splitlines())
-    assert names == sorted(f"{path.stem}_vk-post.jpg" for path in starter_templates())
+    expected = []
+    for path in starter_templates():  # a carousel starter: one file per slide
+        slides = load_template(path).template.slides
+        expected += [
+            slide_stem(f"{path.stem}_vk-post", k, slides) + ".jpg" for k in range(1, slides + 1)
+        ]
+    assert names == sorted(expected)
+    assert "carousel_vk-post_03.jpg" in names
     assert "demo campaign" in result.stderr
     assert not list(tmp_path.glob("report*.json")), "one campaign, not a report per template"
 

@@ -49,8 +49,18 @@ def test_the_slides_field_makes_a_strip_the_canvas_shows_with_its_joins(
     assert image.size == (3 * 1080, 1350)
     placed = window.canvas.layout()
     assert placed is not None and len(placed.slides) == 3
+    window.canvas.repaint()
     grab = window.canvas.grab().toImage()
-    assert not grab.isNull()
+    join = window.canvas.to_widget(QPointF(placed.slides[1].x, placed.height * 0.6))
+    marked = [
+        grab.pixelColor(round(join.x()) + dx, round(join.y()) + dy)
+        for dx in (-1, 0, 1)
+        for dy in range(-6, 7)
+    ]
+    assert any(  # the join's guide, magenta over the photo
+        colour.red() > 140 and colour.red() > 4 * colour.green() and colour.blue() > 60
+        for colour in marked
+    )
     document.undo_stack.undo()
     assert document.template.slides == 1
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 DEMO = "Зерно"
 STARTERS = [
-    "announcement", "contest", "contest-protocol", "contest-reminder", "contest-rules",
+    "announcement", "carousel", "contest", "contest-protocol", "contest-reminder", "contest-rules",
     "logo-stamp", "promo", "quote", "winners",
 ]  # fmt: skip
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"

@@ -37,6 +37,7 @@ def test_seeded_once_with_the_demo_brand_and_starters(library: Library) -> None:
     assert library.brand_names() == [DEMO]
     assert library.template_names(DEMO) == [
         "announcement",
+        "carousel",
         "contest",
         "contest-protocol",
         "contest-reminder",

@@ -3,6 +3,7 @@ layers across the strip, on one slide, or repeated on each slide with its number
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from PIL import Image
 
 from brandstudio.brands import find_brand
 from brandstudio.fileformat import load_template, save_template
+from brandstudio.jobs.check import check_post
 from brandstudio.model import Template
 from brandstudio.model.geometry import Geometry
 from brandstudio.model.layers import PhotoLayer, TextLayer, TextProps
@@ -195,3 +197,31 @@ def test_a_content_plan_row_of_a_carousel_rubric_writes_its_slides(
     assert result.status == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.jpg"))
     assert names == [f"2027-01-04_panorama_vk-post_0{k}.jpg" for k in (1, 2, 3)]
+
+
+def test_check_measures_each_slide_as_the_image_a_phone_shows(tmp_path: Path) -> None:
+    """The carousel starter is clean at every size: text size and contrast are judged per
+    slide (one image on a phone), its QR-free slides each within the upload limit."""
+    starter = load_template(FOLDER / "carousel.json").template
+    kit = find_brand("demo")
+    sizes = [find_preset("instagram-portrait"), find_preset("telegram-post")]
+    result = check_post(starter, {}, kit, FOLDER, sizes)
+    assert list(result.problems) == []
+    assert starter.slides == 3
+
+
+def test_a_qr_code_on_a_slide_is_scanned_in_that_slides_image() -> None:
+    template = load_template(FOLDER / "contest.json").template
+    three = dataclasses.replace(template, slides=3)
+    three = dataclasses.replace(
+        three,
+        layers=tuple(
+            dataclasses.replace(layer, slide=3) if layer.id == "qr" else layer
+            for layer in three.layers
+        ),
+    )
+    kit = find_brand("demo")
+    result = check_post(three, {}, kit, FOLDER, [find_preset("vk-post")])
+    assert not [problem for problem in result.problems if problem.rule == "qr-scan"]
+    placed = layout(three, find_preset("vk-post")).placement("qr")
+    assert placed.box.x > 2 * 1080
