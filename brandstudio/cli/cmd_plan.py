@@ -11,7 +11,7 @@ from brandstudio.batch.runner import STOPPED_BY_SIGNAL, STOPPED_BY_USER
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import exitcodes, output
 from brandstudio.cli.batch_output import add_batch_options, check_line
-from brandstudio.cli.preset_args import UsageError
+from brandstudio.cli.encoding_options import add_encoding_options, check_encoding_options
 from brandstudio.jobs.plan import PlanResult, PlanSettings, prepare_plan, read_plan, run_plan
 from brandstudio.library.store import open_library
 from brandstudio.render.export import EXTENSIONS
@@ -60,8 +60,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--out", type=Path, default=Path("out"), help="output folder (default out)")
     parser.add_argument("--format", choices=sorted(EXTENSIONS), default="jpeg")
-    parser.add_argument("--quality", type=int, default=90, help="1-100 for JPEG and WebP")
-    parser.add_argument("--max-kb", type=int, metavar="N", help="largest file size in KB")
+    add_encoding_options(parser)
     parser.add_argument(
         "--language", choices=("en", "ru"), default="en", help="the overview's language"
     )
@@ -85,10 +84,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Read the plan, render its rows on workers, write the overview; returns the exit status."""
-    if not 1 <= args.quality <= 100:
-        raise UsageError(f"--quality {args.quality}: must be 1 to 100")
-    if args.max_kb is not None and args.max_kb < 1:
-        raise UsageError(f"--max-kb {args.max_kb}: must be at least 1")
+    check_encoding_options(args)
     locale = system_locale()
     plan = read_plan(args.plan, args.sheet, locale=locale)
     kit = find_brand(args.brand or DEFAULT_BRAND)

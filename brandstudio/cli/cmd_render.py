@@ -11,6 +11,7 @@ from PIL import Image
 from brandstudio.batch.report import BatchReport
 from brandstudio.cli import exitcodes, output
 from brandstudio.cli.batch_output import add_batch_options
+from brandstudio.cli.encoding_options import add_encoding_options, check_encoding_options
 from brandstudio.cli.preset_args import UsageError
 from brandstudio.cli.template_args import render_arguments
 from brandstudio.jobs.export import EXPORT_PATTERN, ExportSettings, run_export
@@ -85,8 +86,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--out", type=Path, default=Path("out"), help="output folder (default out)")
     parser.add_argument("--format", choices=sorted(EXTENSIONS), default="jpeg")
-    parser.add_argument("--quality", type=int, default=90, help="1-100 for JPEG and WebP")
-    parser.add_argument("--max-kb", type=int, metavar="N", help="largest file size in KB")
+    add_encoding_options(parser)
     parser.add_argument("--name", metavar="PATTERN")
     parser.add_argument(
         "--data", type=Path, metavar="FILE", help="a CSV or XLSX file: one post per row"
@@ -116,6 +116,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Render the template at each preset through the export job; returns the exit status."""
+    check_encoding_options(args)
     if args.data is not None:
         from brandstudio.cli.render_data import run_data_merge
 

@@ -10,6 +10,7 @@ from brandstudio.batch.pool import prepare_workers
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import output
 from brandstudio.cli.batch_output import add_batch_options, run_and_summarise
+from brandstudio.cli.encoding_options import add_encoding_options, check_encoding_options
 from brandstudio.cli.preset_args import UsageError, parse_presets
 from brandstudio.jobs.slice import (
     MAX_GRID_SIDE,
@@ -83,7 +84,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--format", choices=["same", *sorted(EXTENSIONS)], default="same",
         help="same (default: JPEG for formats not written) or jpeg/png/webp",
     )  # fmt: skip
-    parser.add_argument("--quality", type=int, default=90, help="1-100 for JPEG and WebP")
+    add_encoding_options(parser, max_kb=False)
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     add_batch_options(parser)
     parser.set_defaults(run=run)
@@ -104,8 +105,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace) -> SliceSettings:
-    if not 1 <= args.quality <= 100:
-        raise UsageError(f"--quality {args.quality}: must be 1 to 100")
+    check_encoding_options(args)
     preset = _preset(args.preset)
     layout = _layout(args, preset)
     if args.logo == "none":

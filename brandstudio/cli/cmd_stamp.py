@@ -10,6 +10,7 @@ from brandstudio.batch.pool import prepare_workers
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import output
 from brandstudio.cli.batch_output import add_batch_options, run_and_summarise
+from brandstudio.cli.encoding_options import add_encoding_options, check_encoding_options
 from brandstudio.cli.preset_args import UsageError, parse_presets
 from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.jobs.common import file_identity
@@ -101,8 +102,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--format", choices=["same", *sorted(EXTENSIONS)], default="same",
         help="same (default: JPEG for formats not written) or jpeg/png/webp",
     )  # fmt: skip
-    parser.add_argument("--quality", type=int, default=90, help="1-100 for JPEG and WebP")
-    parser.add_argument("--max-kb", type=int, metavar="N", help="largest file size in KB")
+    add_encoding_options(parser)
     parser.add_argument("--keep-exif", action="store_true", help="copy EXIF (GPS removed)")
     parser.add_argument("--keep-gps", action="store_true", help="with --keep-exif: keep GPS")
     add_batch_options(parser)
@@ -201,10 +201,7 @@ def _check_numbers(args: argparse.Namespace) -> None:
             raise UsageError(f"{flag} {value}: must be {low:g} to {high:g}")
     if args.opacity == 0:
         raise UsageError("--opacity 0: the mark would be invisible")
-    if not 1 <= args.quality <= 100:
-        raise UsageError(f"--quality {args.quality}: must be 1 to 100")
-    if args.max_kb is not None and args.max_kb < 1:
-        raise UsageError(f"--max-kb {args.max_kb}: must be at least 1")
+    check_encoding_options(args)
     if args.keep_gps and not args.keep_exif:
         raise UsageError("--keep-gps: only with --keep-exif")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from brandstudio.batch.inputs import InputItem, expand_inputs, nothing_usable
 from brandstudio.batch.journal import OutputJournal, file_id
 from brandstudio.batch.pool import ItemError, Job
 from brandstudio.batch.runner import PlannedItem
@@ -33,6 +34,36 @@ class Plan:
     def todo(self) -> int:
         """Items the workers will do (not failed or skipped during planning)."""
         return sum(1 for item in self.items if item.payload is not None)
+
+
+def open_photo_batch(
+    inputs: Sequence[str],
+    out: Path,
+    fingerprint: str,
+    *,
+    verb: str,
+    recursive: bool = False,
+    overwrite: bool = False,
+) -> tuple[OutputJournal, list[InputItem]]:
+    """The photos of ``inputs`` to work on and ``out``'s journal, open for a job of
+    ``fingerprint``: files the journal wrote (earlier outputs) are never inputs, and the
+    inputs are protected from being written over. Raises PlanError for an unusable output
+    folder or when no input holds a photo ("no photos to ``verb``: ...", nothing created);
+    OSError when the folder cannot be made. The caller closes the journal."""
+    check_output_folder(out, inputs)
+    found = expand_inputs(inputs, recursive=recursive, exclude=[out])
+    unusable = nothing_usable(found)
+    if unusable is not None:
+        raise PlanError(f"no photos to {verb}: {unusable}")
+    out.mkdir(parents=True, exist_ok=True)
+    journal = OutputJournal(out, fingerprint, overwrite=overwrite)
+    try:
+        photos = [item for item in found if not journal.knows(item.path)]  # outputs: never inputs
+        journal.protect(item.identity for item in photos if item.identity)
+    except BaseException:
+        journal.close()
+        raise
+    return journal, photos
 
 
 def check_output_folder(out: Path, inputs: Sequence[str] = ()) -> None:

@@ -18,13 +18,13 @@ from typing import Final, Literal
 
 from PIL import Image
 
-from brandstudio.batch.inputs import InputItem, expand_inputs, nothing_usable
+from brandstudio.batch.inputs import InputItem
 from brandstudio.batch.journal import OutputJournal
 from brandstudio.batch.pool import ItemError
 from brandstudio.batch.report import ItemReport
 from brandstudio.batch.runner import PlannedItem, WorkResult, resume_or_plan
 from brandstudio.batch.writer import write_output
-from brandstudio.jobs.common import Plan, PlanError, check_output_folder, encode_output
+from brandstudio.jobs.common import Plan, PlanError, encode_output, open_photo_batch
 from brandstudio.jobs.stamp import (
     LogoError,
     LogoFiles,
@@ -278,16 +278,9 @@ def plan_slice(
     be made.
     """
     job = slice_job(settings)
-    check_output_folder(out, inputs)
-    found = expand_inputs(inputs, recursive=False, exclude=[out])
-    unusable = nothing_usable(found)
-    if unusable is not None:
-        raise PlanError(f"no photos to slice: {unusable}")
-    out.mkdir(parents=True, exist_ok=True)
-    journal = OutputJournal(out, slice_fingerprint(settings, job), overwrite=overwrite)
+    fingerprint = slice_fingerprint(settings, job)
+    journal, photos = open_photo_batch(inputs, out, fingerprint, verb="slice", overwrite=overwrite)
     try:
-        photos = [item for item in found if not journal.knows(item.path)]  # outputs: never inputs
-        journal.protect(item.identity for item in photos if item.identity)
         stems = photo_stems(photos)
         items = [
             _plan_photo(item, stem, settings, journal)

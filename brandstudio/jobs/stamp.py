@@ -19,7 +19,7 @@ from typing import Final, Literal
 
 from PIL import Image
 
-from brandstudio.batch.inputs import InputItem, expand_inputs, nothing_usable
+from brandstudio.batch.inputs import InputItem
 from brandstudio.batch.journal import OutputJournal
 from brandstudio.batch.pool import ItemError
 from brandstudio.batch.report import ItemReport
@@ -29,9 +29,9 @@ from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.jobs.common import (
     Plan,
     PlanError,
-    check_output_folder,
     encode_output,
     file_identity,
+    open_photo_batch,
 )
 from brandstudio.model.brand import expand_stamp_text
 from brandstudio.model.geometry import ANCHORS
@@ -364,16 +364,11 @@ def plan_stamp(
     made.
     """
     job = stamp_job(settings)
-    check_output_folder(out, inputs)
-    found = expand_inputs(inputs, recursive=recursive, exclude=[out])
-    unusable = nothing_usable(found)
-    if unusable is not None:
-        raise PlanError(f"no photos to stamp: {unusable}")
-    out.mkdir(parents=True, exist_ok=True)
-    journal = OutputJournal(out, stamp_fingerprint(settings, job), overwrite=overwrite)
+    fingerprint = stamp_fingerprint(settings, job)
+    journal, photos = open_photo_batch(
+        inputs, out, fingerprint, verb="stamp", recursive=recursive, overwrite=overwrite
+    )
     try:
-        photos = [item for item in found if not journal.knows(item.path)]  # outputs: never inputs
-        journal.protect(item.identity for item in photos if item.identity)
         items = [_plan_photo(item, settings, journal) for item in photos]
     except BaseException:
         journal.close()
