@@ -440,6 +440,59 @@ def prepare_plan(
     )
 
 
+class RowFiller:
+    """Fills a plan's rows with their rubric's content, as every use of a plan does (the job,
+    the studio's Plan view): the rubric found once per name (``find``), its slot columns
+    mapped by merge's ``map_columns``, the cells made content by ``row_content`` (image paths
+    kept inside ``roots``, None: anywhere), a blank image cell keeping the rubric's photo.
+    """
+
+    def __init__(self, plan: ContentPlan, find: RubricFinder, roots: Sequence[Path] | None) -> None:
+        self.plan, self.find, self.roots = plan, find, roots
+        self.rubrics: dict[str, tuple[Rubric, ColumnMap] | RowError] = {}
+        self.slot_table = dataclasses.replace(plan.table, columns=plan.slot_columns)
+
+    def fill(self, row: PlanRow) -> tuple[RowContent, Rubric, list[Preset]]:
+        """The row's content, rubric and presets (each once, in the row's order); RowError
+        naming the column when the row cannot be made."""
+        if row.error is not None:
+            raise RowError(row.error, row.column)
+        rubric, columns = self.rubric(row.rubric)
+        presets = []
+        for preset_id in row.presets:
+            preset = find_preset(preset_id)
+            if preset is None:
+                raise RowError(f"unknown preset {preset_id!r} (see brandstudio presets)", "presets")
+            presets.append(preset)
+        presets = list({preset.id: preset for preset in presets}.values())
+        filled = {
+            c: s
+            for c, s in columns.slots.items()
+            if _keeps(rubric.template, s, row.values.get(c, ""))
+        }
+        mapped = ColumnMap(filled, columns.hide_lists, columns.hide_flags)
+        cells = Row(row.number, row.values)
+        folder = self.plan.path.parent
+        content = row_content(cells, mapped, rubric.template, {}, folder, roots=self.roots)
+        return content, rubric, presets
+
+    def rubric(self, name: str) -> tuple[Rubric, ColumnMap]:
+        """The rubric called ``name`` and its column map, loaded once; RowError (column
+        ``template``) when there is none or its file cannot be used."""
+        if name not in self.rubrics:
+            try:
+                rubric = self.find(name)
+                self.rubrics[name] = (rubric, map_columns(self.slot_table, rubric.template))
+            except RowError as error:
+                self.rubrics[name] = error
+            except FormatError as error:  # a template file that cannot be used
+                self.rubrics[name] = RowError(error.describe(), "template")
+        found = self.rubrics[name]
+        if isinstance(found, RowError):
+            raise found
+        return found
+
+
 class _Planner:
     """Plans rows one by one, loading each rubric (and its column map) once."""
 
@@ -458,12 +511,12 @@ class _Planner:
             find,
             label,
         )
-        self.rubrics: dict[str, tuple[Rubric, ColumnMap] | RowError] = {}
+        roots = None if settings.allow_paths_outside else image_roots(plan.path.parent)
+        self.filler = RowFiller(plan, find, roots)
         self.jobs: dict[str, MergeJob] = {}
         self.items: list[PlannedItem] = []
         self.posts: list[OverviewPost] = []
         self.keys: dict[str, int] = {}
-        self.slot_table = dataclasses.replace(plan.table, columns=plan.slot_columns)
         self.used: set[str] = set()
 
     def notes(self) -> list[str]:
@@ -508,54 +561,25 @@ class _Planner:
         resume_or_plan(self.journal, item)
 
     def _content(self, row: PlanRow) -> tuple[RowContent, Rubric, list[Preset]]:
-        if row.error is not None:
-            raise RowError(row.error, row.column)
-        rubric, columns = self._rubric(row.rubric)
-        presets = []
-        for preset_id in row.presets:
-            preset = find_preset(preset_id)
-            if preset is None:
-                raise RowError(f"unknown preset {preset_id!r} (see brandstudio presets)", "presets")
-            presets.append(preset)
-        presets = list({preset.id: preset for preset in presets}.values())
-        filled = {
-            c: s
-            for c, s in columns.slots.items()
-            if _keeps(rubric.template, s, row.values.get(c, ""))
-        }
-        mapped = ColumnMap(filled, columns.hide_lists, columns.hide_flags)
-        roots = None if self.settings.allow_paths_outside else image_roots(self.plan.path.parent)
-        cells = Row(row.number, row.values)
-        content = row_content(
-            cells, mapped, rubric.template, {}, self.plan.path.parent, roots=roots
-        )
-        return content, rubric, presets
-
-    def _rubric(self, name: str) -> tuple[Rubric, ColumnMap]:
-        if name not in self.rubrics:
-            try:
-                rubric = self.find(name)
-                columns = map_columns(self.slot_table, rubric.template)
-            except RowError as error:
-                self.rubrics[name] = error
-            except FormatError as error:  # a template file that cannot be used
-                self.rubrics[name] = RowError(error.describe(), "template")
-            else:
-                self.rubrics[name] = (rubric, columns)
+        try:
+            content, rubric, presets = self.filler.fill(row)
+        finally:  # a rubric's columns are used even when this row of it fails
+            found = self.filler.rubrics.get(row.rubric)
+            if isinstance(found, tuple):
+                columns = found[1]
                 self.used.update(columns.slots, columns.hide_lists, columns.hide_flags)
-                self.jobs[str(rubric.path.resolve())] = MergeJob(
-                    rubric.path,
-                    rubric.folder,
-                    self.settings.brand_folder,
-                    quality=self.settings.quality,
-                    max_kb=self.settings.max_kb,
-                    allow_missing_glyphs=self.settings.allow_missing_glyphs,
-                    check=self.settings.check,
-                )
-        found = self.rubrics[name]
-        if isinstance(found, RowError):
-            raise found
-        return found
+        key = str(rubric.path.resolve())
+        if key not in self.jobs:  # a rubric's first row: its worker job
+            self.jobs[key] = MergeJob(
+                rubric.path,
+                rubric.folder,
+                self.settings.brand_folder,
+                quality=self.settings.quality,
+                max_kb=self.settings.max_kb,
+                allow_missing_glyphs=self.settings.allow_missing_glyphs,
+                check=self.settings.check,
+            )
+        return content, rubric, presets
 
     def _targets(self, row: PlanRow, rubric: Rubric, preset: Preset) -> list[MergeTarget]:
         """The files of a row at ``preset``: one, or a carousel's slides ``…_01`` … ``_NN``."""

@@ -11,7 +11,6 @@ imports Qt: the view calls it on a worker thread.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,16 +18,13 @@ from pathlib import Path
 
 from PIL import Image
 
-from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit
-from brandstudio.jobs.merge import ColumnMap, RowContent, RowError, map_columns, row_content
-from brandstudio.jobs.plan import ContentPlan, PlanRow, Rubric, find_rubric
+from brandstudio.jobs.merge import ColumnMap, RowContent
+from brandstudio.jobs.plan import ContentPlan, PlanRow, RowFiller, Rubric, find_rubric
 from brandstudio.model.edits import hide_layers
 from brandstudio.model.preset import Preset
-from brandstudio.presets import find_preset
 from brandstudio.render.assets import resolve_assets
 from brandstudio.render.engine import render
-from brandstudio.tables import Row
 
 THUMBNAIL_SIDE = 240
 """The longer side of a post's thumbnail, px."""
@@ -49,7 +45,8 @@ class Post:
 
 
 class PostFiller:
-    """Fills rows of ``plan`` as the plan job does; each rubric is found and mapped once.
+    """Fills rows of ``plan`` as the plan job does (:class:`~brandstudio.jobs.plan.RowFiller`,
+    image cells from anywhere: the studio's own preview); each rubric is found and mapped once.
 
     find: how a rubric name becomes a template (default :func:`find_rubric` with ``brand``).
     """
@@ -63,44 +60,16 @@ class PostFiller:
     ) -> None:
         self.plan = plan
         folder = plan.path.parent
-        self._find = find or (lambda name: find_rubric(name, brand, folder))
-        self._table = dataclasses.replace(plan.table, columns=plan.slot_columns)
-        self._rubrics: dict[str, tuple[Rubric, ColumnMap] | RowError] = {}
+        self._filler = RowFiller(
+            plan, find or (lambda name: find_rubric(name, brand, folder)), None
+        )
 
     def post(self, row: PlanRow) -> Post:
         """The row as a post; RowError (with its column) when it cannot be made."""
-        if row.error is not None:
-            raise RowError(row.error, row.column)
-        rubric, columns = self._rubric(row.rubric)
-        presets = [find_preset(preset_id) for preset_id in row.presets]
-        for preset_id, found in zip(row.presets, presets, strict=True):
-            if found is None:
-                raise RowError(f"unknown preset {preset_id!r} (see brandstudio presets)", "presets")
-        kept = {
-            column: slot
-            for column, slot in columns.slots.items()
-            if row.values.get(column, "").strip() or rubric.template.slots[slot].type != "image"
-        }
-        mapped = ColumnMap(kept, columns.hide_lists, columns.hide_flags)
-        cells = Row(row.number, row.values)
-        content = row_content(cells, mapped, rubric.template, {}, self.plan.path.parent, roots=None)
-        return Post(
-            row, rubric, content, presets[0] if presets else None, columns, self.plan.path.parent
-        )
-
-    def _rubric(self, name: str) -> tuple[Rubric, ColumnMap]:
-        if name not in self._rubrics:
-            try:
-                rubric = self._find(name)
-                self._rubrics[name] = (rubric, map_columns(self._table, rubric.template))
-            except RowError as error:
-                self._rubrics[name] = error
-            except FormatError as error:
-                self._rubrics[name] = RowError(error.describe(), "template")
-        found = self._rubrics[name]
-        if isinstance(found, RowError):
-            raise found
-        return found
+        content, rubric, presets = self._filler.fill(row)
+        _, columns = self._filler.rubric(row.rubric)
+        folder = self.plan.path.parent
+        return Post(row, rubric, content, presets[0] if presets else None, columns, folder)
 
 
 def post_thumbnail(post: Post, kit: BrandKit, side: int = THUMBNAIL_SIDE) -> Image.Image:
