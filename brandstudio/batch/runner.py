@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from brandstudio.batch.cluster import ClusterSession, active_cluster
 from brandstudio.batch.journal import OutputJournal, is_disk_full
 from brandstudio.batch.pool import Job, Outcome, WorkerPool
 from brandstudio.batch.report import BatchReport, ItemReport, report_path
@@ -77,6 +78,9 @@ class BatchSettings:
     """Called with the pool once it exists (a GUI keeps it to call ``stop()`` on Cancel)."""
     memory_limit: int | None = None
     item_timeout: float | None = None
+    cluster: ClusterSession | None = None
+    """Run the items on this Dask cluster instead of local worker processes (None: the
+    session of an enclosing ``batch.cluster.using_cluster`` block, if any)."""
     seconds: float = field(default=0.0, init=False)
 
 
@@ -127,7 +131,7 @@ def _run(
         pool_kwargs["item_timeout"] = settings.item_timeout
     try:
         _claim_all(journal, todo)
-        with WorkerPool(job, min(settings.jobs, max(1, total)), **pool_kwargs) as pool:
+        with _open_pool(job, todo, settings, pool_kwargs) as pool:
             settings.on_pool(pool)
             for outcome in pool.run([item.payload for item in todo]):
                 _record(todo[outcome.index], outcome, journal, settings)
@@ -149,6 +153,17 @@ def _run(
             journal.flush(sync=True)
         journal.remove_stale_temp_files()
     return stopped
+
+
+def _open_pool(
+    job: Job, todo: Sequence[PlannedItem], settings: BatchSettings, pool_kwargs: dict[str, Any]
+) -> WorkerPool:
+    cluster = settings.cluster or active_cluster()
+    if cluster is not None:
+        from brandstudio.batch.cluster_pool import ClusterPool
+
+        return ClusterPool(job, cluster, [item.targets for item in todo])
+    return WorkerPool(job, min(settings.jobs, max(1, len(todo))), **pool_kwargs)
 
 
 def _claim_all(journal: OutputJournal, todo: Sequence[PlannedItem]) -> None:

@@ -1,4 +1,9 @@
-"""Writing one output file from a worker: atomic, checked, and clear about a full disk."""
+"""Writing one output file from a worker: atomic, checked, and clear about a full disk.
+
+On a cluster worker the files are not written there: inside :func:`capture_outputs` (one per
+item, per thread) ``write_output`` only records the bytes, and the client writes them through
+this same function and the same journal (docs/design/0020-cluster.md).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import contextlib
 import errno
 import hashlib
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
@@ -16,6 +23,19 @@ DISK_FULL_FAULT: Final = "BRANDSTUDIO_FAULT_DISK_FULL_AFTER"
 """Test hook: a worker's writes fail with ENOSPC after this many outputs (fault injection)."""
 
 _written = 0
+_capture = threading.local()
+
+
+@contextlib.contextmanager
+def capture_outputs() -> Iterator[list[tuple[Path, bytes]]]:
+    """Within this block (on this thread) ``write_output`` records (target, bytes) in the
+    yielded list instead of touching the disk; a cluster worker sends them back."""
+    captured: list[tuple[Path, bytes]] = []
+    _capture.files = captured
+    try:
+        yield captured
+    finally:
+        _capture.files = None
 
 
 def write_output(target: Path, data: bytes) -> tuple[int, str]:
@@ -28,6 +48,10 @@ def write_output(target: Path, data: bytes) -> tuple[int, str]:
     ItemError with ``disk_full`` set; any other write error raises ItemError naming the file.
     """
     global _written
+    captured: list[tuple[Path, bytes]] | None = getattr(_capture, "files", None)
+    if captured is not None:
+        captured.append((target, data))
+        return len(data), hashlib.sha256(data).hexdigest()
     temp = temp_path_for(target)
     try:
         _inject_disk_full()

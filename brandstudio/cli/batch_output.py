@@ -1,11 +1,15 @@
-"""What every bulk command shares: --jobs/--overwrite, the progress bar, the closing summary."""
+"""What every bulk command shares: --jobs/--overwrite/--cluster, the progress bar, the closing
+summary."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from brandstudio.batch.cluster import CLUSTER_ENV, ClusterError, ClusterSession, parse_address
 from brandstudio.batch.journal import OutputJournal
 from brandstudio.batch.pool import Job, default_jobs
 from brandstudio.batch.progress import Progress, format_duration
@@ -33,8 +37,15 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _cluster(text: str) -> str:
+    try:
+        return parse_address(text).text
+    except ClusterError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--cluster ")) from None
+
+
 def add_batch_options(parser: argparse.ArgumentParser) -> None:
-    """--overwrite and --jobs, as every bulk command has them."""
+    """--overwrite, --jobs and --cluster, as every bulk command has them."""
     parser.add_argument(
         "--overwrite",
         action="store_true",
@@ -45,6 +56,28 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
         "--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
         help=f"worker processes (default: the CPU count, here {default_jobs()})",
     )  # fmt: skip
+    parser.add_argument(
+        "--cluster", type=_cluster, metavar="ADDRESS",
+        help=f"run on a Dask cluster: tls://HOST:PORT (certificates from BRANDSTUDIO_CLUSTER_CA,"
+        f" _CERT, _KEY) or local:N (N workers here); default ${CLUSTER_ENV}; needs"
+        " brandstudio[cluster]",
+    )  # fmt: skip
+
+
+@contextlib.contextmanager
+def cluster_session(args: argparse.Namespace) -> Iterator[ClusterSession | None]:
+    """The cluster of ``--cluster`` (or $BRANDSTUDIO_CLUSTER), connected and checked; None
+    to run on local worker processes. ClusterError (exit 2) when it cannot be used."""
+    address = getattr(args, "cluster", None) or os.environ.get(CLUSTER_ENV, "").strip()
+    if not address:
+        yield None
+        return
+    from brandstudio.batch.cluster import open_cluster
+    from brandstudio.jobs.cluster_inputs import shipping_for
+
+    with open_cluster(address, shipping_for) as session:
+        output.message(f"running on the cluster at {address} ({session.threads()} workers)")
+        yield session
 
 
 def run_and_summarise(
@@ -70,8 +103,16 @@ def run_and_summarise(
         if not as_json:
             output.data(str(path))
 
-    settings = BatchSettings(jobs=args.jobs, on_output=on_output, on_progress=on_progress)
-    report = run_batch(planned, job, journal, settings)
+    with contextlib.ExitStack() as stack:
+        try:
+            session = stack.enter_context(cluster_session(args))
+        except BaseException:
+            journal.close()
+            raise
+        settings = BatchSettings(
+            jobs=args.jobs, on_output=on_output, on_progress=on_progress, cluster=session
+        )
+        report = run_batch(planned, job, journal, settings)
     progress.finish()
     if as_json:
         output.data(report.to_text().rstrip("\n"))

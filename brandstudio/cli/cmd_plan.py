@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from pathlib import Path
 
+from brandstudio.batch.cluster import using_cluster
 from brandstudio.batch.progress import Progress
 from brandstudio.batch.runner import STOPPED_BY_SIGNAL, STOPPED_BY_USER
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import exitcodes, output
-from brandstudio.cli.batch_output import add_batch_options, check_line
+from brandstudio.cli.batch_output import add_batch_options, check_line, cluster_session
 from brandstudio.cli.encoding_options import add_encoding_options, check_encoding_options
 from brandstudio.jobs.plan import PlanResult, PlanSettings, prepare_plan, read_plan, run_plan
 from brandstudio.library.store import open_library
@@ -115,14 +117,21 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             output.data(str(path))
 
-    result = run_plan(
-        prepared,
-        jobs=args.jobs,
-        language=args.language,
-        on_progress=on_progress,
-        on_output=on_output,
-        overview=not args.no_overview,
-    )
+    with contextlib.ExitStack() as stack:
+        try:
+            session = stack.enter_context(cluster_session(args))
+        except BaseException:
+            prepared.plan.journal.close()
+            raise
+        stack.enter_context(using_cluster(session))
+        result = run_plan(
+            prepared,
+            jobs=args.jobs,
+            language=args.language,
+            on_progress=on_progress,
+            on_output=on_output,
+            overview=not args.no_overview,
+        )
     progress.finish()
     report = result.report
     _summarise(result, args)

@@ -121,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
         from brandstudio.cli.render_data import run_data_merge
 
         return run_data_merge(args)
+    if args.cluster:
+        raise UsageError("--cluster goes with --data (one post renders here)")
     if args.strict or args.no_check:
         flag = "--strict" if args.strict else "--no-check"
         raise UsageError(f"{flag} goes with --data (check one post with `brandstudio check`)")

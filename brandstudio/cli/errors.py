@@ -18,6 +18,7 @@ from brandstudio.fileformat.errors import FormatError
 
 _UNUSABLE: Final = (
     ("brandstudio.cli.preset_args", "UsageError"),
+    ("brandstudio.batch.cluster", "ClusterError"),
     ("brandstudio.batch.folderlock", "FolderBusyError"),
     ("brandstudio.batch.journal", "LinkedFolderError"),
     ("brandstudio.jobs.common", "PlanError"),

@@ -1,0 +1,320 @@
+"""Items on a Dask cluster: the same job objects and outcomes as the local WorkerPool.
+
+The client sends each item with the bytes of the files it reads; the job's own files (template,
+brand fonts and logos) travel once, as one bundle scattered to every worker and unpacked once
+per worker process. Workers write nothing: ``write_output`` captures each file's bytes
+(:func:`brandstudio.batch.writer.capture_outputs`) and the client writes them through the same
+writer and journal as a local run, so resume, never-overwrite and report.json are unchanged.
+At most ``in_flight`` items are out at once (twice the workers' threads), so the client's
+memory does not grow with the batch. An item whose worker was lost is sent again once, then
+reported as failed, as the local pool does. See docs/design/0020-cluster.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib
+import pickle
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from brandstudio.batch.cluster import (
+    ClusterError,
+    ClusterSession,
+    Shipping,
+    dask_distributed,
+    software_versions,
+    version_mismatch,
+)
+from brandstudio.batch.pool import (
+    MAX_ATTEMPTS,
+    ItemError,
+    Job,
+    Outcome,
+    WorkerPool,
+    _always_failing,
+    _process_one,
+    _sigint_stops,
+)
+from brandstudio.batch.writer import capture_outputs, write_output
+
+MAX_BUNDLE_BYTES: Final = 512 * 1024**2
+"""The job's files (template, fonts, logos) sent to every worker: at most this many bytes."""
+MAX_ITEM_BYTES: Final = 256 * 1024**2
+"""One item's input files: at most this many bytes."""
+
+Reply = tuple[tuple[str, Any], tuple[tuple[Path, bytes], ...]]
+"""What a worker sends back for one item: the local pool's reply and the captured files."""
+
+
+@dataclass
+class _Flight:
+    index: int
+    attempts: int = 1
+
+
+@dataclass
+class ClusterStats:
+    """What a run did, for tests and benchmarks."""
+
+    most_in_flight: int = 0
+    resent: int = 0
+
+
+class ClusterPool(WorkerPool):
+    """A WorkerPool whose workers are a Dask cluster's.
+
+    It keeps the local pool's control surface (``stop``, ``stopping``, ``interrupted``,
+    ``terminated``, a first Ctrl+C stops dispatch) so every front end's Cancel works unchanged.
+    ``targets``: per item, the only paths the client will write for it.
+    """
+
+    def __init__(
+        self,
+        job: Job,
+        session: ClusterSession,
+        targets: Sequence[Sequence[Path]] | None = None,
+    ) -> None:
+        super().__init__(job, 1)
+        self._session = session
+        self._targets = targets
+        self.stats = ClusterStats()
+
+    def run(self, items: Sequence[Any]) -> Iterator[Outcome]:
+        """Yield one Outcome per item sent, as they finish (items not sent after a stop get
+        none). Raises ClusterError when the job cannot be prepared for the cluster."""
+        as_completed = dask_distributed(self._session.address.text).as_completed
+        client = self._session.client
+        shipping = self._session.shipping(self._job)
+        bundle = make_bundle(shipping)
+        key = hashlib.sha256(bundle).hexdigest()
+        [bundle_future] = client.scatter([bundle], broadcast=True, hash=False)
+        versions = dict(self._session.versions or software_versions())
+        limit = self._session.in_flight or 2 * self._session.threads()
+        pending = iter(range(len(items)))
+        retry: list[_Flight] = []
+        flying: dict[Any, _Flight] = {}
+        finished = as_completed()
+
+        def send(flight: _Flight) -> None:
+            item = items[flight.index]
+            files = read_item_files(shipping, item)
+            future = client.submit(
+                run_remote_item, bundle_future, key, versions, item, files, pure=False
+            )
+            flying[future] = flight
+            finished.add(future)
+            self.stats.most_in_flight = max(self.stats.most_in_flight, len(flying))
+
+        def fill() -> None:
+            while not self.stopping and len(flying) < limit:
+                if retry:
+                    send(retry.pop())
+                    continue
+                index = next(pending, None)
+                if index is None:
+                    return
+                send(_Flight(index))
+
+        with _sigint_stops(self):
+            try:
+                fill()
+                for future in finished:
+                    flight = flying.pop(future)
+                    outcome = self._outcome(future, flight, retry)
+                    if outcome is not None:
+                        yield outcome
+                    fill()
+            finally:
+                for future in flying:
+                    future.cancel()
+                with contextlib.suppress(Exception):
+                    bundle_future.release()
+
+    def close(self) -> None:
+        """Nothing of its own to end: the session belongs to the caller."""
+
+    def _outcome(self, future: Any, flight: _Flight, retry: list[_Flight]) -> Outcome | None:
+        index = flight.index
+        try:
+            reply, files = future.result()
+        except Exception as error:  # the worker died, or the scheduler gave up on the task
+            if flight.attempts < MAX_ATTEMPTS and not self.stopping:
+                retry.append(_Flight(index, flight.attempts + 1))
+                self.stats.resent += 1
+                return None
+            when = "twice " if flight.attempts > 1 else ""
+            cause = str(error) or type(error).__name__
+            return Outcome(index, error=f"the worker processing it {when}stopped ({cause})")
+        kind, payload = reply
+        if kind != "ok":
+            reason, disk_full, _exit_after, problems = payload
+            return Outcome(index, error=reason, disk_full=disk_full, problems=problems)
+        try:
+            self._write(index, files)
+        except ItemError as failure:
+            return Outcome(index, error=failure.reason, disk_full=failure.disk_full)
+        return Outcome(index, value=payload)
+
+    def _write(self, index: int, files: Sequence[tuple[Path, bytes]]) -> None:
+        """Write a worker's files here, through the same writer as a local run."""
+        allowed = None if self._targets is None else set(self._targets[index])
+        for path, data in files:
+            if allowed is not None and path not in allowed:
+                raise ItemError(f"a worker sent {path}, which this item does not make")
+            write_output(path, data)
+
+
+def make_bundle(shipping: Shipping) -> bytes:
+    """The job's files and its Shipping, pickled: sent once to every worker.
+
+    Files are stored under ``r<N>/`` by root folder, with their paths below it.
+    """
+    roots: dict[Path, str] = {}
+    files: dict[str, bytes] = {}
+    total = 0
+    for root, path in shipping.job_files():
+        name = roots.setdefault(root, f"r{len(roots)}")
+        relative = path.relative_to(root).as_posix()
+        if f"{name}/{relative}" in files:
+            continue
+        data = _read(path)
+        total += len(data)
+        if total > MAX_BUNDLE_BYTES:
+            raise ClusterError(
+                f"the job's files (template, fonts, logos) are over"
+                f" {MAX_BUNDLE_BYTES // 1024**2} MB: too much to send to every worker"
+            )
+        files[f"{name}/{relative}"] = data
+    return pickle.dumps((shipping, {str(root): name for root, name in roots.items()}, files))
+
+
+def read_item_files(shipping: Shipping, item: Any) -> dict[str, bytes]:
+    """The bytes of the files ``item`` reads, by their path here."""
+    files: dict[str, bytes] = {}
+    total = 0
+    for path in shipping.item_files(item):
+        if str(path) in files:
+            continue
+        try:
+            data = _read(path)
+        except ClusterError:
+            continue  # the worker reports the missing file as the item's failure
+        total += len(data)
+        if total > MAX_ITEM_BYTES:
+            break  # the worker fails the item on the file it did not get
+        files[str(path)] = data
+    return files
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ClusterError(f"{path}: cannot be read ({error.strerror or error})") from None
+
+
+# -- on the worker --
+
+_STATE = threading.local()
+"""Per worker thread: the started jobs by bundle key, and the version check done."""
+
+
+@dataclass
+class _Started:
+    process: Callable[[Any], Any]
+    shipping: Shipping
+    folder: Path
+    checked: dict[str, str] = field(default_factory=dict)
+
+
+def run_remote_item(
+    bundle: bytes,
+    key: str,
+    versions: Mapping[str, str],
+    item: Any,
+    files: Mapping[str, bytes],
+) -> Reply:
+    """One item on a cluster worker: the job started once per thread, the item's files in a
+    temporary folder, its outputs captured and returned (nothing written here)."""
+    problem = _version_problem(versions)
+    if problem:
+        return ("failed", (problem, False, False, ())), ()
+    started = _started_job(bundle, key)
+    with tempfile.TemporaryDirectory(prefix="brandstudio-item-") as folder:
+        local: dict[str, Path] = {}
+        for number, (original, data) in enumerate(files.items()):
+            path = Path(folder, f"{number}{Path(original).suffix}")
+            path.write_bytes(data)
+            local[original] = path
+
+        def moved(path: Path) -> Path:
+            copy: Path | None = local.get(str(path))
+            if copy is None:
+                raise ItemError(f"{path}: not sent to the worker (missing or too large)")
+            return copy
+
+        try:
+            here = started.shipping.localise_item(item, moved)
+        except ItemError as failure:
+            return ("failed", (failure.reason, False, False, ())), ()
+        with capture_outputs() as captured:
+            reply, _exit_after = _process_one(started.process, here)
+    if reply[0] != "ok":
+        captured = []
+    return reply, tuple(captured)
+
+
+def _version_problem(versions: Mapping[str, str]) -> str:
+    ours: dict[str, str] | None = getattr(_STATE, "versions", None)
+    if ours is None:
+        ours = software_versions()
+        _STATE.versions = ours
+    return version_mismatch(_worker_name(), ours, versions)
+
+
+def _worker_name() -> str:
+    try:
+        distributed: Any = importlib.import_module("distributed")
+        return str(distributed.get_worker().address)
+    except (ImportError, ValueError):
+        return "here"
+
+
+def _started_job(bundle: bytes, key: str) -> _Started:
+    jobs: dict[str, _Started] = getattr(_STATE, "jobs", None) or {}
+    _STATE.jobs = jobs
+    if key in jobs:
+        return jobs[key]
+    for old in jobs.values():  # one job at a time per worker: a new batch replaces the last
+        shutil.rmtree(old.folder, ignore_errors=True)
+    jobs.clear()
+    shipping, roots, files = pickle.loads(bundle)
+    folder = Path(tempfile.mkdtemp(prefix="brandstudio-job-"))
+    for name, data in files.items():
+        path = folder.joinpath(*name.split("/"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    for name in roots.values():
+        (folder / name).mkdir(exist_ok=True)
+
+    by_depth = sorted(roots.items(), key=lambda pair: -len(Path(pair[0]).parts))
+
+    def moved(path: Path) -> Path:  # the innermost root holding it: its copy is there
+        for root, name in by_depth:
+            if path.is_relative_to(root):
+                return Path(folder, name, path.relative_to(root))
+        raise ItemError(f"{path}: not sent to the workers")
+
+    try:
+        process = shipping.localise_job(moved).start()
+    except Exception as error:  # as in the local pool: every item fails with the reason
+        process = _always_failing(str(error) or type(error).__name__)
+    jobs[key] = _Started(process, shipping, folder)
+    return jobs[key]
