@@ -33,7 +33,8 @@ CA_ENV: Final = "BRANDSTUDIO_CLUSTER_CA"
 CERT_ENV: Final = "BRANDSTUDIO_CLUSTER_CERT"
 KEY_ENV: Final = "BRANDSTUDIO_CLUSTER_KEY"
 CONNECT_SECONDS: Final = 20.0
-"""How long to wait for the scheduler, and then for a first worker."""
+"""How long to wait for the scheduler, and then for a first worker (BRANDSTUDIO_CLUSTER_TIMEOUT
+overrides it)."""
 INSTALL_HINT: Final = "install the cluster extra: pip install 'brandstudio[cluster]'"
 _LOOPBACK_NAMES: Final = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
@@ -229,7 +230,7 @@ def open_cluster(
     shipping: ShippingFor,
     *,
     tls: TlsFiles | None = None,
-    timeout: float = CONNECT_SECONDS,
+    timeout: float | None = None,
 ) -> Iterator[ClusterSession]:
     """Connect to (or start) the cluster ``text`` names and check its workers' versions.
 
@@ -237,12 +238,23 @@ def open_cluster(
     unreachable, no worker, a worker with other versions.
     """
     address = parse_address(text)
+    timeout = timeout or connect_seconds()
     session = _connect(address, shipping, tls, timeout)
     try:
         check_versions(session, timeout)
         yield session
     finally:
         session.close()
+
+
+def connect_seconds() -> float:
+    """CONNECT_SECONDS, or BRANDSTUDIO_CLUSTER_TIMEOUT when it is a positive number."""
+    text = os.environ.get("BRANDSTUDIO_CLUSTER_TIMEOUT", "")
+    try:
+        value = float(text)
+    except ValueError:
+        return CONNECT_SECONDS
+    return value if 0 < value < 3600 else CONNECT_SECONDS
 
 
 def _connect(
