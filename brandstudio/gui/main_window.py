@@ -27,6 +27,7 @@ from brandstudio.gui.brand_menu import BrandMenu
 from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.check_panel import CheckPanel
 from brandstudio.gui.clipboard import ClipboardActions
+from brandstudio.gui.cluster_dialog import cluster_action
 from brandstudio.gui.document import Location, TemplateDocument
 from brandstudio.gui.drops import DropHandler
 from brandstudio.gui.inspector import Inspector
@@ -359,6 +360,7 @@ class MainWindow(QMainWindow):
         self.settings_menu = bar.addMenu(self.tr("&Settings"))
         self.language_menu = LanguageMenu(self)
         self.settings_menu.addMenu(self.language_menu)
+        self.settings_menu.addAction(cluster_action(self))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_welcome, self.act_about])
 

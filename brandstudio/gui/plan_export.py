@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import BatchSettings
+from brandstudio.gui.cluster_dialog import configured_cluster
 from brandstudio.gui.dialogs.progress import BatchProgressDialog, BatchThread
 from brandstudio.gui.dialogs.summary import BatchSummaryDialog
 from brandstudio.gui.settings import FOLDERS, last_folder, remember_folder
@@ -62,7 +63,7 @@ class PlanExport(QObject):
             self.overview = result.overview
             return result.report
 
-        self.batch = BatchThread(run, jobs=jobs, parent=self)
+        self.batch = BatchThread(run, jobs=jobs, cluster=configured_cluster(), parent=self)
         self.batch.finished.connect(self._on_finished)
         self.batch.failed.connect(self._on_failed)
         self.progress = BatchProgressDialog(self.batch, self.tr("Exporting the Plan"), parent)

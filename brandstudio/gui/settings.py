@@ -303,6 +303,19 @@ MERGE = MergeKeys()
 STAMP = StampKeys()
 
 
+class ClusterKeys:
+    """Settings ▸ Render Cluster…: where bulk work runs (empty address: this computer)."""
+
+    def __init__(self) -> None:
+        self.address = Key("cluster/address", TEXT, "", "tls://HOST:PORT or local:N (empty: here)")
+        self.ca = Key("cluster/ca", TEXT, "", "the cluster CA's certificate file (PEM)")
+        self.cert = Key("cluster/cert", TEXT, "", "this computer's certificate file (PEM)")
+        self.key = Key("cluster/key", TEXT, "", "this computer's private key file (PEM)")
+
+
+CLUSTER = ClusterKeys()
+
+
 class FolderKeys:
     """The folder the file dialogs of each kind of file last chose from, under ``folders/``."""
 

@@ -82,6 +82,12 @@ def _merge(studio: Studio, tmp_path: Path) -> QDialog:
     return MergeDialog(studio)
 
 
+def _cluster(studio: Studio, tmp_path: Path) -> QDialog:
+    from brandstudio.gui.cluster_dialog import ClusterDialog
+
+    return ClusterDialog()
+
+
 def _save_as(studio: Studio, tmp_path: Path) -> QDialog:
     from brandstudio.gui.save_dialog import SaveAsDialog
 
@@ -167,6 +173,7 @@ DIALOGS: dict[str, Callable[[Studio, Path], QDialog]] = {
     "brand-kit": _brand_kit,
     "contest": _contest,
     "apply-brand": _apply_brand,
+    "cluster": _cluster,
     "export": _export,
     "stamp": _stamp,
     "merge": _merge,

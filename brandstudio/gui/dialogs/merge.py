@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from brandstudio.fileformat import save_template
+from brandstudio.gui.cluster_dialog import configured_cluster
 from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
 from brandstudio.gui.dialogs.merge_check import MergeCheck
 from brandstudio.gui.dialogs.progress import BatchThread
@@ -702,6 +703,7 @@ class MergeDialog(BatchDialog):
         return BatchThread.for_plan(
             lambda: plan_merge(table, columns, settings, out, overwrite=overwrite),
             jobs=self.jobs,
+            cluster=configured_cluster(),
             parent=self,
         )
 

@@ -12,9 +12,10 @@ report back only through signals, which Qt delivers on the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brandstudio.batch.cluster import ClusterSession, open_cluster, using_cluster
 from brandstudio.batch.pool import WorkerPool, default_jobs
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import BatchSettings, run_batch
+from brandstudio.gui.cluster_dialog import ClusterChoice
 from brandstudio.gui.tooltips import plain_tip
 from brandstudio.jobs.common import Plan
 
@@ -77,11 +80,18 @@ class BatchThread(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, runner: Runner, *, jobs: int | None = None, parent: QObject | None = None
+        self,
+        runner: Runner,
+        *,
+        jobs: int | None = None,
+        cluster: ClusterChoice | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._runner = runner
         self.jobs = jobs or default_jobs()
+        self.cluster = cluster
+        """Run on this Dask cluster (connected on the batch thread) instead of local workers."""
         self._cancel = threading.Event()
         self._lock = threading.Lock()
         self._pool: WorkerPool | None = None
@@ -99,10 +109,12 @@ class BatchThread(QObject):
         make_plan: Callable[[], Plan],
         *,
         jobs: int | None = None,
+        cluster: ClusterChoice | None = None,
         parent: QObject | None = None,
     ) -> BatchThread:
-        """A BatchThread that calls ``make_plan`` and runs its items on worker processes."""
-        return cls(plan_runner(make_plan), jobs=jobs, parent=parent)
+        """A BatchThread that calls ``make_plan`` and runs its items on worker processes
+        (or on ``cluster``)."""
+        return cls(plan_runner(make_plan), jobs=jobs, cluster=cluster, parent=parent)
 
     # -- control (GUI thread) --
 
@@ -149,13 +161,29 @@ class BatchThread(QObject):
             on_pool=self._on_pool,
         )
         try:
-            self._result = self._runner(settings, self._cancel)
+            with self._cluster() as session:
+                settings.cluster = session
+                self._result = self._runner(settings, self._cancel)
         except Exception as error:  # the batch could not start: say why, never crash the studio
             self._result = str(error) or type(error).__name__
         finally:
             with self._lock:
                 self._pool = None
             self.seconds = time.monotonic() - started
+
+    @contextlib.contextmanager
+    def _cluster(self) -> Iterator[ClusterSession | None]:
+        """The configured cluster, connected and checked (ClusterError says why not)."""
+        if self.cluster is None:
+            yield None
+            return
+        from brandstudio.jobs.cluster_inputs import shipping_for
+
+        with (
+            open_cluster(self.cluster.address, shipping_for, tls=self.cluster.tls) as session,
+            using_cluster(session),
+        ):
+            yield session
 
     def _on_pool(self, pool: WorkerPool) -> None:
         with self._lock:

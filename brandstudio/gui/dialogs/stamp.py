@@ -38,6 +38,7 @@ from brandstudio.batch.inputs import PHOTO_EXTENSIONS
 from brandstudio.batch.pool import prepare_workers
 from brandstudio.fileformat import FormatError
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
+from brandstudio.gui.cluster_dialog import configured_cluster
 from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
 from brandstudio.gui.dialogs.progress import BatchThread
 from brandstudio.gui.dialogs.stamp_preview import (
@@ -668,6 +669,7 @@ class StampDialog(BatchDialog):
         return BatchThread.for_plan(
             lambda: plan_stamp(inputs, out, settings, recursive=recursive, overwrite=overwrite),
             jobs=self.jobs,
+            cluster=configured_cluster(),
             parent=self,
         )
 

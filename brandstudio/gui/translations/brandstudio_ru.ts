@@ -875,6 +875,69 @@
     </message>
 </context>
 <context>
+    <name>ClusterDialog</name>
+    <message>
+        <source>Render Cluster</source>
+        <translation>Кластер для отрисовки</translation>
+    </message>
+    <message>
+        <source>Data merges, stamping and plan exports run on this computer unless a render cluster is set here. Every machine of the cluster needs the same versions of Brandstudio, Pillow and OpenCV.</source>
+        <translation>Слияние данных, нанесение знаков и экспорт плана выполняются на этом компьютере, если здесь не задан кластер. На всех машинах кластера нужны те же версии Brandstudio и библиотек обработки изображений.</translation>
+    </message>
+    <message>
+        <source>empty: this computer</source>
+        <translation>пусто: этот компьютер</translation>
+    </message>
+    <message>
+        <source>tls://HOST:8786 for a cluster, or local:4 for four workers here</source>
+        <translation>tls://ХОСТ:8786 для кластера или local:4 для четырёх процессов на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>Сертификат УЦ:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Сертификат:</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>Закрытый ключ:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Файлы PEM (*.pem *.crt *.key);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Choose a Certificate File</source>
+        <translation>Выберите файл сертификата</translation>
+    </message>
+    <message>
+        <source>Write tls://HOST:PORT (or local:N). An unencrypted tcp:// address works only on this computer.</source>
+        <translation>Укажите tls://ХОСТ:ПОРТ (или local:N). Адрес tcp:// без шифрования допустим только на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>tls:// needs the three certificate files.</source>
+        <translation>Для tls:// нужны все три файла сертификатов.</translation>
+    </message>
+    <message>
+        <source>Render &amp;Cluster…</source>
+        <translation>&amp;Кластер для отрисовки…</translation>
+    </message>
+    <message>
+        <source>Choose where bulk work runs: this computer or a render cluster</source>
+        <translation>Выбрать, где выполняется пакетная работа: на этом компьютере или в кластере</translation>
+    </message>
+</context>
+<context>
     <name>ColorButton</name>
     <message>
         <source>Choose a brand colour or a custom colour.</source>
