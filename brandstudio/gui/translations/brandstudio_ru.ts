@@ -890,7 +890,7 @@
     </message>
     <message>
         <source>tls://HOST:8786 for a cluster, or local:4 for four workers here</source>
-        <translation>tls://ХОСТ:8786 для кластера или local:4 для четырёх процессов на этом компьютере</translation>
+        <translation>Кластер: «tls://ХОСТ:8786»; четыре процесса на этом компьютере: «local:4»</translation>
     </message>
     <message>
         <source>Address:</source>
@@ -922,11 +922,11 @@
     </message>
     <message>
         <source>Write tls://HOST:PORT (or local:N). An unencrypted tcp:// address works only on this computer.</source>
-        <translation>Укажите tls://ХОСТ:ПОРТ (или local:N). Адрес tcp:// без шифрования допустим только на этом компьютере.</translation>
+        <translation>Укажите «tls://ХОСТ:ПОРТ» (или «local:N»). Адрес «tcp://» без шифрования допустим только на этом компьютере.</translation>
     </message>
     <message>
         <source>tls:// needs the three certificate files.</source>
-        <translation>Для tls:// нужны все три файла сертификатов.</translation>
+        <translation>Для «tls://» нужны все три файла сертификатов.</translation>
     </message>
     <message>
         <source>Render &amp;Cluster…</source>
