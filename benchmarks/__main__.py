@@ -6,6 +6,7 @@ from benchmarks import (
     bench_gui,
     bench_latency,
     bench_render,
+    bench_scale,
     bench_stamp,
     bench_template,
     bench_typography,
@@ -20,3 +21,4 @@ if __name__ == "__main__":
     bench_latency.main()
     bench_stamp.main()
     bench_contest.main()
+    bench_scale.main()
