@@ -88,7 +88,18 @@ class ClusterPool(WorkerPool):
 
     def run(self, items: Sequence[Any]) -> Iterator[Outcome]:
         """Yield one Outcome per item sent, as they finish (items not sent after a stop get
-        none). Raises ClusterError when the job cannot be prepared for the cluster."""
+        none). Raises ClusterError when the job cannot be prepared for the cluster, or the
+        cluster stops answering (what was written so far is journalled)."""
+        try:
+            yield from self._run(items)
+        except ClusterError:
+            raise
+        except Exception as error:  # the scheduler went away, a connection broke
+            where = self._session.address.text
+            reason = str(error) or type(error).__name__
+            raise ClusterError(f"the cluster at {where} stopped answering ({reason})") from None
+
+    def _run(self, items: Sequence[Any]) -> Iterator[Outcome]:
         as_completed = dask_distributed(self._session.address.text).as_completed
         client = self._session.client
         shipping = self._session.shipping(self._job)
@@ -100,7 +111,7 @@ class ClusterPool(WorkerPool):
         pending = iter(range(len(items)))
         retry: list[_Flight] = []
         flying: dict[Any, _Flight] = {}
-        finished = as_completed()
+        finished = as_completed(loop=client.loop)
 
         def send(flight: _Flight) -> None:
             item = items[flight.index]

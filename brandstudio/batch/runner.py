@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from brandstudio.batch.cluster import ClusterSession, active_cluster
+from brandstudio.batch.cluster import ClusterError, ClusterSession, active_cluster
 from brandstudio.batch.journal import OutputJournal, is_disk_full
 from brandstudio.batch.pool import Job, Outcome, WorkerPool
 from brandstudio.batch.report import BatchReport, ItemReport, report_path
@@ -144,6 +144,8 @@ def _run(
                 stopped = STOPPED_BY_SIGNAL if pool.terminated else STOPPED_BY_USER
     except KeyboardInterrupt:
         stopped = STOPPED_BY_USER
+    except ClusterError as error:  # the cluster went away mid-run: what came back is kept
+        stopped = f"{error}: run the same command again to resume"
     except OSError as error:  # the journal's own writes
         if not is_disk_full(error):
             raise

@@ -325,3 +325,124 @@ def test_capture_leaves_the_disk_alone(tmp_path: Path) -> None:
         size, _ = write_output(tmp_path / "x.jpg", b"abc")
     assert size == 3 and captured == [(tmp_path / "x.jpg", b"abc")]
     assert not (tmp_path / "x.jpg").exists()
+
+
+def make_certificates(folder: Path, *names: str) -> None:
+    """A CA of its own (``ca.pem``) and a certificate/key pair signed by it per name."""
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=ca",
+            "-keyout", "ca-key.pem", "-out", "ca.pem")  # fmt: skip
+    for name in names:
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", f"/CN={name}",
+                "-keyout", f"{name}-key.pem", "-out", f"{name}.csr")  # fmt: skip
+        openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem",
+                "-CAcreateserial", "-days", "2", "-out", f"{name}.pem")  # fmt: skip
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+def test_a_tls_cluster_takes_only_clients_with_its_certificates(tmp_path: Path) -> None:
+    """The README's recipe on loopback: a TLS scheduler and worker started with `dask`; a
+    client with the cluster's certificates gets the same files as a local run, one with a
+    certificate of another CA is refused (exit 2)."""
+    good, other = tmp_path / "good", tmp_path / "other"
+    good.mkdir()
+    other.mkdir()
+    make_certificates(good, "scheduler", "worker", "client")
+    make_certificates(other, "client")
+    address = f"tls://127.0.0.1:{free_port()}"
+    dask = Path(sys.executable).with_name("dask")
+
+    def tls(folder: Path, name: str) -> list[str]:
+        cert, key = folder / f"{name}.pem", folder / f"{name}-key.pem"
+        return [
+            "--tls-ca-file",
+            str(folder / "ca.pem"),
+            "--tls-cert",
+            str(cert),
+            "--tls-key",
+            str(key),
+        ]
+
+    started = [
+        subprocess.Popen(
+            [
+                str(dask),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                address.rsplit(":", 1)[1],
+                "--protocol",
+                "tls",
+                "--no-dashboard",
+                *tls(good, "scheduler"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ),
+        subprocess.Popen(
+            [
+                str(dask),
+                "worker",
+                address,
+                "--nworkers",
+                "1",
+                "--nthreads",
+                "1",
+                "--no-dashboard",
+                *tls(good, "worker"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        ),
+    ]
+    try:
+        shutil.copy(PHOTO, tmp_path / "a.jpg")
+        stamp = [sys.executable, "-m", "brandstudio", "stamp", str(tmp_path / "a.jpg"),
+                 "--preset", "64x64", "--cluster", address, "--out"]  # fmt: skip
+
+        def client_env(folder: Path) -> dict[str, str]:
+            return os.environ | {
+                "BRANDSTUDIO_CLUSTER_CA": str(folder / "ca.pem"),
+                "BRANDSTUDIO_CLUSTER_CERT": str(folder / "client.pem"),
+                "BRANDSTUDIO_CLUSTER_KEY": str(folder / "client-key.pem"),
+                "BRANDSTUDIO_CLUSTER_TIMEOUT": "20",
+            }
+
+        ok = subprocess.run(
+            [*stamp, str(tmp_path / "tls")], env=client_env(good),
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert ok.returncode == 0, ok.stderr
+        local = run_command(["stamp", tmp_path / "a.jpg", "--preset", "64x64", "--out",
+                             tmp_path / "local"])  # fmt: skip
+        assert local.status == 0
+        assert files_of(tmp_path / "tls") == files_of(tmp_path / "local")
+        env = client_env(other) | {"BRANDSTUDIO_CLUSTER_TIMEOUT": "3"}
+        refused = subprocess.run(
+            [*stamp, str(tmp_path / "refused")], env=env,
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert refused.returncode == 2, refused.stderr
+        assert f"cannot reach the scheduler at {address}" in refused.stderr
+        assert "Traceback" not in refused.stderr
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            try:
+                process.wait(20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(10)
