@@ -28,9 +28,9 @@ from brandstudio.model.layout import Box, Layout, Placement, layout, place_geome
 from brandstudio.model.preset import Preset
 from brandstudio.model.slides import expand_slides
 from brandstudio.model.template import Template
-from brandstudio.render.assets import Assets
+from brandstudio.render.assets import Assets, slot_value
 from brandstudio.render.engine import fit_badge_layer, fit_text_layer, render
-from brandstudio.render.photo import contain
+from brandstudio.render.photo import contain_size
 from brandstudio.render.shaping import TextStyle
 from brandstudio.render.text import FittedText, draw_text_and_glyphs
 
@@ -148,14 +148,16 @@ def _wanted(layer: Layer, placement: Placement, preset: Preset | None) -> Box:
 
 
 def _drawn_glyphs(
-    assets: Assets, layer: TextLayer, size: tuple[int, int], font_size: float
+    assets: Assets, layer: TextLayer, size: tuple[int, int], font_size: float, words: str
 ) -> Image.Image | None:
-    """The letters the render just drew for ``layer`` in a box of ``size`` px, from the
-    engine's memo of drawn layers (its key starts with the type, the props' repr and the box
-    size), or None when it is not there: the caller then draws them again, the same way."""
+    """The letters the render just drew for ``layer`` in a box of ``size`` px with the text
+    ``words``, from the engine's memo of drawn layers (its key starts with the type, the
+    props' repr, the box size and the slot's value, None for a layer without a slot), or
+    None when it is not there: the caller then draws them again, the same way."""
     props = repr(layer.props)
+    value = words if layer.props.slot else None
     for key, (drawn, _) in reversed(assets.drawn.items()):
-        same = key[:3] == ("text", props, size) and drawn.glyphs is not None
+        same = key[:4] == ("text", props, size, value) and drawn.glyphs is not None
         if same and abs(drawn.font_size - font_size) < 1e-6:
             return drawn.glyphs
     return None
@@ -175,7 +177,8 @@ def _text_facts(
     fitted, style, placement = found
     box = placement.box
     size = (max(1, round(box.width)), max(1, round(box.height)))
-    glyphs = _drawn_glyphs(assets, layer, size, fitted.size)
+    words = slot_value(template, content, layer.props.slot) if layer.props.slot else ""
+    glyphs = _drawn_glyphs(assets, layer, size, fitted.size, words)
     if glyphs is None:
         _, glyphs = draw_text_and_glyphs(fitted, style, size, assets.fonts)
         if layer.rotation % 360:
@@ -241,7 +244,7 @@ def _drawn_box(assets: Assets, layer: LogoLayer | QrLayer, placement: Placement)
         images = [image for (key, _), image in assets.logos.items() if key == source]
         if not images:
             return box
-        width, height = contain(images[0], size).size
+        width, height = contain_size(images[0], size)
     fx, fy = anchor_fractions(layer.geometry.anchor)
     return Box(
         box.x + round((size[0] - width) * fx),

@@ -111,6 +111,6 @@ def encode_output(
     try:
         if max_kb is None:
             return encode(image, fmt, quality, progressive=progressive, exif=exif)
-        return encode_under(image, fmt, max_kb * 1024, quality)
+        return encode_under(image, fmt, max_kb * 1024, quality, progressive=progressive)
     except ExportError as error:
         raise ItemError(f"{label}: {error}" if label else str(error)) from None

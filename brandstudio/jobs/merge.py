@@ -44,11 +44,11 @@ from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
 from brandstudio.model.utm import NETWORKS, utm_url
-from brandstudio.render.assets import RenderError, resolve_assets
+from brandstudio.render.assets import AssetCache, RenderError, resolve_assets
 from brandstudio.render.engine import render
 from brandstudio.render.export import EXTENSIONS, ImageFormat, split_slides
 from brandstudio.render.naming import format_name, job_fingerprint, slide_stem
-from brandstudio.render.qr import QrError, qr_matrix
+from brandstudio.render.qr import QrError, check_qr_fits
 from brandstudio.resources import assets_folder, templates_folder
 from brandstudio.tables import Row, Table
 
@@ -242,7 +242,7 @@ def _check_qr(template: Template, content: Mapping[str, str], columns: ColumnMap
         tagged = [value] if utm is None else [utm_url(value, f"{n}-post", utm) for n in NETWORKS]
         try:
             for payload in {value, *tagged}:
-                qr_matrix(payload, layer.props.error_correction, 0)
+                check_qr_fits(payload, layer.props.error_correction)
         except QrError as error:
             column = next((c for c, s in columns.slots.items() if s == layer.props.slot), None)
             raise RowError(str(error), column) from None
@@ -302,17 +302,21 @@ class MergeJob:
         except FormatError as error:
             raise ItemError(error.describe()) from None
 
+        cache = AssetCache()  # what does not change from row to row, drawn once per worker
+
         def process(item: MergeItem) -> WorkResult:
-            return self._make(template, kit, item)
+            return self._make(template, kit, item, cache)
 
         return process
 
-    def _make(self, template: Template, kit: BrandKit, item: MergeItem) -> WorkResult:
+    def _make(
+        self, template: Template, kit: BrandKit, item: MergeItem, cache: AssetCache | None = None
+    ) -> WorkResult:
         shown = hide_layers(template, item.content.hidden)
         content = item.content.content
         presets = [target.preset for target in item.targets]
         try:
-            assets = resolve_assets(shown, content, kit, self.template_folder, presets)
+            assets = resolve_assets(shown, content, kit, self.template_folder, presets, cache=cache)
         except RenderError as error:
             raise ItemError(str(error)) from None
         warnings: list[str] = list(assets.warnings)
@@ -359,7 +363,8 @@ class MergeJob:
         return WorkResult(tuple(outputs), tuple(warnings), problems=records if self.check else None)
 
     def _encode(self, image: Image.Image, target: MergeTarget) -> bytes:
-        return encode_output(image, target.fmt, self.quality, self.max_kb).data
+        # baseline JPEG, as stamp writes: several times faster to encode than progressive
+        return encode_output(image, target.fmt, self.quality, self.max_kb, progressive=False).data
 
 
 def rows_described(rows: Sequence[Row]) -> str:

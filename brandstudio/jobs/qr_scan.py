@@ -10,6 +10,7 @@ is. Pure functions: ``brandstudio check`` calls them with a rendered image and i
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -35,6 +36,17 @@ under 1.3 px almost none."""
 NEAR_FRACTION: Final = 0.1
 """How far outside its layer's box a decoded code's centre may be and still count as that
 layer's, as a fraction of the box's shorter side."""
+
+BLOCK: Final = 16
+"""The JPEG grid of the view (16 px: 4:2:0 chroma at quality 70): a region on it compresses
+as the whole view does there."""
+
+SCAN_MARGIN: Final = 48
+"""Px of the view read around the codes' boxes: beyond the reach of the JPEG's chroma and of
+zxing-cpp's local thresholds (5x5 blocks of 8 px), so a code decodes as in the whole view."""
+
+Region = tuple[int, int, int, int]
+"""Left, top, right, bottom in px of the network view."""
 
 
 @dataclass(frozen=True)
@@ -84,12 +96,21 @@ class QrScanProblem:
     severity: Literal["error"] = "error"
 
 
-def network_view(image: Image.Image) -> Image.Image:
+def network_view(image: Image.Image, region: Region | None = None) -> Image.Image:
     """``image`` as a phone shows it after a network had it: scaled to ``PHONE_WIDTH`` px
     wide (LANCZOS, up or down, aspect kept), re-encoded as JPEG at ``NETWORK_JPEG_QUALITY``
-    and decoded again. An RGB image; transparency is flattened onto white."""
+    and decoded again. An RGB image; transparency is flattened onto white.
+
+    region: only this part of the view (left, top, right, bottom in px of the view; left and
+    top multiples of ``BLOCK``, as ``scan_region`` gives): the whole view's pixels there (the
+    scaling's rounding differs by a level here and there, which compression may carry a few
+    levels further), at a fraction of the cost: only the region is scaled and compressed,
+    on the view's own JPEG grid."""
     height = max(1, round(image.height * PHONE_WIDTH / image.width))
-    scaled = _opaque(image).resize((PHONE_WIDTH, height), Image.Resampling.LANCZOS)
+    if region is None or region == (0, 0, PHONE_WIDTH, height):
+        scaled = _opaque(image).resize((PHONE_WIDTH, height), Image.Resampling.LANCZOS)
+    else:
+        scaled = _scaled_region(image, (PHONE_WIDTH, height), region)
     buffer = io.BytesIO()
     scaled.save(buffer, "JPEG", quality=NETWORK_JPEG_QUALITY)
     buffer.seek(0)
@@ -110,11 +131,17 @@ def decode_qr_codes(image: Image.Image) -> list[DecodedQr]:
 
 def qr_scan_problems(image: Image.Image, expected: Sequence[ExpectedQr]) -> list[QrScanProblem]:
     """A problem for each ``expected`` code whose exact payload does not decode inside (or
-    near) its box once ``image`` has been through ``network_view``; in ``expected``'s order."""
+    near) its box once ``image`` has been through ``network_view``; in ``expected``'s order.
+
+    Only the part of the view around the codes (``scan_region``) is made and read."""
     if not expected:
         return []
     scale = PHONE_WIDTH / image.width
-    decoded = [_scaled(code, 1 / scale) for code in decode_qr_codes(network_view(image))]
+    region = scan_region(image.size, [code.box for code in expected])
+    view = network_view(image, region)
+    decoded = [
+        _scaled(_moved(code, region[0], region[1]), 1 / scale) for code in decode_qr_codes(view)
+    ]
     problems: list[QrScanProblem] = []
     for code in expected:
         there = [found.text for found in decoded if _near(found.center, code.box)]
@@ -144,6 +171,49 @@ def _problem(code: ExpectedQr, found: str | None, scale: float) -> QrScanProblem
     return QrScanProblem(
         layer=code.layer, message=message, value=module, limit=MIN_MODULE_PX, found=found
     )
+
+
+def scan_region(size: tuple[int, int], boxes: Sequence[Box]) -> Region:
+    """The part of the network view of an image of ``size`` px worth reading for codes in
+    ``boxes`` (px of the image): each box and its ``NEAR_FRACTION`` margin, with
+    ``SCAN_MARGIN`` px of the view around them, on the view's ``BLOCK`` px grid (clamped)."""
+    width, height = size
+    scale = PHONE_WIDTH / width
+    view = (PHONE_WIDTH, max(1, round(height * scale)))
+    edges: list[float] = [math.inf, math.inf, -math.inf, -math.inf]
+    for box in boxes:
+        near = NEAR_FRACTION * min(box.width, box.height)
+        edges[0] = min(edges[0], (box.x - near) * scale)
+        edges[1] = min(edges[1], (box.y - near) * scale)
+        edges[2] = max(edges[2], (box.right + near) * scale)
+        edges[3] = max(edges[3], (box.bottom + near) * scale)
+    left, top = (max(0, math.floor(edge - SCAN_MARGIN) // BLOCK * BLOCK) for edge in edges[:2])
+    right, bottom = (
+        min(limit, -(-math.ceil(edge + SCAN_MARGIN) // BLOCK) * BLOCK)
+        for edge, limit in zip(edges[2:], view, strict=True)
+    )
+    if right <= left or bottom <= top:  # every box outside the image
+        return (0, 0, *view)
+    return (left, top, right, bottom)
+
+
+def _scaled_region(image: Image.Image, view: tuple[int, int], region: Region) -> Image.Image:
+    """``region`` of ``image`` scaled to the view's size ``view``, sampled as the whole image
+    scaled would be: the source cut around it with room for the filter's reach."""
+    left, top, right, bottom = region
+    sx, sy = image.width / view[0], image.height / view[1]
+    box = (left * sx, top * sy, right * sx, bottom * sy)
+    reach = math.ceil(3 * max(sx, sy, 1.0)) + 2  # LANCZOS: 3 lobes, widened when reducing
+    x0, y0 = max(0, math.floor(box[0]) - reach), max(0, math.floor(box[1]) - reach)
+    x1 = min(image.width, math.ceil(box[2]) + reach)
+    y1 = min(image.height, math.ceil(box[3]) + reach)
+    source = _opaque(image.crop((x0, y0, x1, y1)))
+    inside = (box[0] - x0, box[1] - y0, box[2] - x0, box[3] - y0)
+    return source.resize((right - left, bottom - top), Image.Resampling.LANCZOS, box=inside)
+
+
+def _moved(code: DecodedQr, dx: float, dy: float) -> DecodedQr:
+    return DecodedQr(code.text, tuple((x + dx, y + dy) for x, y in code.corners))
 
 
 def _opaque(image: Image.Image) -> Image.Image:

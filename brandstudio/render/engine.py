@@ -10,8 +10,9 @@ system font are warned about. ``Rendered.letters`` lists both per layer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PIL import Image, ImageStat
 
@@ -20,6 +21,7 @@ from brandstudio.model.contrast import palette_color
 from brandstudio.model.geometry import Anchor, anchor_fractions
 from brandstudio.model.layers import (
     BadgeLayer,
+    BadgeProps,
     FontRef,
     Layer,
     LogoLayer,
@@ -28,6 +30,7 @@ from brandstudio.model.layers import (
     QrLayer,
     ShapeLayer,
     TextLayer,
+    TextProps,
     layer_slot,
 )
 from brandstudio.model.layout import Layout, Placement, layout
@@ -107,6 +110,9 @@ class _Palette:
         return parse_hex_color(value).as_tuple()
 
 
+_T = TypeVar("_T")
+
+
 class _Renderer:
     def __init__(
         self, template: Template, content: Mapping[str, str], assets: Assets, placed: Layout
@@ -128,9 +134,7 @@ class _Renderer:
         size = (self.layout.width, self.layout.height)
         background = self.template.background
         key = ("background", repr(background), size)
-        canvas = self.assets.scaled_photo(
-            key, lambda: fill_image(background, size, self.color)
-        ).copy()
+        canvas = self._painted(key, lambda: fill_image(background, size, self.color)).copy()
         for layer, placement in zip(self.template.layers, self.layout.placements, strict=True):
             if placement.visible:
                 self._draw_layer(canvas, layer, placement)
@@ -263,24 +267,46 @@ class _Renderer:
 
     # -- layer types ----------------------------------------------------------------------
 
+    def _painted(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """What ``make()`` paints (the background, a photo's overlay), painted once per
+        ``key`` and kept with the warnings it gave. Never to be changed: copy it first."""
+        return self._fitted(key, make)
+
     def _photo(self, layer: PhotoLayer, size: tuple[int, int]) -> Image.Image:
         props = layer.props
-        photo = self.assets.photos.get(props.slot)
-        key = ("photo", props.slot, id(photo), size, repr(props))
-        image = self.assets.scaled_photo(key, lambda: self._photo_image(photo, props, size))
-        return image.copy()
+        key = ("photo", props.slot, self.assets.photo_key(props.slot), size, repr(props))
+        image = self.assets.scaled_photo(key, lambda: self._photo_image(props, size))
+        return image.copy() if layer.opacity < 1.0 else image  # _finish changes its alpha
 
-    def _photo_image(
-        self, photo: Image.Image | None, props: PhotoProps, size: tuple[int, int]
-    ) -> Image.Image:
+    def _photo_image(self, props: PhotoProps, size: tuple[int, int]) -> Image.Image:
         """The photo fitted, tinted and masked; "RGB" when it covers its box opaquely, which
         lets it be pasted instead of blended (the largest layer, on every render)."""
-        if photo is None:
+        photo = self.assets.photos.get(props.slot)
+        source = self.assets.covers.get(props.slot)
+        if source is not None and props.fit == "cover":  # a bulk job's: cut at this size
+            image = source.cover(size, props.focus)
+        elif source is not None:
+            image = _fit_photo(source.upright(), size, props)
+        elif photo is None:
             image = Image.new("RGBA", size, PLACEHOLDER)
         else:
             image = _fit_photo(photo, size, props)
+        opaque = image.mode == "RGB" and props.mask == "none"
         if props.overlay is not None:
-            image.alpha_composite(fill_image(props.overlay, size, self.color))
+            overlay = props.overlay
+            key = ("overlay", repr(overlay), size)
+            tint = self._painted(key, lambda: fill_image(overlay, size, self.color))
+            if opaque:
+                # over an opaque photo a paste through the tint's alpha gives the very pixels
+                # alpha_composite gives, several times faster (the largest layer, every row)
+                rgb, alpha = self._painted(("split", *key), lambda: _split_alpha(tint))
+                image.paste(rgb, (0, 0), alpha)
+                return image
+            image = image.convert("RGBA")
+            image.alpha_composite(tint)
+        elif opaque:
+            return image
+        image = image.convert("RGBA") if image.mode != "RGBA" else image
         if props.mask != "none":
             corner = props.corner_radius * min(size)
             mask = shape_mask(
@@ -349,15 +375,36 @@ class _Renderer:
         image, glyphs = draw_text_and_glyphs(fitted, style, size, self.assets.fonts)
         return DrawnLayer(image, glyphs, fitted.size)
 
+    def _fitted(self, key: tuple[object, ...], fit: Callable[[], _T]) -> _T:
+        """``fit()`` from the memo of fitted texts, with the warnings it gave: the render and
+        the check that follows it (and a batch's rows with the same text) fit each once."""
+
+        def run() -> tuple[object, tuple[str, ...]]:
+            before = len(self.warnings)
+            found = fit()
+            return found, tuple(self.warnings[before:])
+
+        found, warnings = self.assets.memo(key, run)
+        self.warnings.extend(warning for warning in warnings if warning not in self.warnings)
+        return found  # type: ignore[return-value]
+
     def fit_layer_text(
         self, layer: TextLayer, size: tuple[int, int]
     ) -> tuple[FittedText, TextStyle]:
         """The text layer's lines and size as drawn in a box of ``size`` px, and its style."""
         props = layer.props
+        words = self._words(props.slot, props.text)
+        scale, language = self.layout.scale, fallback_language()
+        key = ("text", repr(props), size, words, scale, self.short_side, language)
+        return self._fitted(key, lambda: self._fit_layer_text(props, words, size, language))
+
+    def _fit_layer_text(
+        self, props: TextProps, words: str, size: tuple[int, int], language: str
+    ) -> tuple[FittedText, TextStyle]:
         text = prepare_text(
             props,
-            self._words(props.slot, props.text),
-            fallback_language=fallback_language(),
+            words,
+            fallback_language=language,
             keep=(self.assets.brand.brand.name, *self.assets.brand.brand.keep_words),
         )
         style = self._text_style(
@@ -429,6 +476,12 @@ class _Renderer:
         text = self._words(props.slot, props.text)
         if not text:
             return None
+        key = ("badge", repr(props), size, text, self.short_side)
+        return self._fitted(key, lambda: self._fit_badge_text(props, text, size))
+
+    def _fit_badge_text(
+        self, props: BadgeProps, text: str, size: tuple[int, int]
+    ) -> tuple[FittedText, TextStyle, tuple[int, int, int, int]]:
         style = self._text_style(
             props.font, props.text_color, uppercase=props.uppercase, line_height=1.0
         )
@@ -493,10 +546,16 @@ class _Renderer:
         return shape_image(props.shape, size, fill, outline, props.corner_radius * min(size))
 
 
+def _split_alpha(image: Image.Image) -> tuple[Image.Image, Image.Image]:
+    """An "RGBA" image as its colours ("RGB") and its alpha ("L")."""
+    return image.convert("RGB"), image.getchannel("A")
+
+
 def _fit_photo(photo: Image.Image, size: tuple[int, int], props: PhotoProps) -> Image.Image:
-    """The photo scaled into a box of ``size``: cropped (cover) or letterboxed (contain)."""
+    """The photo scaled into a box of ``size``: cropped (cover, in the photo's mode) or
+    letterboxed (contain, "RGBA")."""
     if props.fit == "cover":
-        return cover(photo, size, props.focus).convert("RGBA")
+        return cover(photo, size, props.focus)
     fitted = contain(photo, size).convert("RGBA")
     image = Image.new("RGBA", size, (0, 0, 0, 0))
     image.alpha_composite(fitted, ((size[0] - fitted.width) // 2, (size[1] - fitted.height) // 2))

@@ -214,15 +214,19 @@ def cover(
 def contain(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     """Scale (down or up, LANCZOS) to fit inside size (w, h) px keeping aspect; one axis may come
     out smaller; no padding. Raises ValueError like cover()."""
-    width, height = _check_size(size, "size", limit=MAX_PHOTO_PIXELS)
-    src_w, src_h = _source_size(image)
-    if src_w * height >= src_h * width:  # relatively wider than the frame: width binds
-        new_size = (width, min(height, max(1, round(src_h * width / src_w))))
-    else:
-        new_size = (min(width, max(1, round(src_w * height / src_h))), height)
+    new_size = contain_size(image, size)
     if new_size == image.size:
         return image.copy()
     return image.resize(new_size, Image.Resampling.LANCZOS)
+
+
+def contain_size(image: Image.Image, size: tuple[int, int]) -> tuple[int, int]:
+    """The (w, h) px that contain(image, size) gives, without scaling anything."""
+    width, height = _check_size(size, "size", limit=MAX_PHOTO_PIXELS)
+    src_w, src_h = _source_size(image)
+    if src_w * height >= src_h * width:  # relatively wider than the frame: width binds
+        return (width, min(height, max(1, round(src_h * width / src_w))))
+    return (min(width, max(1, round(src_w * height / src_h))), height)
 
 
 # --- opening ---------------------------------------------------------------------------------
