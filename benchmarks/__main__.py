@@ -6,6 +6,7 @@ from benchmarks import (
     bench_gui,
     bench_latency,
     bench_render,
+    bench_render_data,
     bench_scale,
     bench_stamp,
     bench_template,
@@ -20,5 +21,6 @@ if __name__ == "__main__":
     bench_gui.main()
     bench_latency.main()
     bench_stamp.main()
+    bench_render_data.main()
     bench_contest.main()
     bench_scale.main()

@@ -178,14 +178,14 @@ def _line_contrasts(
     inked = np.asarray(mask)
     grown = np.asarray(mask.filter(ImageFilter.BoxBlur(RING)))  # > 0 within RING px of ink
     ring = (grown > 0) & (inked == 0)
-    pixels = np.asarray(scene.image.crop((cx0, cy0, cx1, cy1)).convert("RGB"), dtype=np.float64)
+    pixels = np.asarray(scene.image.crop((cx0, cy0, cx1, cy1)).convert("RGB"))
     red, green, blue, alpha = facts.color
     text = np.array((red, green, blue), dtype=np.float64)
     share = alpha / 255
     large = LARGE_SPAN * scene.slide_width
     for start, end in line_bands([bool(row.any()) for row in inked >= GLYPH]):
         rows = slice(max(0, start - RING), end + RING)
-        ground = pixels[rows][ring[rows]]
+        ground = pixels[rows][ring[rows]].astype(np.float64)  # only the ring's pixels
         if ground.size == 0:
             continue
         seen = text * share + ground * (1 - share)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -265,6 +266,33 @@ def _rounded(width: int, height: int, radius: float) -> Image.Image:
     return big.reduce(4)
 
 
+_MASKS: OrderedDict[tuple[str, float, str, float], tuple[ImagingCore, tuple[int, int]]] = (
+    OrderedDict()
+)
+MAX_MASKS = 512
+"""Rendered runs of text kept for later blocks (a batch's rows share most of their lines)."""
+
+
+def _glyph_mask(
+    path: str, size: float, text: str, stroke: float
+) -> tuple[ImagingCore, tuple[int, int]]:
+    """``text`` rendered by the font file at ``path`` at ``size`` px: the very call
+    ImageDraw.text makes for "L" images (fill 255, anchor "ls", whole-pixel start), kept for
+    the last MAX_MASKS runs (the bitmaps are only ever read)."""
+    key = (path, size, text, stroke)
+    found = _MASKS.get(key)
+    if found is None:
+        font = load_font(path, size)
+        found = _MASKS[key] = font.getmask2(
+            text, "L", None, None, None, stroke, "ls", 255, (0.0, 0.0), stroke_filled=True
+        )
+        while len(_MASKS) > MAX_MASKS:
+            _MASKS.popitem(last=False)
+    else:
+        _MASKS.move_to_end(key)
+    return found
+
+
 class _Glyphs:
     """What one block is drawn with, each distinct text rendered once (a letter-spaced line
     is drawn one grapheme at a time, and rendering costs far more than placing the result).
@@ -296,12 +324,7 @@ class _Glyphs:
         key = (path, text, stroke)  # one size per block
         found = self._masks.get(key)
         if found is None:
-            font = load_font(path, size)
-            # The very call ImageDraw.text makes for "L" images (fill 255, anchor "ls",
-            # whole-pixel start), and the very bitmap drawing it does with the result.
-            found = self._masks[key] = font.getmask2(
-                text, "L", None, None, None, stroke, "ls", 255, (0.0, 0.0), stroke_filled=True
-            )
+            found = self._masks[key] = _glyph_mask(path, size, text, stroke)
         mask, (dx, dy) = found
         draw.draw.draw_bitmap((at[0] + dx, at[1] + dy), mask, 255)
 
@@ -328,6 +351,7 @@ def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Im
     draw_fill = ImageDraw.Draw(fill)
     draw_outline = ImageDraw.Draw(outline) if outline is not None else None
     glyphs = _Glyphs()
+    drew_emoji = False
     for line, (line_x, baseline) in zip(arranged.lines, arranged.origins, strict=True):
         for piece in line.pieces:
             x, y = shift_x + line_x + piece.x, shift_y + baseline
@@ -336,6 +360,7 @@ def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Im
                 sprite = glyphs.sprite(path, piece.text, size)
                 if sprite.image is not None:
                     _paste(emoji, sprite.image, x + sprite.dx, y + sprite.dy)
+                    drew_emoji = True
                 continue
             if piece.text.isspace():
                 continue
@@ -346,7 +371,8 @@ def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Im
     if outline is not None:
         text_layer.alpha_composite(_coloured(style.stroke_color, outline))
     text_layer.alpha_composite(_coloured(style.color, fill))
-    text_layer.alpha_composite(emoji)
+    if drew_emoji:  # blending nothing changes nothing
+        text_layer.alpha_composite(emoji)
 
     if style.shadow is not None and style.shadow[3][3] > 0:
         _, _, blur, color = style.shadow
