@@ -171,6 +171,9 @@ class ClusterPool(WorkerPool):
             self._write(index, files)
         except ItemError as failure:
             return Outcome(index, error=failure.reason, disk_full=failure.disk_full)
+        written = {path for path, _ in files}
+        if any(output[0] not in written for output in getattr(payload, "outputs", ())):
+            return Outcome(index, error="a worker reported a file it did not send")
         return Outcome(index, value=payload)
 
     def _write(self, index: int, files: Sequence[tuple[Path, bytes]]) -> None:

@@ -137,6 +137,19 @@ def test_stamp_on_the_cluster_equals_the_local_pool(tmp_path: Path) -> None:
     assert len(files_of(tmp_path / "local")) == 4
 
 
+def test_a_content_plan_on_the_cluster_equals_the_local_pool(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    shutil.copytree(REPO / "tests" / "fixtures" / "plans", plans)
+    args = ["plan", plans / "january-2027.csv", "--no-overview"]
+    local = run_command([*args, "--out", tmp_path / "local", "--jobs", "2"])
+    cluster = run_command([*args, "--out", tmp_path / "cluster", "--cluster", "local:2"])
+    assert local.status == cluster.status, cluster.stderr
+    assert "running on the cluster at local:2" in cluster.stderr
+    assert len(files_of(tmp_path / "local")) >= 20
+    assert files_of(tmp_path / "cluster") == files_of(tmp_path / "local")
+    assert report_of(tmp_path / "cluster") == report_of(tmp_path / "local")
+
+
 def test_workers_read_the_copies_sent_to_them(session: ClusterSession, tmp_path: Path) -> None:
     items = []
     for index in range(6):
