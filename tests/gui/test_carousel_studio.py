@@ -114,3 +114,13 @@ def test_a_click_on_a_repeated_layers_copy_selects_the_layer(
     document.select([])
     centre = QPointF(*copies[2].box.center)
     assert window.canvas.layer_at(window.canvas.to_widget(centre)) == "badge"
+
+
+def test_export_counts_a_file_per_slide(qtbot: QtBot, window: MainWindow) -> None:
+    from brandstudio.gui.dialogs.export import ExportDialog
+
+    _three_slides(qtbot, window)
+    dialog = ExportDialog(window.studio)
+    qtbot.addWidget(dialog)
+    assert dialog.ok_button.text() == "Export 3 Files"  # the canvas size: three slides
+    assert dialog._first_name("{template}_{preset}").endswith("_01.jpg")

@@ -202,7 +202,9 @@ class ExportDialog(BatchDialog):
 
     def _update(self) -> None:
         super()._update()
-        count = len(self.chosen_presets())
+        document = self.studio.document
+        slides = document.template.slides if document is not None else 1
+        count = len(self.chosen_presets()) * slides  # a carousel: a file per slide
         label = self.tr("Export %1 Files").replace("%1", str(count))
         self.ok_button.setText(label if count != 1 else self.tr("Export 1 File"))
         twin = self._canvas_twin()
