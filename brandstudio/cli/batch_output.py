@@ -117,6 +117,12 @@ def run_and_summarise(
     if as_json:
         output.data(report.to_text().rstrip("\n"))
     _summarise(report, journal.folder, verb, unit, settings.seconds)
+    return batch_exit_status(report)
+
+
+def batch_exit_status(report: BatchReport) -> int:
+    """The exit status of a finished batch: interrupted or terminated when stopped so, 1 when
+    an item failed or the batch stopped early (a full disk), else 0."""
     if report.stopped == STOPPED_BY_USER:
         return exitcodes.INTERRUPTED
     if report.stopped == STOPPED_BY_SIGNAL:

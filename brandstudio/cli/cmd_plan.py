@@ -9,10 +9,14 @@ from pathlib import Path
 
 from brandstudio.batch.cluster import using_cluster
 from brandstudio.batch.progress import Progress
-from brandstudio.batch.runner import STOPPED_BY_SIGNAL, STOPPED_BY_USER
 from brandstudio.brands import DEFAULT_BRAND, find_brand
-from brandstudio.cli import exitcodes, output
-from brandstudio.cli.batch_output import add_batch_options, check_line, cluster_session
+from brandstudio.cli import output
+from brandstudio.cli.batch_output import (
+    add_batch_options,
+    batch_exit_status,
+    check_line,
+    cluster_session,
+)
 from brandstudio.cli.encoding_options import add_encoding_options, check_encoding_options
 from brandstudio.jobs.plan import PlanResult, PlanSettings, prepare_plan, read_plan, run_plan
 from brandstudio.library.store import open_library
@@ -143,13 +147,7 @@ def run(args: argparse.Namespace) -> int:
                 "pages": [str(page) for page in result.overview.pages],
             }
         output.data(json.dumps(record, ensure_ascii=False, indent=2))
-    if report.stopped == STOPPED_BY_USER:
-        return exitcodes.INTERRUPTED
-    if report.stopped == STOPPED_BY_SIGNAL:
-        return exitcodes.TERMINATED
-    if report.stopped:  # a full disk: not everything was made
-        return exitcodes.SOME_FAILED
-    return exitcodes.SOME_FAILED if report.count("failed") else exitcodes.OK
+    return batch_exit_status(report)
 
 
 def _summarise(result: PlanResult, args: argparse.Namespace) -> None:
@@ -173,6 +171,7 @@ def _summarise(result: PlanResult, args: argparse.Namespace) -> None:
         output.message(checked)
     if result.overview is not None and result.overview.pdf is not None:
         pages = len(result.overview.pages)
-        output.message(f"overview: {result.overview.pdf} ({pages} weeks, one page each)")
+        weeks = "1 week" if pages == 1 else f"{pages} weeks"
+        output.message(f"overview: {result.overview.pdf} ({weeks}, one page each)")
     if report.saved_to is not None:
         output.message(f"report: {report.saved_to}")
