@@ -29,3 +29,18 @@ def run_command(args: Sequence[str | Path], cwd: Path | None = None) -> Complete
         check=False,
     )
     return Completed(result.returncode, result.stdout, result.stderr)
+
+
+def gradient_photo(path: Path, size: tuple[int, int] = (2560, 1600)) -> Path:
+    """A photo (JPEG q95 or PNG, by ``path``'s suffix) whose red grows with x and green with
+    y (0 to 255 across it): where a pixel of a crop came from can be read off its colour."""
+    import numpy as np
+    from PIL import Image
+
+    width, height = size
+    pixels = np.empty((height, width, 3), np.uint8)
+    pixels[..., 0] = np.linspace(0, 255, width).round().astype(np.uint8)[None, :]
+    pixels[..., 1] = np.linspace(0, 255, height).round().astype(np.uint8)[:, None]
+    pixels[..., 2] = 128
+    Image.fromarray(pixels).save(path, quality=95, compress_level=1)
+    return path

@@ -6,24 +6,12 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pytest
-from helpers import Completed
+from helpers import Completed, gradient_photo
 from PIL import Image
 
 from brandstudio.batch.folderlock import LOCK_NAME
 from brandstudio.batch.journal import JOURNAL_NAME
-
-
-def gradient_photo(path: Path, size: tuple[int, int] = (2560, 1600)) -> Path:
-    """A photo whose red grows with x and green with y (0 to 255 across it)."""
-    width, height = size
-    pixels = np.empty((height, width, 3), np.uint8)
-    pixels[..., 0] = np.linspace(0, 255, width).round().astype(np.uint8)[None, :]
-    pixels[..., 1] = np.linspace(0, 255, height).round().astype(np.uint8)[:, None]
-    pixels[..., 2] = 128
-    Image.fromarray(pixels).save(path, quality=95)
-    return path
 
 
 def centre_colour(path: Path) -> tuple[int, int]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import gradient_photo
 from PIL import Image, ImageChops
 
 from brandstudio.batch.inputs import expand_inputs
@@ -28,17 +29,6 @@ from brandstudio.jobs.stamp import brand_logo
 from brandstudio.render.resample import CoverSource
 
 PORTRAIT = (1080, 1350)
-
-
-def gradient_photo(path: Path, size: tuple[int, int] = (2560, 1600)) -> Path:
-    """A PNG whose red grows with x and green with y (0 to 255 across the photo)."""
-    width, height = size
-    pixels = np.empty((height, width, 3), np.uint8)
-    pixels[..., 0] = np.linspace(0, 255, width).round().astype(np.uint8)[None, :]
-    pixels[..., 1] = np.linspace(0, 255, height).round().astype(np.uint8)[:, None]
-    pixels[..., 2] = 128
-    Image.fromarray(pixels).save(path, compress_level=1)
-    return path
 
 
 def run_job(settings: SliceSettings, photo: Path, out: Path) -> list[Image.Image]:
