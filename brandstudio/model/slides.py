@@ -78,10 +78,11 @@ def expand_slides(template: Template) -> Template:
                 copy = dataclasses.replace(layer, id=copy_id(layer.id, slide), slide=slide)
                 layers.append(_numbered(copy, slide, count))
         else:
-            layers.append(_numbered(dataclasses.replace(layer, slide=on[0]), on[0], count))
+            placed = layer if layer.slide == on[0] else dataclasses.replace(layer, slide=on[0])
+            layers.append(_numbered(placed, on[0], count))
+    unchanged = len(layers) == len(template.layers) and all(
+        new is old for new, old in zip(layers, template.layers, strict=True)
+    )
+    if unchanged:  # already expanded: layout and the engine both call this
+        return template
     return dataclasses.replace(template, layers=tuple(layers))
-
-
-def strip_width(slide_width: int, template: Template) -> int:
-    """The width of the whole strip of slides, in pixels."""
-    return slide_width * template.slides
