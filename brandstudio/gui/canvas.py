@@ -46,8 +46,8 @@ from brandstudio.gui.size_edit_bar import SizeEditBar
 from brandstudio.gui.studio import Studio
 from brandstudio.jobs.check import CheckResult
 from brandstudio.model.edits import delete_layers, move_by, set_box, update_layer
+from brandstudio.model.layers import source_id
 from brandstudio.model.layout import Box, Layout, Placement, layout
-from brandstudio.model.slides import source_id
 from brandstudio.model.snapping import Guide, snap_edges, snap_move
 
 MIN_ZOOM = 0.05

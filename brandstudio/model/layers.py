@@ -53,6 +53,15 @@ SlideChoice = SlideNumber | Literal["each", "each-but-last"] | None
 boundaries); a number puts it on that slide only (its geometry is relative to the slide);
 ``each`` repeats it on every slide, ``each-but-last`` on all but the last (an arrow "→")."""
 
+COPY_MARK: Final = "@"
+"""Separates a repeated layer's id from the slide number of its copy (``arrow@2``; ``@``
+cannot occur in a layer id)."""
+
+
+def source_id(placed_id: str) -> str:
+    """The layer a placed id stands for: a repeated layer's copy's layer, else the id."""
+    return placed_id.split(COPY_MARK, 1)[0]
+
 
 @record
 class Outline:

@@ -10,9 +10,9 @@ import math
 from dataclasses import dataclass
 
 from brandstudio.model.geometry import Geometry, anchor_fractions
-from brandstudio.model.layers import BOXED_TYPES, Layer
+from brandstudio.model.layers import BOXED_TYPES, Layer, source_id
 from brandstudio.model.preset import Preset, SafeZone
-from brandstudio.model.slides import expand_slides, slides_of, source_id
+from brandstudio.model.slides import expand_slides, slides_of
 from brandstudio.model.template import Template
 
 

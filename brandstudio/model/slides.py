@@ -15,11 +15,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Final
 
-from brandstudio.model.layers import BadgeLayer, Layer, TextLayer
+from brandstudio.model.layers import COPY_MARK, BadgeLayer, Layer, TextLayer
 from brandstudio.model.template import Template
-
-COPY_MARK: Final = "@"
-"""Separates a repeated layer's id from the slide number of its copy (``arrow@2``)."""
 
 SLIDE_FIELD: Final = "{slide}"
 SLIDES_FIELD: Final = "{slides}"
@@ -28,11 +25,6 @@ SLIDES_FIELD: Final = "{slides}"
 def copy_id(layer_id: str, slide: int) -> str:
     """The id of a repeated layer's copy on ``slide`` (``arrow@2``)."""
     return f"{layer_id}{COPY_MARK}{slide}"
-
-
-def source_id(placed_id: str) -> str:
-    """The layer a placed id stands for: a copy's layer, else the id itself."""
-    return placed_id.split(COPY_MARK, 1)[0]
 
 
 def slides_of(layer: Layer, slides: int) -> tuple[int, ...] | None:

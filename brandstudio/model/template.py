@@ -10,7 +10,7 @@ from annotated_types import Interval, Len
 
 from brandstudio.model._record import record
 from brandstudio.model.checks import CheckSetting
-from brandstudio.model.layers import Layer, QrProps, SlideNumber
+from brandstudio.model.layers import COPY_MARK, Layer, QrProps, SlideNumber, source_id
 from brandstudio.model.paint import Paint
 from brandstudio.model.utm import UtmSettings
 from brandstudio.model.values import CanvasSide, Label, LanguageCode, LayerId, LongText, SlotName
@@ -104,6 +104,6 @@ class Template:
         for layer in self.layers:
             if layer.id == layer_id:
                 return layer
-        if "@" in layer_id:
-            return self.layer(layer_id.split("@", 1)[0])
+        if COPY_MARK in layer_id:
+            return self.layer(source_id(layer_id))
         raise KeyError(layer_id)

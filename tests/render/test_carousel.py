@@ -19,9 +19,9 @@ from brandstudio.fileformat import load_template, save_template
 from brandstudio.jobs.check import check_post
 from brandstudio.model import Template
 from brandstudio.model.geometry import Geometry
-from brandstudio.model.layers import PhotoLayer, TextLayer, TextProps
+from brandstudio.model.layers import PhotoLayer, TextLayer, TextProps, source_id
 from brandstudio.model.layout import layout
-from brandstudio.model.slides import copy_id, expand_slides, source_id
+from brandstudio.model.slides import copy_id, expand_slides
 from brandstudio.model.template import Canvas, Slot
 from brandstudio.presets import find_preset
 from brandstudio.render.assets import resolve_assets
