@@ -43,7 +43,7 @@ from brandstudio.model.edits import hide_layers
 from brandstudio.model.layers import QrLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
-from brandstudio.model.utm import NETWORKS, utm_url
+from brandstudio.model.utm import NETWORKS, tag_url
 from brandstudio.render.assets import AssetCache, RenderError, resolve_assets
 from brandstudio.render.engine import render
 from brandstudio.render.export import EXTENSIONS, ImageFormat, split_slides
@@ -239,9 +239,12 @@ def _check_qr(template: Template, content: Mapping[str, str], columns: ColumnMap
             continue
         value = content[layer.props.slot]
         utm = template.qr_utm(layer.props)
-        tagged = [value] if utm is None else [utm_url(value, f"{n}-post", utm) for n in NETWORKS]
+        payloads = {value}
+        if utm is not None:  # as each network's size will encode it
+            tags = {"medium": utm.medium, "campaign": utm.campaign, "content": utm.content}
+            payloads |= {tag_url(value, source=s, **tags) for s in NETWORKS.values()}
         try:
-            for payload in {value, *tagged}:
+            for payload in payloads:
                 check_qr_fits(payload, layer.props.error_correction)
         except QrError as error:
             column = next((c for c, s in columns.slots.items() if s == layer.props.slot), None)

@@ -7,7 +7,8 @@ last (``each-but-last``). :func:`expand_slides` turns each repeated layer into o
 slide, with the id ``LAYER@K`` (``@`` cannot occur in a layer id), and writes the slide's
 number into ``{slide}`` and the count into ``{slides}`` in the text of layers on a slide, so
 "{slide}/{slides}" reads "2/5". Layout, the renderer and the checks all work on the expanded
-template; the editor maps a copy back to its layer with :func:`source_id`. Pure functions.
+template; the editor maps a copy back to its layer with ``model.layers.source_id``. Pure
+functions.
 """
 
 from __future__ import annotations
