@@ -7,6 +7,9 @@ from typing import Final, Literal
 
 import qrcode
 from PIL import Image
+from qrcode import util
+
+from brandstudio.render.qr_mask import MaskProbe, best_mask
 
 RGBA = tuple[int, int, int, int]
 
@@ -24,8 +27,14 @@ class QrError(ValueError):
 
 def check_qr_fits(data: str, level: Literal["L", "M", "Q", "H"]) -> None:
     """Raise QrError (as ``qr_matrix`` would) when ``data`` is too long for any QR code at
-    ``level``; without building the code, a hundred times cheaper (a batch checks every row's
-    links, tagged for each network, before it starts)."""
+    ``level``; without building the code (a batch checks every row's links, tagged for each
+    network, before it starts)."""
+    size = len(data.encode("utf-8"))
+    # however the encoder splits the data, it needs at most 8 bits a byte and a 20-bit header
+    # per segment; every other segment is a run of 4 digits or more: a link of a few hundred
+    # bytes fits at version 40 without counting its bits
+    if 8 * size + 20 * (size // 2 + 1) <= util.BIT_LIMIT_TABLE[_LEVELS[level]][40]:
+        return
     code = qrcode.QRCode(error_correction=_LEVELS[level], border=0, box_size=1)
     code.add_data(data)
     try:
@@ -39,14 +48,14 @@ def qr_matrix(
     data: str, level: Literal["L", "M", "Q", "H"], quiet_zone: int
 ) -> tuple[tuple[bool, ...], ...]:
     """The modules of a QR code for ``data``, quiet zone included (True = dark)."""
-    code = qrcode.QRCode(error_correction=_LEVELS[level], border=quiet_zone, box_size=1)
+    code = MaskProbe(error_correction=_LEVELS[level], border=quiet_zone, box_size=1)
     code.add_data(data)
     try:
-        code.make(fit=True)
-    except (
-        ValueError
-    ) as error:  # qrcode raises a plain ValueError (DataOverflowError) when too long
+        code.best_fit()
+    except ValueError as error:  # qrcode's DataOverflowError is a plain ValueError
         raise QrError(f"too long for a QR code ({len(data)} characters): {error}") from None
+    # the package's own mask choice, found with arrays (a new link on every row of a batch)
+    code.makeImpl(False, best_mask(code))
     return tuple(tuple(row) for row in code.get_matrix())
 
 
