@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from brandstudio.batch.cluster import using_cluster
+from brandstudio.batch.pool import prepare_workers
 from brandstudio.batch.progress import Progress
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import output
@@ -18,6 +19,7 @@ from brandstudio.cli.batch_output import (
     cluster_session,
 )
 from brandstudio.cli.encoding_options import add_encoding_options, check_encoding_options
+from brandstudio.jobs.merge import WORKER_MODULES
 from brandstudio.jobs.plan import PlanResult, PlanSettings, prepare_plan, read_plan, run_plan
 from brandstudio.library.store import open_library
 from brandstudio.render.export import EXTENSIONS
@@ -91,6 +93,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     """Read the plan, render its rows on workers, write the overview; returns the exit status."""
     check_encoding_options(args)
+    prepare_workers(WORKER_MODULES)  # the workers' imports overlap reading and planning
     locale = system_locale()
     plan = read_plan(args.plan, args.sheet, locale=locale)
     kit = find_brand(args.brand or DEFAULT_BRAND)

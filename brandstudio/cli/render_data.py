@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import argparse
 
+from brandstudio.batch.pool import prepare_workers
 from brandstudio.cli import output
 from brandstudio.cli.batch_output import run_and_summarise
 from brandstudio.cli.preset_args import UsageError
 from brandstudio.cli.template_args import render_arguments
-from brandstudio.jobs.merge import MERGE_PATTERN, MergeSettings, RowError, map_columns, plan_merge
+from brandstudio.jobs.merge import (
+    MERGE_PATTERN,
+    WORKER_MODULES,
+    MergeSettings,
+    RowError,
+    map_columns,
+    plan_merge,
+)
 from brandstudio.tables import read_table, system_locale
 
 
 def run_data_merge(args: argparse.Namespace) -> int:
     """Plan one item per row, run them on workers, summarise; returns the exit status."""
+    prepare_workers(WORKER_MODULES)  # the workers' imports overlap reading and planning
     asked = render_arguments(args)
     table = read_table(args.data, args.sheet, locale=system_locale())
     try:

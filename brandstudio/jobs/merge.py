@@ -54,6 +54,18 @@ from brandstudio.tables import Row, Table
 
 HIDE_COLUMN: Final = "hide"
 HIDE_PREFIX: Final = "hide:"
+WORKER_MODULES: Final = (
+    "brandstudio.jobs.merge",
+    "brandstudio.render.resample",
+    "PIL.JpegImagePlugin",
+    "PIL.PngImagePlugin",
+    "PIL.ImageOps",
+    "fontTools.ttLib.tables._c_m_a_p",
+    "fontTools.ttLib.tables._p_o_s_t",
+)
+"""What every merge worker imports before its first row: the engine, the check, OpenCV,
+and what Pillow and fontTools would import on the first photo and font."""
+
 MERGE_PATTERN: Final = "{template}_{row}_{preset}"
 """The default name of a merged file."""
 YES: Final = frozenset({"1", "yes", "y", "true", "x", "да", "д", "+"})

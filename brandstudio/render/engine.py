@@ -134,10 +134,19 @@ class _Renderer:
         size = (self.layout.width, self.layout.height)
         background = self.template.background
         key = ("background", repr(background), size)
-        canvas = self._painted(key, lambda: fill_image(background, size, self.color)).copy()
+        canvas: Image.Image | None = None
         for layer, placement in zip(self.template.layers, self.layout.placements, strict=True):
-            if placement.visible:
-                self._draw_layer(canvas, layer, placement)
+            if not placement.visible:
+                continue
+            if canvas is None:
+                canvas = self._opaque_photo(layer, placement)
+                if canvas is not None:  # the photo hides the background: it is the canvas
+                    continue
+                canvas = self._painted(key, lambda: fill_image(background, size, self.color))
+                canvas = canvas.copy()
+            self._draw_layer(canvas, layer, placement)
+        if canvas is None:
+            canvas = self._painted(key, lambda: fill_image(background, size, self.color)).copy()
         missing = tuple(
             (layer_id, letters.missing) for layer_id, letters in self.letters if letters.missing
         )
@@ -145,6 +154,24 @@ class _Renderer:
             raise MissingGlyphsError(missing)
         warnings = tuple(self.assets.warnings + self.warnings)
         return Rendered(canvas.convert("RGB"), warnings, tuple(self.letters))
+
+    def _opaque_photo(self, layer: Layer, placement: Placement) -> Image.Image | None:
+        """The bottom layer as the canvas ("RGBA"), when it is a photo that covers the whole
+        canvas opaquely: the very pixels of pasting it over the background, without
+        painting and copying a background nobody sees (a bulk render's largest layer)."""
+        if not isinstance(layer, PhotoLayer) or layer.opacity < 1.0 or layer.rotation % 360:
+            return None
+        box = placement.box
+        size = (max(1, round(box.width)), max(1, round(box.height)))
+        if (round(box.x), round(box.y)) != (0, 0) or size != (
+            self.layout.width,
+            self.layout.height,
+        ):
+            return None
+        if size[0] * size[1] > MAX_LAYER_PIXELS:
+            return None
+        image = self._photo(layer, size)
+        return image.convert("RGBA") if image.mode == "RGB" else None
 
     def _draw_layer(self, canvas: Image.Image, layer: Layer, placement: Placement) -> None:
         box = placement.box
@@ -299,8 +326,10 @@ class _Renderer:
             if opaque:
                 # over an opaque photo a paste through the tint's alpha gives the very pixels
                 # alpha_composite gives, several times faster (the largest layer, every row)
-                rgb, alpha = self._painted(("split", *key), lambda: _split_alpha(tint))
-                image.paste(rgb, (0, 0), alpha)
+                split = self._painted(("split", *key), lambda: _split_alpha(tint))
+                if split is not None:  # None: the tint is transparent all over
+                    rgb, alpha, offset = split
+                    image.paste(rgb, offset, alpha)
                 return image
             image = image.convert("RGBA")
             image.alpha_composite(tint)
@@ -546,9 +575,15 @@ class _Renderer:
         return shape_image(props.shape, size, fill, outline, props.corner_radius * min(size))
 
 
-def _split_alpha(image: Image.Image) -> tuple[Image.Image, Image.Image]:
-    """An "RGBA" image as its colours ("RGB") and its alpha ("L")."""
-    return image.convert("RGB"), image.getchannel("A")
+def _split_alpha(image: Image.Image) -> tuple[Image.Image, Image.Image, tuple[int, int]] | None:
+    """An "RGBA" image as its colours ("RGB") and its alpha ("L"), cut to where it is not
+    transparent (a gradient that fades to nothing leaves the rest of the photo as it is),
+    with that part's top-left corner; None when it is transparent everywhere."""
+    alpha = image.getchannel("A")
+    bbox = alpha.getbbox()
+    if bbox is None:
+        return None
+    return image.crop(bbox).convert("RGB"), alpha.crop(bbox), bbox[:2]
 
 
 def _fit_photo(photo: Image.Image, size: tuple[int, int], props: PhotoProps) -> Image.Image:
