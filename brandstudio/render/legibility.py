@@ -63,8 +63,14 @@ def _luminance(rgb: Floats) -> Floats:
 
 def pixel_ratios(text: Floats, behind: Floats) -> Floats:
     """WCAG contrast ratios (1-21) of sRGB pixels ``text`` seen over ``behind`` (..., 3)."""
-    first, second = _luminance(text), _luminance(behind)
-    return (np.maximum(first, second) + 0.05) / (np.minimum(first, second) + 0.05)
+    return _ratios_to(_luminance(text), _luminance(behind))
+
+
+def _ratios_to(first: Floats, second: Floats) -> Floats:
+    """WCAG contrast ratios of relative luminances (0-1; either may be one number)."""
+    return np.asarray(
+        (np.maximum(first, second) + 0.05) / (np.minimum(first, second) + 0.05), dtype=np.float64
+    )
 
 
 def line_bands(inked_rows: Sequence[bool]) -> list[tuple[int, int]]:
@@ -94,17 +100,21 @@ def line_bands(inked_rows: Sequence[bool]) -> list[tuple[int, int]]:
 
 def threshold(glyphs: Image.Image, image_width: int) -> float:
     """The contrast the text needs: 3:1 when every line is large text, else 4.5:1."""
-    inked = [bool(row.any()) for row in np.asarray(glyphs) >= GLYPH]
+    inked: list[bool] = (np.asarray(glyphs) >= GLYPH).any(axis=1).tolist()
     bands = line_bands(inked)
     large = bool(bands) and all(end - top >= LARGE_SPAN * image_width for top, end in bands)
     return LARGE_TEXT_CONTRAST if large else TEXT_CONTRAST
+
+
+_ANY: Final = [0] + [255] * 255
+"""A point table: 255 wherever there is any coverage."""
 
 
 def _dilate(mask: Image.Image, radius: int) -> Image.Image:
     """``mask`` ("L", 0/255) grown by about ``radius`` px (a box blur, thresholded)."""
     if radius <= 0:
         return mask
-    return mask.filter(ImageFilter.BoxBlur(radius)).point(lambda v: 255 if v > 0 else 0)
+    return mask.filter(ImageFilter.BoxBlur(radius)).point(_ANY)
 
 
 @dataclass(frozen=True)
@@ -117,26 +127,38 @@ class _Ring:
     own: Floats
     under: Floats
 
+    def __post_init__(self) -> None:
+        alpha = self.own[:, 3:4] / 255
+        # the parts of ground() that do not depend on the scrim, worked out once per layer
+        object.__setattr__(self, "_own_part", self.own[:, :3] * alpha)
+        object.__setattr__(self, "_see_through", 1 - alpha)
+
     def ground(self, strength: Floats, shade: Floats) -> Floats:
         """What shows behind the letters with a scrim of ``shade`` at ``strength`` (0-1,
         one per pixel) under the layer."""
-        alpha = self.own[:, 3:4] / 255
+        own_part: Floats = self.__dict__["_own_part"]
+        see_through: Floats = self.__dict__["_see_through"]
         dimmed = self.under * (1 - strength[:, None]) + shade * strength[:, None]
-        return np.asarray(self.own[:, :3] * alpha + dimmed * (1 - alpha), dtype=np.float64)
+        return np.asarray(own_part + dimmed * see_through, dtype=np.float64)
 
 
 def _ring(
     glyphs: Image.Image, layer: Image.Image, behind: Image.Image, radius: int
 ) -> _Ring | None:
     """Up to ``MAX_SAMPLES`` pixels within ``radius`` px of the letters, outside them."""
-    edge = glyphs.point(lambda v: 255 if v > 0 else 0)
-    bbox = edge.getbbox()
+    bbox = glyphs.getbbox()  # where coverage is above 0
     if bbox is None:
         return None
     x0, y0 = max(0, bbox[0] - radius - 1), max(0, bbox[1] - radius - 1)
-    area = (x0, y0, min(edge.width, bbox[2] + radius + 1), min(edge.height, bbox[3] + radius + 1))
-    ring = np.asarray(_dilate(edge.crop(area), radius)) > 0
-    ring &= np.asarray(glyphs.crop(area)) == 0
+    area = (
+        x0,
+        y0,
+        min(glyphs.width, bbox[2] + radius + 1),
+        min(glyphs.height, bbox[3] + radius + 1),
+    )
+    covered = glyphs.crop(area)
+    ring = np.asarray(_dilate(covered.point(_ANY), radius)) > 0
+    ring &= np.asarray(covered) == 0
     spots = np.flatnonzero(ring)
     if spots.size == 0:
         return None
@@ -179,9 +201,12 @@ def backdrop(
     dark = contrast(color[:3], (0, 0, 0)) >= contrast(color[:3], (255, 255, 255))
     shade = (0, 0, 0) if dark else (255, 255, 255)
     scrim = np.array(shade, dtype=np.float64)
+    text_luminance = _luminance(text)
 
     def ratios(strength: Floats) -> Floats:
         ground = ring.ground(strength, scrim)
+        if text_alpha == 1.0:  # opaque letters: their luminance is one number
+            return _ratios_to(text_luminance, _luminance(ground))
         return pixel_ratios(text * text_alpha + ground * (1 - text_alpha), ground)
 
     none = np.zeros(len(ring.xs))
@@ -215,7 +240,7 @@ def _scrim(
     margin = radius + round(4 * soft)
     size = (glyphs.width + 2 * margin, glyphs.height + 2 * margin)
     grown = Image.new("L", size, 0)
-    grown.paste(glyphs.point(lambda v: 255 if v > 0 else 0), (margin, margin))
+    grown.paste(glyphs.point(_ANY), (margin, margin))
     halo = _dilate(grown, radius + round(2 * soft)).filter(ImageFilter.GaussianBlur(soft))
     halo = halo.point(lambda v: min(255, round(v * 1.03)))
     alpha = ImageChops.multiply(halo, _strength_map(ring, strengths, size, margin, radius))
