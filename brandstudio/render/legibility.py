@@ -100,7 +100,8 @@ def line_bands(inked_rows: Sequence[bool]) -> list[tuple[int, int]]:
 
 def threshold(glyphs: Image.Image, image_width: int) -> float:
     """The contrast the text needs: 3:1 when every line is large text, else 4.5:1."""
-    inked = [bool(value) for value in (np.asarray(glyphs) >= GLYPH).any(axis=1)]
+    inked_rows = np.asarray((np.asarray(glyphs) >= GLYPH).any(axis=1), dtype=bool)
+    inked = [bool(value) for value in inked_rows]
     bands = line_bands(inked)
     large = bool(bands) and all(end - top >= LARGE_SPAN * image_width for top, end in bands)
     return LARGE_TEXT_CONTRAST if large else TEXT_CONTRAST
