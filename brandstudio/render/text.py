@@ -254,6 +254,16 @@ def _coloured(color: RGBA, mask: Image.Image) -> Image.Image:
     return layer
 
 
+def _coloured_alone(color: RGBA, mask: Image.Image) -> Image.Image:
+    """What compositing ``_coloured(color, mask)`` over a transparent image gives, made
+    directly: the colour where the layer shows, (0, 0, 0, 0) where it does not."""
+    red, green, blue, alpha = color
+    if alpha != 255:
+        mask = mask.point([(value * alpha + 127) // 255 for value in range(256)])
+    bands = [mask.point([0] + [level] * 255) for level in (red, green, blue)]
+    return Image.merge("RGBA", (*bands, mask))
+
+
 def _rounded(width: int, height: int, radius: float) -> Image.Image:
     """An antialiased rounded-rectangle mask (drawn at 4x and reduced)."""
     radius = min(radius, width / 2, height / 2)
@@ -367,21 +377,31 @@ def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Im
             glyphs.draw(draw_fill, path, size, piece.text, 0, (x, y))
             if draw_outline is not None:
                 glyphs.draw(draw_outline, path, size, piece.text, stroke, (x, y))
-    text_layer = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    # a layer composited over a transparent image is that layer, emptied where it does not
+    # show: made so directly, which is exact and spares blending whole blocks of pixels
     if outline is not None:
-        text_layer.alpha_composite(_coloured(style.stroke_color, outline))
-    text_layer.alpha_composite(_coloured(style.color, fill))
+        text_layer = _coloured_alone(style.stroke_color, outline)
+        text_layer.alpha_composite(_coloured(style.color, fill))
+    else:
+        text_layer = _coloured_alone(style.color, fill)
     if drew_emoji:  # blending nothing changes nothing
         text_layer.alpha_composite(emoji)
 
+    bare = style.background is None or arranged.background is None  # the canvas is empty
     if style.shadow is not None and style.shadow[3][3] > 0:
         _, _, blur, color = style.shadow
         shadow = Image.new("L", (width, height), 0)
         shadow.paste(text_layer.getchannel("A"), arranged.shadow_offset)
         if blur * size > 0:
             shadow = shadow.filter(ImageFilter.GaussianBlur(blur * size))
-        canvas.alpha_composite(_coloured(color, shadow))
-    canvas.alpha_composite(text_layer)
+        if bare:
+            canvas, bare = _coloured_alone(color, shadow), False
+        else:
+            canvas.alpha_composite(_coloured(color, shadow))
+    if bare:
+        canvas = text_layer
+    else:
+        canvas.alpha_composite(text_layer)
     coverage = fill if outline is None else ImageChops.lighter(fill, outline)
     return canvas, coverage
 
@@ -407,6 +427,17 @@ def draw_text_and_glyphs(
     arranged = Shaper(style, book).arrange(fitted.lines, fitted.size)
     x, y = _place(arranged.width, arranged.height, style, box)
     drawn, coverage = _render(arranged, style)
-    _paste(image, drawn, x, y)
+    _place_over_nothing(image, drawn, x, y)
     glyphs.paste(coverage, (x, y))
     return image, glyphs
+
+
+def _place_over_nothing(target: Image.Image, source: Image.Image, x: int, y: int) -> None:
+    """What ``_paste`` gives on a wholly transparent ``target`` when ``source`` is (0, 0, 0,
+    0) wherever it is transparent (as ``_render`` makes it): a plain copy of its pixels."""
+    left, top = max(x, 0), max(y, 0)
+    right = min(x + source.width, target.width)
+    bottom = min(y + source.height, target.height)
+    if right <= left or bottom <= top:
+        return
+    target.paste(source.crop((left - x, top - y, right - x, bottom - y)), (left, top))
