@@ -21,7 +21,13 @@ from brandstudio.model.contrast import TEXT_CONTRAST
 from brandstudio.model.layers import BadgeLayer, LogoLayer, PhotoLayer, TextLayer
 from brandstudio.model.layout import Box
 from brandstudio.model.values import brand_role
-from brandstudio.render.legibility import GLYPH, LARGE_SPAN, line_bands, pixel_ratios
+from brandstudio.render.legibility import (
+    GLYPH,
+    LARGE_SPAN,
+    inked_rows,
+    letters_over,
+    line_bands,
+)
 from brandstudio.render.shaping import missing_warning
 from brandstudio.render.text import CUT_WARNING
 
@@ -183,13 +189,12 @@ def _line_contrasts(
     text = np.array((red, green, blue), dtype=np.float64)
     share = alpha / 255
     large = LARGE_SPAN * scene.slide_width
-    for start, end in line_bands([bool(row.any()) for row in inked >= GLYPH]):
+    for start, end in line_bands(inked_rows(inked)):
         rows = slice(max(0, start - RING), end + RING)
         ground = pixels[rows][ring[rows]].astype(np.float64)  # only the ring's pixels
         if ground.size == 0:
             continue
-        seen = text * share + ground * (1 - share)
-        ratios = pixel_ratios(seen, ground)
+        ratios = letters_over(text, share, ground)
         yield float(np.percentile(ratios, PERCENTILE)), end - start >= large
 
 

@@ -66,6 +66,20 @@ def pixel_ratios(text: Floats, behind: Floats) -> Floats:
     return _ratios_to(_luminance(text), _luminance(behind))
 
 
+def letters_over(text: Floats, share: float, behind: Floats) -> Floats:
+    """WCAG contrast ratios of letters of sRGB colour ``text`` (3,) laid at ``share`` (0-1,
+    their alpha) over each pixel of ``behind`` (n, 3), against that pixel."""
+    if share == 1.0:  # opaque letters: their luminance is one number
+        return _ratios_to(_luminance(text), _luminance(behind))
+    return pixel_ratios(text * share + behind * (1 - share), behind)
+
+
+def inked_rows(glyphs: NDArray[np.uint8]) -> list[bool]:
+    """Which rows of a glyph coverage array (0-255) hold part of a letter."""
+    found = np.asarray((glyphs >= GLYPH).any(axis=1), dtype=bool)
+    return [bool(value) for value in found]
+
+
 def _ratios_to(first: Floats, second: Floats) -> Floats:
     """WCAG contrast ratios of relative luminances (0-1; either may be one number)."""
     return np.asarray(
@@ -100,9 +114,7 @@ def line_bands(inked_rows: Sequence[bool]) -> list[tuple[int, int]]:
 
 def threshold(glyphs: Image.Image, image_width: int) -> float:
     """The contrast the text needs: 3:1 when every line is large text, else 4.5:1."""
-    inked_rows = np.asarray((np.asarray(glyphs) >= GLYPH).any(axis=1), dtype=bool)
-    inked = [bool(value) for value in inked_rows]
-    bands = line_bands(inked)
+    bands = line_bands(inked_rows(np.asarray(glyphs)))
     large = bool(bands) and all(end - top >= LARGE_SPAN * image_width for top, end in bands)
     return LARGE_TEXT_CONTRAST if large else TEXT_CONTRAST
 
@@ -202,13 +214,9 @@ def backdrop(
     dark = contrast(color[:3], (0, 0, 0)) >= contrast(color[:3], (255, 255, 255))
     shade = (0, 0, 0) if dark else (255, 255, 255)
     scrim = np.array(shade, dtype=np.float64)
-    text_luminance = _luminance(text)
 
     def ratios(strength: Floats) -> Floats:
-        ground = ring.ground(strength, scrim)
-        if text_alpha == 1.0:  # opaque letters: their luminance is one number
-            return _ratios_to(text_luminance, _luminance(ground))
-        return pixel_ratios(text * text_alpha + ground * (1 - text_alpha), ground)
+        return letters_over(text, text_alpha, ring.ground(strength, scrim))
 
     none = np.zeros(len(ring.xs))
     before = ratios(none)
