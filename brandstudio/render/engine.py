@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PIL import Image, ImageStat
+from PIL import Image
 
 from brandstudio.model.brand import Brand
 from brandstudio.model.contrast import palette_color
@@ -40,10 +40,18 @@ from brandstudio.model.template import Template
 from brandstudio.model.utm import qr_payload
 from brandstudio.model.values import brand_role, parse_hex_color
 from brandstudio.render.assets import Assets, DrawnLayer, RenderError, slot_value
+from brandstudio.render.compose import (
+    boxed_logo,
+    composite,
+    finish,
+    fit_photo,
+    luminance_under,
+    opaque_as_rgb,
+    split_alpha,
+)
 from brandstudio.render.fonts import Letters, letter_report
 from brandstudio.render.legibility import backdrop
 from brandstudio.render.paint import Color, fill_image
-from brandstudio.render.photo import contain, cover
 from brandstudio.render.qr import QrError, draw_qr
 from brandstudio.render.shapes import badge_image, badge_text_box, shape_image, shape_mask
 from brandstudio.render.shaping import missing_warning
@@ -142,22 +150,24 @@ class _Renderer:
                 canvas = self._opaque_photo(layer, placement)
                 if canvas is not None:  # the photo hides the background: it is the canvas
                     continue
-                canvas = self._painted(key, lambda: fill_image(background, size, self.color))
+                canvas = self._painted(key, lambda: opaque_as_rgb(background, size, self.color))
                 canvas = canvas.copy()
             self._draw_layer(canvas, layer, placement)
         if canvas is None:
-            canvas = self._painted(key, lambda: fill_image(background, size, self.color)).copy()
+            canvas = self._painted(key, lambda: opaque_as_rgb(background, size, self.color))
+            canvas = canvas.copy()
         missing = tuple(
             (layer_id, letters.missing) for layer_id, letters in self.letters if letters.missing
         )
         if missing and not self.allow_missing_glyphs:
             raise MissingGlyphsError(missing)
         warnings = tuple(self.assets.warnings + self.warnings)
-        return Rendered(canvas.convert("RGB"), warnings, tuple(self.letters))
+        image = canvas if canvas.mode == "RGB" else canvas.convert("RGB")
+        return Rendered(image, warnings, tuple(self.letters))
 
     def _opaque_photo(self, layer: Layer, placement: Placement) -> Image.Image | None:
-        """The bottom layer as the canvas ("RGBA"), when it is a photo that covers the whole
-        canvas opaquely: the very pixels of pasting it over the background, without
+        """The bottom layer as the canvas ("RGB", opaque), when it is a photo that covers the
+        whole canvas opaquely: the very pixels of pasting it over the background, without
         painting and copying a background nobody sees (a bulk render's largest layer)."""
         if not isinstance(layer, PhotoLayer) or layer.opacity < 1.0 or layer.rotation % 360:
             return None
@@ -171,7 +181,7 @@ class _Renderer:
         if size[0] * size[1] > MAX_LAYER_PIXELS:
             return None
         image = self._photo(layer, size)
-        return image.convert("RGBA") if image.mode == "RGB" else None
+        return image.copy() if image.mode == "RGB" else None  # the memo's is never changed
 
     def _draw_layer(self, canvas: Image.Image, layer: Layer, placement: Placement) -> None:
         box = placement.box
@@ -185,7 +195,7 @@ class _Renderer:
             image = self._layer_image(canvas, layer, placement, size)
             if image is None:
                 return
-            image = _finish(image, layer.opacity, layer.rotation)
+            image = finish(image, layer.opacity, layer.rotation)
         else:
             drawn = self._memoised(layer, placement, size)
             if drawn is None:
@@ -199,7 +209,7 @@ class _Renderer:
         )
         if isinstance(layer, TextLayer) and drawn is not None and drawn.glyphs is not None:
             self._backdrop(canvas, layer, drawn, left, top)
-        _composite(canvas, image, left, top)
+        composite(canvas, image, left, top)
 
     def _backdrop(
         self, canvas: Image.Image, layer: TextLayer, drawn: DrawnLayer, left: int, top: int
@@ -225,7 +235,7 @@ class _Renderer:
         )
         if found is not None:
             scrim, margin = found
-            _composite(canvas, scrim, x0 - margin, y0 - margin)
+            composite(canvas, scrim, x0 - margin, y0 - margin)
 
     def _layer_image(
         self, canvas: Image.Image, layer: Layer, placement: Placement, size: tuple[int, int]
@@ -264,8 +274,8 @@ class _Renderer:
             self._fitted_letters = None
             drawn = self._draw_kind(layer, placement, size)
             if drawn is not None:
-                glyphs = drawn.glyphs and _finish(drawn.glyphs, 1.0, layer.rotation)
-                image = _finish(drawn.image, layer.opacity, layer.rotation)
+                glyphs = drawn.glyphs and finish(drawn.glyphs, 1.0, layer.rotation)
+                image = finish(drawn.image, layer.opacity, layer.rotation)
                 drawn = DrawnLayer(image, glyphs, drawn.font_size, self._fitted_letters)
             return drawn, tuple(self.warnings[before:])
 
@@ -303,7 +313,7 @@ class _Renderer:
         props = layer.props
         key = ("photo", props.slot, self.assets.photo_key(props.slot), size, repr(props))
         image = self.assets.scaled_photo(key, lambda: self._photo_image(props, size))
-        return image.copy() if layer.opacity < 1.0 else image  # _finish changes its alpha
+        return image.copy() if layer.opacity < 1.0 else image  # finish changes its alpha
 
     def _photo_image(self, props: PhotoProps, size: tuple[int, int]) -> Image.Image:
         """The photo fitted, tinted and masked; "RGB" when it covers its box opaquely, which
@@ -313,11 +323,11 @@ class _Renderer:
         if source is not None and props.fit == "cover":  # a bulk job's: cut at this size
             image = source.cover(size, props.focus)
         elif source is not None:
-            image = _fit_photo(source.upright(), size, props)
+            image = fit_photo(source.upright(), size, props)
         elif photo is None:
             image = Image.new("RGBA", size, PLACEHOLDER)
         else:
-            image = _fit_photo(photo, size, props)
+            image = fit_photo(photo, size, props)
         opaque = image.mode == "RGB" and props.mask == "none"
         if props.overlay is not None:
             overlay = props.overlay
@@ -326,7 +336,7 @@ class _Renderer:
             if opaque:
                 # over an opaque photo a paste through the tint's alpha gives the very pixels
                 # alpha_composite gives, several times faster (the largest layer, every row)
-                split = self._painted(("split", *key), lambda: _split_alpha(tint))
+                split = self._painted(("split", *key), lambda: split_alpha(tint))
                 if split is not None:  # None: the tint is transparent all over
                     rgb, alpha, offset = split
                     image.paste(rgb, offset, alpha)
@@ -359,11 +369,11 @@ class _Renderer:
             return None
         wanted = layer.props.variant
         if wanted == "auto":
-            wanted = "dark" if _luminance_under(canvas, placement) > 0.55 else "light"
+            wanted = "dark" if luminance_under(canvas, placement) > 0.55 else "light"
         logo = variants.get(wanted) or variants.get("mono") or next(iter(variants.values()))
         anchor = placement_anchor(layer)
         key = ("logo", id(logo), size, anchor)
-        return self.assets.scaled_photo(key, lambda: _boxed_logo(logo, size, anchor)).copy()
+        return self.assets.scaled_photo(key, lambda: boxed_logo(logo, size, anchor)).copy()
 
     def _words(self, slot: str | None, literal: str | None) -> str:
         """A text or badge layer's text: its slot's content, or the text written in it."""
@@ -575,28 +585,6 @@ class _Renderer:
         return shape_image(props.shape, size, fill, outline, props.corner_radius * min(size))
 
 
-def _split_alpha(image: Image.Image) -> tuple[Image.Image, Image.Image, tuple[int, int]] | None:
-    """An "RGBA" image as its colours ("RGB") and its alpha ("L"), cut to where it is not
-    transparent (a gradient that fades to nothing leaves the rest of the photo as it is),
-    with that part's top-left corner; None when it is transparent everywhere."""
-    alpha = image.getchannel("A")
-    bbox = alpha.getbbox()
-    if bbox is None:
-        return None
-    return image.crop(bbox).convert("RGB"), alpha.crop(bbox), bbox[:2]
-
-
-def _fit_photo(photo: Image.Image, size: tuple[int, int], props: PhotoProps) -> Image.Image:
-    """The photo scaled into a box of ``size``: cropped (cover, in the photo's mode) or
-    letterboxed (contain, "RGBA")."""
-    if props.fit == "cover":
-        return cover(photo, size, props.focus)
-    fitted = contain(photo, size).convert("RGBA")
-    image = Image.new("RGBA", size, (0, 0, 0, 0))
-    image.alpha_composite(fitted, ((size[0] - fitted.width) // 2, (size[1] - fitted.height) // 2))
-    return image
-
-
 def font_family(font: FontRef, brand: Brand) -> tuple[str, str | None]:
     """The family a font reference draws with, and a warning when the brand lacks the role."""
     role = brand_role(font.family)
@@ -657,65 +645,6 @@ def _replace(style: TextStyle, **changes: object) -> TextStyle:
     import dataclasses
 
     return dataclasses.replace(style, **changes)  # type: ignore[arg-type]
-
-
-def _luminance_under(canvas: Image.Image, placement: Placement) -> float:
-    """Mean relative luminance (0 dark .. 1 light) of the canvas under the layer's box."""
-    bounds = placement.bounds
-    left = max(0, round(bounds.x))
-    top = max(0, round(bounds.y))
-    right = min(canvas.width, round(bounds.right))
-    bottom = min(canvas.height, round(bounds.bottom))
-    if right <= left or bottom <= top:
-        return 0.0
-    region = canvas.crop((left, top, right, bottom)).convert("L")
-    return float(ImageStat.Stat(region).mean[0]) / 255.0
-
-
-def _finish(image: Image.Image, opacity: float, rotation: float) -> Image.Image:
-    """The layer image with its opacity applied and turned by ``rotation`` degrees clockwise
-    (expanded: the caller centres it on the layer's box)."""
-    if image.mode == "RGB" and (opacity < 1.0 or rotation % 360):
-        image = image.convert("RGBA")  # opaque photos come as RGB; these need alpha
-    if opacity < 1.0:
-        alpha = image.getchannel("A").point(lambda value: round(value * opacity))
-        image.putalpha(alpha)
-    if rotation % 360:
-        image = image.rotate(-rotation, resample=Image.Resampling.BICUBIC, expand=True)
-    return image
-
-
-def _boxed_logo(logo: Image.Image, size: tuple[int, int], anchor: Anchor) -> Image.Image:
-    """The logo scaled to fit ``size`` and aligned in it by ``anchor``, on transparency."""
-    fitted = contain(logo, size)
-    image = Image.new("RGBA", size, (0, 0, 0, 0))
-    fx, fy = anchor_fractions(anchor)
-    image.alpha_composite(
-        fitted.convert("RGBA"),
-        (round((size[0] - fitted.width) * fx), round((size[1] - fitted.height) * fy)),
-    )
-    return image
-
-
-def _composite(canvas: Image.Image, image: Image.Image, left: int, top: int) -> None:
-    """``image`` over ``canvas`` with its top-left at (left, top), clipped to the canvas.
-
-    An "RGB" image is opaque: pasted, which is several times cheaper than blending."""
-    crop_left, crop_top = max(0, -left), max(0, -top)
-    right = min(image.width, canvas.width - left)
-    bottom = min(image.height, canvas.height - top)
-    if right <= crop_left or bottom <= crop_top:
-        return
-    if image.mode == "RGB":
-        if (crop_left, crop_top, right, bottom) == (0, 0, image.width, image.height):
-            canvas.paste(image, (left, top))
-        else:
-            canvas.paste(
-                image.crop((crop_left, crop_top, right, bottom)), (left + crop_left, top + crop_top)
-            )
-        return
-    part = image.crop((crop_left, crop_top, right, bottom))
-    canvas.alpha_composite(part, (left + crop_left, top + crop_top))
 
 
 def _shown_layer(
