@@ -6,7 +6,6 @@ problem into a ``RenderError`` that names the file and the slot or role.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
@@ -110,8 +109,9 @@ class Assets:
         key: tuple[object, ...],
         make: Callable[[], tuple[DrawnLayer | None, tuple[str, ...]]],
     ) -> tuple[DrawnLayer | None, tuple[str, ...]]:
-        """The cached (drawn layer with an image copy, warnings) of ``make()`` for ``key``
-        (the last few kept)."""
+        """The cached (drawn layer, warnings) of ``make()`` for ``key`` (the last few kept):
+        the layer itself, whose images nobody may change (a bulk row's layers are drawn
+        once and composited once: a defensive copy of each cost more than drawing some)."""
         found = self.drawn.get(key)
         if found is None:
             drawn, warnings = make()
@@ -122,7 +122,7 @@ class Assets:
                 self.drawn.popitem(last=False)
         else:
             self.drawn.move_to_end(key)
-        return dataclasses.replace(found[0], image=found[0].image.copy()), found[1]
+        return found
 
     def memo(
         self, key: tuple[object, ...], make: Callable[[], tuple[object, tuple[str, ...]]]
