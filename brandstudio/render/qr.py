@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 from typing import Final, Literal
 
+import numpy as np
 import qrcode
 from PIL import Image
 from qrcode import util
 
-from brandstudio.render.qr_mask import MaskProbe, best_mask
+from brandstudio.render.qr_mask import MaskProbe, best_symbol
 
 RGBA = tuple[int, int, int, int]
 
@@ -55,8 +56,8 @@ def qr_matrix(
     except ValueError as error:  # qrcode's DataOverflowError is a plain ValueError
         raise QrError(f"too long for a QR code ({len(data)} characters): {error}") from None
     # the package's own mask choice, found with arrays (a new link on every row of a batch)
-    code.makeImpl(False, best_mask(code))
-    return tuple(tuple(row) for row in code.get_matrix())
+    symbol = np.pad(best_symbol(code), quiet_zone, constant_values=False)
+    return tuple(tuple(row) for row in symbol.tolist())
 
 
 def draw_qr(

@@ -60,9 +60,11 @@ def mask_patterns(count: int) -> Modules:
     return patterns
 
 
-def best_mask(probe: MaskProbe) -> int:
-    """The mask pattern (0-7) for ``probe``, whose version is fitted: the lowest penalty,
-    the first of equals, as ``QRCode.best_mask_pattern`` chooses."""
+def best_symbol(probe: MaskProbe) -> Modules:
+    """The finished symbol (True = dark, no quiet zone) for ``probe``, whose version is
+    fitted: masked with the lowest-penalty pattern (the first of equals, as
+    ``QRCode.best_mask_pattern`` chooses), its format (and version) information written by
+    the package itself, exactly what ``QRCode.make`` would build."""
     probe.data_modules = None
     probe.makeImpl(True, 0)  # type info left light, as the package scores its candidates
     data = probe.data_modules
@@ -70,8 +72,14 @@ def best_mask(probe: MaskProbe) -> int:
     masked = np.array(probe.modules, dtype=bool)
     patterns = mask_patterns(len(masked))
     plain = masked ^ (patterns[0] & data)
-    scores = penalties(plain ^ (patterns & data))
-    return int(np.argmin(scores))  # the first of equal minima
+    candidates = plain ^ (patterns & data)
+    best = int(np.argmin(penalties(candidates)))  # the first of equal minima
+    probe.setup_type_info(False, best)  # only format modules: never a data module
+    if probe.version >= 7:
+        probe.setup_type_number(False)
+    symbol = np.array(probe.modules, dtype=bool)
+    symbol[data] = candidates[best][data]
+    return symbol
 
 
 def penalties(symbols: Modules) -> NDArray[np.int64]:
