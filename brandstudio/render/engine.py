@@ -224,14 +224,16 @@ class _Renderer:
         if x1 <= x0 or y1 <= y0:
             return
         shown = (x0 - left, y0 - top, x1 - left, y1 - top)
+        whole = shown == (0, 0, drawn.image.width, drawn.image.height)
         red, green, blue, alpha = self.color(layer.props.color)
         found = backdrop(
-            canvas.crop((x0, y0, x1, y1)),
-            drawn.image.crop(shown),
-            drawn.glyphs.crop(shown),
+            canvas,
+            drawn.image if whole else drawn.image.crop(shown),
+            drawn.glyphs if whole else drawn.glyphs.crop(shown),
             (red, green, blue, round(alpha * layer.opacity)),
             canvas.width,
             drawn.font_size,
+            at=(x0, y0),
         )
         if found is not None:
             scrim, margin = found

@@ -156,7 +156,11 @@ class _Ring:
 
 
 def _ring(
-    glyphs: Image.Image, layer: Image.Image, behind: Image.Image, radius: int
+    glyphs: Image.Image,
+    layer: Image.Image,
+    behind: Image.Image,
+    radius: int,
+    at: tuple[int, int] = (0, 0),
 ) -> _Ring | None:
     """Up to ``MAX_SAMPLES`` pixels within ``radius`` px of the letters, outside them."""
     bbox = glyphs.getbbox()  # where coverage is above 0
@@ -177,7 +181,10 @@ def _ring(
         return None
     spots = spots[:: max(1, spots.size // MAX_SAMPLES)]
     own = np.asarray(layer.crop(area)).reshape(-1, 4)[spots].astype(np.float64)
-    under = np.asarray(behind.crop(area).convert("RGB")).reshape(-1, 3)[spots]
+    ground = behind.crop((area[0] + at[0], area[1] + at[1], area[2] + at[0], area[3] + at[1]))
+    if ground.mode != "RGB":
+        ground = ground.convert("RGB")
+    under = np.asarray(ground).reshape(-1, 3)[spots]
     ys, xs = np.divmod(spots, area[2] - area[0])
     return _Ring(xs + x0, ys + y0, own, under.astype(np.float64))
 
@@ -189,11 +196,12 @@ def backdrop(
     color: tuple[int, int, int, int],
     image_width: int,
     font_size: float,
+    at: tuple[int, int] = (0, 0),
 ) -> tuple[Image.Image, int] | None:
     """The scrim to lay under a text layer so that it reads, or None when it already does.
 
     Args:
-        behind: the canvas under the layer's image ("RGB"/"RGBA", the layer's size).
+        behind: the canvas ("RGB"/"RGBA") with the layer's image at ``at`` (px) on it.
         layer: the text layer's image ("RGBA"), as it will be composited.
         glyphs: where its letters are ("L", the layer's size; 255 inside a letter).
         color: the letters' colour; its alpha includes the layer's opacity.
@@ -205,7 +213,7 @@ def backdrop(
         every side, to be composited at the layer's position less ``margin``.
     """
     radius = max(4, round(font_size * 0.12))
-    ring = _ring(glyphs, layer, behind, radius)
+    ring = _ring(glyphs, layer, behind, radius, at)
     if ring is None:
         return None
     need = threshold(glyphs, image_width) + MARGIN

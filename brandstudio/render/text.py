@@ -357,11 +357,10 @@ def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Im
     stroke = style.stroke_width * size
     fill = Image.new("L", (width, height), 0)
     outline = Image.new("L", (width, height), 0) if stroke > 0 else None
-    emoji = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    emoji: Image.Image | None = None  # made for the first emoji (most blocks have none)
     draw_fill = ImageDraw.Draw(fill)
     draw_outline = ImageDraw.Draw(outline) if outline is not None else None
     glyphs = _Glyphs()
-    drew_emoji = False
     for line, (line_x, baseline) in zip(arranged.lines, arranged.origins, strict=True):
         for piece in line.pieces:
             x, y = shift_x + line_x + piece.x, shift_y + baseline
@@ -369,8 +368,9 @@ def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Im
             if piece.face.emoji:
                 sprite = glyphs.sprite(path, piece.text, size)
                 if sprite.image is not None:
+                    if emoji is None:
+                        emoji = Image.new("RGBA", (width, height), (0, 0, 0, 0))
                     _paste(emoji, sprite.image, x + sprite.dx, y + sprite.dy)
-                    drew_emoji = True
                 continue
             if piece.text.isspace():
                 continue
@@ -384,7 +384,7 @@ def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Im
         text_layer.alpha_composite(_coloured(style.color, fill))
     else:
         text_layer = _coloured_alone(style.color, fill)
-    if drew_emoji:  # blending nothing changes nothing
+    if emoji is not None:  # blending nothing changes nothing
         text_layer.alpha_composite(emoji)
 
     bare = style.background is None or arranged.background is None  # the canvas is empty
