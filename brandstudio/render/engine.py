@@ -180,6 +180,15 @@ class _Renderer:
             return None
         if size[0] * size[1] > MAX_LAYER_PIXELS:
             return None
+        props = layer.props
+        if props.slot in self.assets.covers and props.fit == "cover":
+            # a bulk job's photo, cut for this row and size alone: no memo, no copy to keep
+            fresh = self._photo_image(props, size)
+            if fresh.mode == "RGB":
+                return fresh
+            key = self._photo_key(props, size)
+            self.assets.scaled_photo(key, lambda: fresh)  # drawn as a layer after all
+            return None
         image = self._photo(layer, size)
         return image.copy() if image.mode == "RGB" else None  # the memo's is never changed
 
@@ -313,9 +322,12 @@ class _Renderer:
 
     def _photo(self, layer: PhotoLayer, size: tuple[int, int]) -> Image.Image:
         props = layer.props
-        key = ("photo", props.slot, self.assets.photo_key(props.slot), size, repr(props))
+        key = self._photo_key(props, size)
         image = self.assets.scaled_photo(key, lambda: self._photo_image(props, size))
         return image.copy() if layer.opacity < 1.0 else image  # finish changes its alpha
+
+    def _photo_key(self, props: PhotoProps, size: tuple[int, int]) -> tuple[object, ...]:
+        return ("photo", props.slot, self.assets.photo_key(props.slot), size, repr(props))
 
     def _photo_image(self, props: PhotoProps, size: tuple[int, int]) -> Image.Image:
         """The photo fitted, tinted and masked; "RGB" when it covers its box opaquely, which
