@@ -5,9 +5,10 @@ The template is the photo-less contest protocol drawn at 64x64 without the per-r
 the figure is the engine's (planning, journal, pool, writer), not the renderer's. The real
 command runs in a subprocess; its resident memory (``VmRSS`` of /proc/PID/status) is read
 every half second with the number of files made. Printed: rows, seconds, rows per second,
-the resident memory when the first files appear (planning done), at a quarter, half,
-three quarters and the end, and the peak. Flat means the end within a few MB of the quarter:
-planning holds one small record per row, the run itself adds nothing per row.
+the resident memory when the first files appear, at a quarter, half, three quarters and when
+the last file is made ("end"), the peak after it (report.json being written), and the peak of
+the whole run. Flat: from the first files to the end and through the report, the client grows
+by at most ``FLAT_MB``, whatever the row count (docs/design/0021-flat-batch-memory.md).
 
 ``BENCH_SCALE_ROWS`` sets the row count (default 100,000); ``BENCH_SCALE_CLUSTER`` (e.g.
 ``local:2``) runs the same rows on a Dask cluster too.
@@ -24,6 +25,8 @@ from pathlib import Path
 
 ROWS = int(os.environ.get("BENCH_SCALE_ROWS", "100000"))
 SAMPLE_SECONDS = 0.5
+FLAT_MB = 30
+"""Growth from the first files to the end (report included) still called flat."""
 
 
 def rss_mb(pid: int) -> float | None:
@@ -72,13 +75,19 @@ def run(rows: Path, out: Path, extra: list[str]) -> None:
         return next((memory for done, memory in running if done >= wanted), running[-1][1])
 
     peak = max(memory for _, memory in samples)
+    first = running[0][1]
+    end = next((memory for done, memory in running if done >= ROWS), running[-1][1])
+    report = max((memory for done, memory in running if done >= ROWS), default=end)
+    growth = max(end, report) - first
     label = " ".join(extra) or "local pool"
     print(
         f"  {label:<22} {ROWS} rows in {seconds:6.1f} s ({ROWS / seconds:6.0f} rows/s);"
-        f" client RSS MB: start {running[0][1]:.0f}, 25% {at(0.25):.0f}, 50% {at(0.5):.0f},"
-        f" 75% {at(0.75):.0f}, end {running[-1][1]:.0f}, peak {peak:.0f}"
-        f" (end - 25%: {running[-1][1] - at(0.25):+.1f} MB)"
+        f" client RSS MB: first files {first:.0f}, 25% {at(0.25):.0f}, 50% {at(0.5):.0f},"
+        f" 75% {at(0.75):.0f}, end {end:.0f}, peak while the report is written {report:.0f},"
+        f" peak {peak:.0f}"
     )
+    verdict = "flat" if growth <= FLAT_MB else "NOT flat"
+    print(f"  {verdict}: {growth:+.1f} MB from the first files to the end (bound {FLAT_MB} MB)")
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -18,13 +19,20 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> N
     The bytes go to a temporary file in the same folder, are flushed to disk, and replace the
     target in one rename; the folder is then synced so the rename survives a power cut.
     """
+    atomic_write_chunks(path, (data,), mode=mode)
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes], *, mode: int | None = None) -> None:
+    """``atomic_write_bytes`` for a file made piece by piece (a batch's report.json, streamed
+    from its spool): only one chunk at a time is held."""
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with contextlib.suppress(OSError, AttributeError):  # no fchmod on Windows
             os.fchmod(fd, _mode_for(path) if mode is None else mode)
         with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+            for chunk in chunks:
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         Path(temp_name).replace(path)

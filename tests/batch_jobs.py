@@ -55,3 +55,24 @@ class BrokenStartJob:
 
     def start(self) -> Callable[[Any], Any]:
         raise ItemError("the logo is missing")
+
+
+@dataclass(frozen=True)
+class WritingJob:
+    """Each item is (target, seconds, fail): after ``seconds``, write ``target`` (its own name
+    as the bytes) and return a WorkResult with a warning, or fail with ``fail`` when set."""
+
+    def start(self) -> Callable[[Any], Any]:
+        return _write
+
+
+def _write(item: tuple[Path, float, str | None]) -> Any:
+    from brandstudio.batch.runner import WorkResult
+    from brandstudio.batch.writer import write_output
+
+    target, seconds, fail = item
+    time.sleep(seconds)
+    if fail:
+        raise ItemError(fail)
+    size, digest = write_output(target, target.name.encode("utf-8"))
+    return WorkResult(((target, size, digest),), warnings=(f"{target.stem}: «warned»",))

@@ -19,7 +19,7 @@ import pickle
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -72,24 +72,25 @@ class ClusterPool(WorkerPool):
 
     It keeps the local pool's control surface (``stop``, ``stopping``, ``interrupted``,
     ``terminated``, a first Ctrl+C stops dispatch) so every front end's Cancel works unchanged.
-    ``targets``: per item, the only paths the client will write for it.
+    ``targets``: per item (by its index), the only paths the client will write for it.
     """
 
     def __init__(
         self,
         job: Job,
         session: ClusterSession,
-        targets: Sequence[Sequence[Path]] | None = None,
+        targets: Callable[[int], Sequence[Path]] | Sequence[Sequence[Path]] | None = None,
     ) -> None:
         super().__init__(job, 1)
         self._session = session
         self._targets = targets
         self.stats = ClusterStats()
 
-    def run(self, items: Sequence[Any]) -> Iterator[Outcome]:
+    def run(self, items: Iterable[Any]) -> Iterator[Outcome]:
         """Yield one Outcome per item sent, as they finish (items not sent after a stop get
-        none). Raises ClusterError when the job cannot be prepared for the cluster, or the
-        cluster stops answering (what was written so far is journalled)."""
+        none); ``items`` may be an iterator, read as items go out. Raises ClusterError when the
+        job cannot be prepared for the cluster, or the cluster stops answering (what was
+        written so far is journalled)."""
         try:
             yield from self._run(items)
         except ClusterError:
@@ -99,7 +100,7 @@ class ClusterPool(WorkerPool):
             reason = str(error) or type(error).__name__
             raise ClusterError(f"the cluster at {where} stopped answering ({reason})") from None
 
-    def _run(self, items: Sequence[Any]) -> Iterator[Outcome]:
+    def _run(self, items: Iterable[Any]) -> Iterator[Outcome]:
         as_completed = dask_distributed(self._session.address.text).as_completed
         client = self._session.client
         shipping = self._session.shipping(self._job)
@@ -108,13 +109,14 @@ class ClusterPool(WorkerPool):
         [bundle_future] = client.scatter([bundle], broadcast=True, hash=False)
         versions = dict(self._session.versions or software_versions())
         limit = self._session.in_flight or 2 * self._session.threads()
-        pending = iter(range(len(items)))
+        pending = enumerate(items)
+        payloads: dict[int, Any] = {}  # the items out (or to send again), by index
         retry: list[_Flight] = []
         flying: dict[Any, _Flight] = {}
         finished = as_completed(loop=client.loop)
 
         def send(flight: _Flight) -> None:
-            item = items[flight.index]
+            item = payloads[flight.index]
             files = read_item_files(shipping, item)
             future = client.submit(
                 run_remote_item, bundle_future, key, versions, item, files, pure=False
@@ -128,10 +130,11 @@ class ClusterPool(WorkerPool):
                 if retry:
                     send(retry.pop())
                     continue
-                index = next(pending, None)
-                if index is None:
+                taken = next(pending, None)
+                if taken is None:
                     return
-                send(_Flight(index))
+                payloads[taken[0]] = taken[1]
+                send(_Flight(taken[0]))
 
         with _sigint_stops(self):
             try:
@@ -140,6 +143,7 @@ class ClusterPool(WorkerPool):
                     flight = flying.pop(future)
                     outcome = self._outcome(future, flight, retry)
                     if outcome is not None:
+                        del payloads[outcome.index]
                         yield outcome
                     fill()
             finally:
@@ -178,7 +182,12 @@ class ClusterPool(WorkerPool):
 
     def _write(self, index: int, files: Sequence[tuple[Path, bytes]]) -> None:
         """Write a worker's files here, through the same writer as a local run."""
-        allowed = None if self._targets is None else set(self._targets[index])
+        if self._targets is None:
+            allowed = None
+        elif callable(self._targets):
+            allowed = set(self._targets(index))
+        else:
+            allowed = set(self._targets[index])
         for path, data in files:
             if allowed is not None and path not in allowed:
                 raise ItemError(f"a worker sent {path}, which this item does not make")

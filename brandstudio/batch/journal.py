@@ -15,6 +15,7 @@ other file of another job would be kept, and a linked subfolder is refused.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import hashlib
 import json
@@ -43,7 +44,7 @@ FileId = tuple[int, int]
 """(st_dev, st_ino): a file's identity, whatever name reaches it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """The last word on one output file of the folder (name relative, with ``/``)."""
 
@@ -108,6 +109,7 @@ class OutputJournal:
         self._originals = set(originals)
         self._entries: dict[str, Entry] = {}
         self._taken: set[str] = set()
+        self._earlier: dict[str, list[Entry]] | None = None
         self._lines = 0
         self._fd: int | None = None
         self._lock = OutputFolderLock(folder)
@@ -138,7 +140,10 @@ class OutputJournal:
             if entry is not None:
                 self._entries[entry.name] = entry
                 self._lines += 1
+        del data
         self._import_old_ledger()
+        if self._lines > 2 * len(self._entries) + 64:
+            self._compact()
 
     def _import_old_ledger(self) -> None:
         try:
@@ -167,14 +172,21 @@ class OutputJournal:
         return name in self._entries
 
     def done_outputs(self, item: str) -> list[Path]:
-        """Outputs this job finished for ``item`` that are still intact (size and hash)."""
+        """Outputs this job finished for ``item`` in an earlier run that are still intact
+        (size and hash)."""
+        if self._earlier is None:  # indexed once: planning asks for every item
+            self._earlier = {}
+            for entry in self._entries.values():
+                if entry.job == self.fingerprint and entry.state == "done" and entry.sha256:
+                    self._earlier.setdefault(entry.item, []).append(entry)
         found = []
-        for entry in self._entries.values():
-            if entry.job == self.fingerprint and entry.item == item and entry.state == "done":
-                path = self.folder / entry.name
-                if not _intact(path, entry):
-                    return []
-                found.append(path)
+        for entry in self._earlier.get(item, ()):
+            if self._entries.get(entry.name) is not entry:  # superseded since
+                return []
+            path = self.folder / entry.name
+            if not _intact(path, entry):
+                return []
+            found.append(path)
         return found
 
     # -- choosing names --
@@ -229,8 +241,13 @@ class OutputJournal:
         self.flush(sync=True)
 
     def done(self, item: str, path: Path, size: int, sha256: str) -> None:
-        """Record a finished output (flushed in batches; a lost line only means redoing it)."""
-        self._append(Entry(self._name(path), self.fingerprint, item, "done", size, sha256))
+        """Record a finished output (flushed in batches; a lost line only means redoing it).
+
+        The hash goes to the file only: this run never asks for it again (the next one reads
+        it back), and a long batch's journal does not grow in memory as it goes.
+        """
+        entry = Entry(self._name(path), self.fingerprint, item, "done", size, sha256)
+        self._append(entry, remember=dataclasses.replace(entry, sha256=""))
 
     def flush(self, *, sync: bool = False) -> None:
         """Lines are written whole as they come; with ``sync``, push them to the disk."""
@@ -238,16 +255,14 @@ class OutputJournal:
             os.fsync(self._fd)
 
     def close(self) -> None:
-        """Sync and close; compact the file when it holds many superseded lines; release the
-        folder's lock."""
+        """Sync and close; release the folder's lock. (A file holding many superseded lines
+        is compacted when it is opened next: then every hash is in memory, read back.)"""
         try:
             if self._fd is not None:
                 with contextlib.suppress(OSError):
                     os.fsync(self._fd)
                 os.close(self._fd)
                 self._fd = None
-            if self._lines > 2 * len(self._entries) + 64:
-                self._compact()
         finally:
             self._lock.release()
 
@@ -257,9 +272,10 @@ class OutputJournal:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _append(self, entry: Entry) -> None:
-        """Write one whole line; on a failed write the file is cut back to where it was, so
-        the journal never keeps half a line. Raises OSError (see :func:`is_disk_full`)."""
+    def _append(self, entry: Entry, *, remember: Entry | None = None) -> None:
+        """Write one whole line (and keep ``remember``, default ``entry``, in memory); on a
+        failed write the file is cut back to where it was, so the journal never keeps half a
+        line. Raises OSError (see :func:`is_disk_full`)."""
         if self._fd is None:
             flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
             self._fd = os.open(self.folder / JOURNAL_NAME, flags, 0o666)
@@ -271,7 +287,7 @@ class OutputJournal:
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, start)
             raise
-        self._entries[entry.name] = entry
+        self._entries[entry.name] = remember or entry
         self._lines += 1
 
     def _compact(self) -> None:

@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext, SpawnContext
@@ -91,8 +91,25 @@ class _Worker:
 
 @dataclass
 class _Progress:
-    pending: list[int]
+    source: Iterator[Any]
+    """The items not taken yet (taken one by one, when a worker is free)."""
+    ready: list[int] = field(default_factory=list)
+    """Items taken and waiting for a worker (one taken ahead, and those to try again), a stack."""
+    payloads: dict[int, Any] = field(default_factory=dict)
+    """Items taken and not finished: only these are held."""
+    taken: int = 0
     attempts: dict[int, int] = field(default_factory=dict)
+
+    def has_next(self) -> bool:
+        """True when an item waits for a worker (taking one from ``source`` if need be)."""
+        if self.ready:
+            return True
+        for payload in self.source:
+            self.payloads[self.taken] = payload
+            self.ready.append(self.taken)
+            self.taken += 1
+            return True
+        return False
 
 
 def memory_limit_from_env() -> int:
@@ -150,17 +167,24 @@ class WorkerPool:
         """True once stop() was called."""
         return self._stopping.is_set()
 
-    def run(self, items: Sequence[Any]) -> Iterator[Outcome]:
-        """Yield one Outcome per item handed out (items not handed out after a stop get none)."""
-        state = _Progress(pending=list(range(len(items))))
-        state.pending.reverse()  # pop() from the end keeps the given order
+    def run(self, items: Iterable[Any]) -> Iterator[Outcome]:
+        """Yield one Outcome per item handed out (items not handed out after a stop get none).
+
+        ``items`` may be an iterator: it is read in order, as workers become free (one item
+        ahead), so only the items in progress are held. Outcome.index counts from 0 in that
+        order.
+        """
+        state = _Progress(source=iter(items))
         with _sigint_stops(self):
             while True:
-                self._dispatch(items, state)
+                self._dispatch(state)
                 busy = [worker for worker in self._workers if worker.index is not None]
-                if not busy and (not state.pending or self.stopping):
+                if not busy and (self.stopping or not state.has_next()):
                     return
-                yield from self._collect(busy, state)
+                for outcome in self._collect(busy, state):
+                    state.payloads.pop(outcome.index, None)
+                    state.attempts.pop(outcome.index, None)
+                    yield outcome
 
     def close(self) -> None:
         """End every worker (politely, then by force) and release their pipes."""
@@ -181,18 +205,18 @@ class WorkerPool:
 
     # -- inside run() --
 
-    def _dispatch(self, items: Sequence[Any], state: _Progress) -> None:
+    def _dispatch(self, state: _Progress) -> None:
         if self.stopping:
             return
-        while state.pending:
+        while state.has_next():
             worker = self._idle_worker()
             if worker is None:
                 return
-            index = state.pending.pop()
+            index = state.ready.pop()
             state.attempts[index] = state.attempts.get(index, 0) + 1
             worker.index = index
             worker.started = time.monotonic()
-            worker.conn.send((index, items[index]))
+            worker.conn.send((index, state.payloads[index]))
 
     def _idle_worker(self) -> _Worker | None:
         for worker in self._workers:
@@ -257,7 +281,7 @@ class WorkerPool:
         cause = _death_cause(worker.process.exitcode)
         self._retire(worker)
         if state.attempts.get(index, 0) < MAX_ATTEMPTS and not self.stopping:
-            state.pending.append(index)  # tried next, on a fresh worker
+            state.ready.append(index)  # tried next, on a fresh worker
             return None
         tries = state.attempts.get(index, 1)
         when = "twice " if tries > 1 else ""

@@ -9,9 +9,10 @@ NOT_STARTED, which the summaries count as "not started", not as a failure.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -19,18 +20,22 @@ from typing import Any
 from brandstudio.batch.cluster import ClusterError, ClusterSession, active_cluster
 from brandstudio.batch.journal import OutputJournal, is_disk_full
 from brandstudio.batch.pool import Job, Outcome, WorkerPool
-from brandstudio.batch.report import BatchReport, ItemReport, report_path
+from brandstudio.batch.report import (
+    NOT_STARTED,
+    BatchReport,
+    ItemReport,
+    ReportSpool,
+    report_path,
+)
 from brandstudio.fsutil import atomic_write_text
 
 STOPPED_BY_USER = "stopped by the user (Ctrl+C or Cancel): run the same command again to resume"
 STOPPED_BY_SIGNAL = "stopped by SIGTERM: run the same command again to resume"
-NOT_STARTED = "not started: the batch stopped before it"
-"""The reason of a skipped item that a stopped batch never started."""
 
 
 def not_started(report: BatchReport) -> int:
     """How many of ``report``'s skipped items a stopped batch never started."""
-    return sum(1 for item in report.items if item.status == "skipped" and item.error == NOT_STARTED)
+    return report.tally.not_started
 
 
 def disk_full_stop(error: BaseException | str) -> str:
@@ -67,6 +72,30 @@ class PlannedItem:
     targets: tuple[Path, ...] = ()
 
 
+class PlannedItems:
+    """Planned items handed over once: iterating gives them in order and lets go of each, so
+    a running batch holds only the items in flight, not the whole plan (planning itself is
+    done: every name claimed, every resume check made). ``todo``: items with a payload."""
+
+    def __init__(self, items: Iterable[PlannedItem]) -> None:
+        self._items = collections.deque(items)
+        self.todo = sum(1 for item in self._items if item.payload is not None)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[PlannedItem]:
+        while self._items:
+            yield self._items.popleft()
+
+
+def count_todo(items: Iterable[PlannedItem]) -> int:
+    """How many of ``items`` have a payload (PlannedItems know it without being iterated)."""
+    if isinstance(items, PlannedItems):
+        return items.todo
+    return sum(1 for item in items if item.payload is not None)
+
+
 @dataclass
 class BatchSettings:
     """How to run: worker count, and the callbacks a front end listens to."""
@@ -96,33 +125,107 @@ def resume_or_plan(journal: OutputJournal, item: PlannedItem) -> bool:
 
 
 def run_batch(
-    items: Sequence[PlannedItem], job: Job, journal: OutputJournal, settings: BatchSettings
+    items: Iterable[PlannedItem],
+    job: Job,
+    journal: OutputJournal,
+    settings: BatchSettings,
+    *,
+    todo: int | None = None,
 ) -> BatchReport:
     """Do every item that has a payload; returns the report (also saved as report.json).
 
+    ``items`` (a sequence, :class:`PlannedItems`, or an iterator planning them lazily) are
+    taken in order when a worker is free, and let go once done (their reports go to the
+    spool, report.json's draft). ``todo``: how many have a payload, for the progress
+    (when not given, counted here: an iterator is then read whole first).
     The journal is closed (and the folder's lock released) however the batch ends.
     """
     started = time.monotonic()
-    todo = [item for item in items if item.payload is not None]
-    for item in todo:  # until a worker says otherwise
-        item.report.status = "skipped"
-        item.report.error = NOT_STARTED
-    report = BatchReport([item.report for item in items])
+    if todo is None:
+        if not isinstance(items, (Sequence, PlannedItems)):
+            items = list(items)
+        todo = count_todo(items)
+    report = BatchReport()
     try:
         journal.remove_stale_temp_files()
-        report.stopped = _run(todo, job, journal, settings)
-        settings.seconds = time.monotonic() - started
-        report.saved_to = save_report(journal, report)
+        with ReportSpool(journal.folder, report) as spool:
+            feed = _Feed(iter(items), journal, spool)
+            report.stopped = _run(feed, todo, job, journal, settings)
+            feed.finish_unstarted()
+            settings.seconds = time.monotonic() - started
+            report.saved_to = save_report(journal, spool)
     finally:
         journal.close()
     return report
 
 
+class _Feed:
+    """Planned items to the pool, in order: those without a payload go straight to the spool;
+    the others are claimed in the journal as they are handed out, and kept until done."""
+
+    def __init__(self, items: Iterator[PlannedItem], journal: OutputJournal, spool: ReportSpool):
+        self._items = items
+        self._journal = journal
+        self._spool = spool
+        self._given = 0  # items taken from ``items``
+        self.flying: dict[int, tuple[int, PlannedItem]] = {}
+        """Pool index -> (place in the batch, item), for items handed out and not done."""
+        self.disk_full: OSError | None = None
+        """Set when the journal could not claim an item's outputs: no more are handed out."""
+
+    def payloads(self) -> Iterator[Any]:
+        """The payloads for the pool, one by one (the pool's index counts them from 0)."""
+        sent = 0
+        for item in self._items:
+            place = self._given
+            self._given += 1
+            if item.payload is None:
+                self._spool.put(place, item.report)
+                continue
+            self.flying[sent] = (place, item)  # until done, or spooled as not started
+            try:
+                self._journal.pending(item.key, item.targets)
+            except OSError as error:  # no claim, no start: the items in flight still finish
+                if not is_disk_full(error):
+                    raise
+                self.disk_full = error
+                return
+            sent += 1
+            yield item.payload
+
+    def targets(self, index: int) -> tuple[Path, ...]:
+        """The outputs of the item the pool knows as ``index``."""
+        return self.flying[index][1].targets
+
+    def done(self, index: int) -> PlannedItem:
+        """The item the pool knows as ``index`` has its outcome recorded: spool it."""
+        place, item = self.flying.pop(index)
+        self._spool.put(place, item.report)
+        return item
+
+    def finish_unstarted(self) -> None:
+        """Spool every item left (in flight when a second Ctrl+C came, or never handed out)
+        as not started."""
+        for place, item in self.flying.values():
+            _not_started(item)
+            self._spool.put(place, item.report)
+        self.flying.clear()
+        for item in self._items:
+            if item.payload is not None:
+                _not_started(item)
+            self._spool.put(self._given, item.report)
+            self._given += 1
+
+
+def _not_started(item: PlannedItem) -> None:
+    item.report.status = "skipped"
+    item.report.error = NOT_STARTED
+
+
 def _run(
-    todo: Sequence[PlannedItem], job: Job, journal: OutputJournal, settings: BatchSettings
+    feed: _Feed, total: int, job: Job, journal: OutputJournal, settings: BatchSettings
 ) -> str | None:
     """Hand the items to workers and record what comes back; returns why it stopped early."""
-    total = len(todo)
     settings.on_progress(0, total)
     finished = 0
     stopped: str | None = None
@@ -130,16 +233,19 @@ def _run(
     if settings.item_timeout is not None:
         pool_kwargs["item_timeout"] = settings.item_timeout
     try:
-        _claim_all(journal, todo)
-        with _open_pool(job, todo, settings, pool_kwargs) as pool:
+        with _open_pool(job, feed, total, settings, pool_kwargs) as pool:
             settings.on_pool(pool)
-            for outcome in pool.run([item.payload for item in todo]):
-                _record(todo[outcome.index], outcome, journal, settings)
+            for outcome in pool.run(feed.payloads()):
+                item = feed.flying[outcome.index][1]
+                _record(item, outcome, journal, settings)
+                feed.done(outcome.index)
                 finished += 1
                 settings.on_progress(finished, total)
                 if outcome.disk_full and not pool.stopping:
                     stopped = disk_full_stop(outcome.error or "")
                     pool.stop()
+            if feed.disk_full is not None and stopped is None:
+                stopped = disk_full_stop(feed.disk_full)
             if pool.interrupted:
                 stopped = STOPPED_BY_SIGNAL if pool.terminated else STOPPED_BY_USER
     except KeyboardInterrupt:
@@ -158,19 +264,14 @@ def _run(
 
 
 def _open_pool(
-    job: Job, todo: Sequence[PlannedItem], settings: BatchSettings, pool_kwargs: dict[str, Any]
+    job: Job, feed: _Feed, total: int, settings: BatchSettings, pool_kwargs: dict[str, Any]
 ) -> WorkerPool:
     cluster = settings.cluster or active_cluster()
     if cluster is not None:
         from brandstudio.batch.cluster_pool import ClusterPool
 
-        return ClusterPool(job, cluster, [item.targets for item in todo])
-    return WorkerPool(job, min(settings.jobs, max(1, len(todo))), **pool_kwargs)
-
-
-def _claim_all(journal: OutputJournal, todo: Sequence[PlannedItem]) -> None:
-    for item in todo:
-        journal.pending(item.key, item.targets)
+        return ClusterPool(job, cluster, feed.targets)
+    return WorkerPool(job, min(settings.jobs, max(1, total)), **pool_kwargs)
 
 
 def _record(
@@ -195,14 +296,19 @@ def _record(
         settings.on_output(path)
 
 
-def save_report(journal: OutputJournal, report: BatchReport) -> Path | None:
-    """Write report.json into the journal's folder (its own earlier report is replaced);
-    None when it cannot be written (a full disk: the batch's summary says so)."""
+def save_report(journal: OutputJournal, report: BatchReport | ReportSpool) -> Path | None:
+    """Write report.json into the journal's folder (its own earlier report is replaced), from
+    a report held in memory or a batch's spool; None when it cannot be written (a full disk:
+    the batch's summary says so)."""
     stem = PurePosixPath(report_path(journal.folder).stem)
     path = journal.claim(stem, ".json")
     try:
         journal.pending("report", [path])
-        atomic_write_text(path, report.to_text())
+        if isinstance(report, ReportSpool):
+            if not report.write(path):
+                return None
+        else:
+            atomic_write_text(path, report.to_text())
     except OSError:
         return None
     with contextlib.suppress(OSError):

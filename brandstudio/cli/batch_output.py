@@ -19,7 +19,8 @@ from brandstudio.batch.runner import (
     STOPPED_BY_USER,
     BatchSettings,
     PlannedItem,
-    not_started,
+    PlannedItems,
+    count_todo,
     run_batch,
 )
 from brandstudio.cli import exitcodes, output
@@ -81,7 +82,7 @@ def cluster_session(args: argparse.Namespace) -> Iterator[ClusterSession | None]
 
 
 def run_and_summarise(
-    planned: Sequence[PlannedItem],
+    planned: Sequence[PlannedItem] | PlannedItems,
     job: Job,
     journal: OutputJournal,
     args: argparse.Namespace,
@@ -92,7 +93,7 @@ def run_and_summarise(
 ) -> int:
     """Run the batch with a progress bar, print outputs (with ``as_json``: the report as
     JSON, once it is done) and a summary; return the exit status."""
-    todo = sum(1 for item in planned if item.payload is not None)
+    todo = count_todo(planned)
     progress = Progress(todo, unit=unit)
 
     def on_progress(done: int, total: int) -> None:
@@ -132,10 +133,9 @@ def batch_exit_status(report: BatchReport) -> int:
 
 
 def _summarise(report: BatchReport, folder: Path, verb: str, unit: str, seconds: float) -> None:
-    ok, failed, skipped = (report.count(status) for status in ("ok", "failed", "skipped"))
-    resumed = sum(1 for item in report.items if item.status == "skipped" and item.outputs)
-    unstarted = not_started(report)
-    files = sum(len(item.outputs) for item in report.items if item.status == "ok")
+    tally = report.tally
+    ok, failed, skipped = (tally.counts[status] for status in ("ok", "failed", "skipped"))
+    resumed, unstarted, files = tally.resumed, tally.not_started, tally.files
     line = f"{verb} {ok} {unit} ({files} files) in {format_duration(seconds)} into {folder}"
     if resumed:
         line += f"; {resumed} already done (checked, skipped)"
@@ -166,16 +166,14 @@ def _summarise(report: BatchReport, folder: Path, verb: str, unit: str, seconds:
 def check_line(report: BatchReport) -> str:
     """'check: 3 rows with problems (2 errors, 4 warnings), listed in report.json', or ''
     when nothing was checked or nothing found."""
-    rows = [item for item in report.items if item.problems]
-    if not rows:
+    tally = report.tally
+    if not tally.checked_rows:
         return ""
-    found = [problem for item in rows for problem in item.problems or ()]
-    errors = sum(1 for problem in found if problem.get("severity") == "error")
-    warnings = len(found) - errors
+    errors, warnings = tally.check_errors, tally.check_warnings
     counts = ", ".join(
         f"{n} {word if n == 1 else word + 's'}"
         for n, word in ((errors, "error"), (warnings, "warning"))
         if n
     )
-    noun = "row" if len(rows) == 1 else "rows"
-    return f"check: {len(rows)} {noun} with problems ({counts}), listed in report.json"
+    noun = "row" if tally.checked_rows == 1 else "rows"
+    return f"check: {tally.checked_rows} {noun} with problems ({counts}), listed in report.json"

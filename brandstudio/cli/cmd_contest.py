@@ -182,10 +182,9 @@ def run_draw(args: argparse.Namespace) -> int:
     )
     for card in cards:
         report = render_card(card, kit, on_output=lambda path: output.message(f"card: {path}"))
-        for item in report.items:
-            if item.status == "failed":
-                failed += 1
-                output.error(f"{card.template.stem} {item.input}: {item.error}")
+        failed += report.count("failed")
+        for item in report.failures():
+            output.error(f"{card.template.stem} {item.input}: {item.error}")
     return exitcodes.SOME_FAILED if failed else exitcodes.OK
 
 

@@ -157,7 +157,7 @@ def _summarise(result: PlanResult, args: argparse.Namespace) -> None:
     """The closing lines on stderr: made, resumed, each failed row, the overview, the report."""
     report = result.report
     made = report.count("ok")
-    resumed = sum(1 for item in report.items if item.status == "skipped" and item.outputs)
+    resumed = report.tally.resumed
     line = f"made {made} posts into {args.out}"
     if resumed:
         line += f"; {resumed} already done (checked, skipped)"
@@ -166,9 +166,11 @@ def _summarise(result: PlanResult, args: argparse.Namespace) -> None:
         output.message(f"stopped: {report.stopped}")
     failures = report.failures()
     if failures:
-        output.message(f"{len(failures)} rows failed:")
+        output.message(f"{report.count('failed')} rows failed:")
         for item in failures:
             output.message(f"  row {item.row}: {item.error}")
+        if report.count("failed") > len(failures):  # past the failures a report keeps
+            output.message(f"  ... and {report.count('failed') - len(failures)} more")
     checked = check_line(report)
     if checked:
         output.message(checked)

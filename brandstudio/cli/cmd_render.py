@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
         save=args.write_report,
     )
     _tell(report)
-    if any(MISSING_GLYPHS_HINT in (item.error or "") for item in report.items):
+    if any(MISSING_GLYPHS_HINT in (item.error or "") for item in report.items()):
         output.message("hint: --allow-missing-glyphs leaves out the letters no font has")
     if report.stopped:
         output.message(f"stopped: {report.stopped}")
@@ -172,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
 def _tell(report: BatchReport) -> None:
     """Each size's warnings (the same problem at every size said once), notes and failure."""
     said: set[str] = set()
-    for item in report.items:
+    for item in report.items():
         name = Path(item.outputs[0]).name if item.outputs else item.input
         for warning in item.warnings:
             if warning not in said:

@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 
 from brandstudio.batch.pool import prepare_workers
+from brandstudio.batch.runner import PlannedItems
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import output
 from brandstudio.cli.batch_output import add_batch_options, run_and_summarise
@@ -119,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
     enlarged = enlarged_photos(photos, settings.targets)
     if enlarged:
         output.message(f"warning: {enlarged_warning(enlarged, len(photos))}")
+    plan.items = PlannedItems(plan.items)  # the run lets go of each item once it is done
     return run_and_summarise(
         plan.items, plan.job, plan.journal, args, verb="stamped", unit="photos"
     )

@@ -13,7 +13,7 @@ from PIL import Image
 from brandstudio.batch.inputs import InputItem, expand_inputs, nothing_usable
 from brandstudio.batch.journal import OutputJournal, file_id
 from brandstudio.batch.pool import ItemError, Job
-from brandstudio.batch.runner import PlannedItem
+from brandstudio.batch.runner import PlannedItem, PlannedItems, count_todo
 from brandstudio.render.export import Encoded, ExportError, ImageFormat, encode, encode_under
 
 
@@ -25,7 +25,8 @@ class PlanError(Exception):
 class Plan:
     """A batch ready for ``run_batch``: the items, the job, and the journal that claimed paths."""
 
-    items: list[PlannedItem]
+    items: Sequence[PlannedItem] | PlannedItems
+    """The items; a long batch's are PlannedItems, which the run takes and lets go of."""
     job: Job
     journal: OutputJournal
     notes: list[str] = field(default_factory=list)
@@ -33,7 +34,7 @@ class Plan:
     @property
     def todo(self) -> int:
         """Items the workers will do (not failed or skipped during planning)."""
-        return sum(1 for item in self.items if item.payload is not None)
+        return count_todo(self.items)
 
 
 def open_photo_batch(

@@ -23,7 +23,7 @@ from PIL import Image
 from brandstudio.batch.journal import OutputJournal
 from brandstudio.batch.pool import ItemError
 from brandstudio.batch.report import ItemReport
-from brandstudio.batch.runner import PlannedItem, WorkResult, resume_or_plan
+from brandstudio.batch.runner import PlannedItem, PlannedItems, WorkResult, resume_or_plan
 from brandstudio.batch.writer import write_output
 from brandstudio.fileformat import FormatError, load_template
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
@@ -487,8 +487,10 @@ def plan_merge(
     out.mkdir(parents=True, exist_ok=True)
     journal = OutputJournal(out, merge_fingerprint(settings), overwrite=overwrite)
     label = source or table.path.name + (f" [{table.sheet}]" if table.sheet else "")
-    try:
-        items = [_plan_row(row, label, table, columns, settings, journal) for row in table.rows]
+    try:  # planned whole (names claimed, resume checked), then let go of as the run goes
+        items = PlannedItems(
+            _plan_row(row, label, table, columns, settings, journal) for row in table.rows
+        )
     except BaseException:
         journal.close()
         raise

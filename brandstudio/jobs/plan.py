@@ -43,7 +43,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Final
@@ -673,7 +673,7 @@ def run_plan(
     return PlanResult(report, written)
 
 
-def _row_outputs(items: Sequence[PlannedItem]) -> dict[int, Path]:
+def _row_outputs(items: Iterable[PlannedItem]) -> dict[int, Path]:
     """Row number -> its first file (made now or earlier), for the overview's thumbnail."""
     found: dict[int, Path] = {}
     for item in items:

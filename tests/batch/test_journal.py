@@ -89,3 +89,22 @@ def test_stale_partial_files_are_removed(tmp_path: Path) -> None:
     with OutputJournal(tmp_path, "job") as journal:
         assert journal.remove_stale_temp_files() == [stale]
     assert keep.exists()
+
+
+def test_a_long_journal_is_compacted_when_opened_and_keeps_its_hashes(tmp_path: Path) -> None:
+    with OutputJournal(tmp_path, "job") as journal:
+        for name in ("a", "b"):
+            write(journal, name, journal.claim(PurePosixPath(name), ".jpg"), name.encode())
+    lines = (tmp_path / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()
+    superseded = '{"item": "x", "job": "job", "name": "a.jpg", "state": "pending"}'
+    (tmp_path / JOURNAL_NAME).write_text(
+        "".join(f"{line}\n" for line in [superseded] * 70 + lines), encoding="utf-8"
+    )
+    with OutputJournal(tmp_path, "job") as journal:
+        compacted = (tmp_path / JOURNAL_NAME).read_text(encoding="utf-8").splitlines()
+        assert compacted == [line for line in lines if '"done"' in line]
+        assert journal.done_outputs("a") == [tmp_path / "a.jpg"]
+        write(journal, "c", journal.claim(PurePosixPath("c"), ".jpg"), b"c")
+        assert journal.done_outputs("c") == []  # done this run: its hash is in the file only
+    with OutputJournal(tmp_path, "job") as journal:
+        assert journal.done_outputs("c") == [tmp_path / "c.jpg"]

@@ -69,7 +69,7 @@ def export(studio, folder):
         return result.image, result.warnings
 
     report = run_export(settings, folder, render_one, save=False)
-    return Path(report.items[0].outputs[0])
+    return Path(next(report.items()).outputs[0])
 
 
 def type_text(widget, text):

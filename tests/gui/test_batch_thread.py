@@ -98,7 +98,7 @@ def test_cancel_before_the_pool_starts_stops_cleanly(
     assert thread.cancelled
     assert report.stopped == STOPPED_BY_USER
     assert report.count("ok") < len(PHOTOS)
-    for item in report.items:
+    for item in report.items():
         if item.status == "failed":
             assert "stopped" in (item.error or "")
 

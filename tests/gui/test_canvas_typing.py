@@ -71,7 +71,7 @@ def export_png(studio: Studio, out: Path) -> Image.Image:
         return result.image, result.warnings
 
     report = run_export(settings, out, render_one, save=False)
-    [path] = [Path(p) for item in report.items for p in item.outputs]
+    [path] = [Path(p) for item in report.items() for p in item.outputs]
     with Image.open(path) as image:
         return image.convert("RGB")
 

@@ -202,7 +202,7 @@ def test_cancel_stops_with_complete_files_only(
     # Issue 13: the photos the batch never started were counted as "Failed".
     assert summary.count_labels["Failed"].text() == "0"
     assert not summary.failures.isVisible()
-    unstarted = [item for item in summary.report.items if item.status != "ok"]
+    unstarted = [item for item in summary.report.items() if item.status != "ok"]
     assert unstarted and {item.status for item in unstarted} == {"skipped"}
     assert {item.error for item in unstarted} == {NOT_STARTED}
     assert summary.count_labels["Not started"].text() == str(len(unstarted))

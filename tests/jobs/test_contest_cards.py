@@ -97,7 +97,7 @@ def test_cards_are_rendered_in_the_contest_folder_with_a_report(tmp_path: Path) 
     cards = contest_cards(folder, result, winners_template=winners, protocol_template=protocol)
     kit = find_brand("demo")
     reports = [render_card(card, kit) for card in cards]
-    assert [item.status for report in reports for item in report.items] == ["ok"] * 3
+    assert [item.status for report in reports for item in report.items()] == ["ok"] * 3
     assert (folder / "cards" / "report.json").is_file()
     with Image.open(folder / "cards" / "w_instagram-story.png") as image:
         assert image.size == (1080, 1920)

@@ -162,7 +162,7 @@ def test_a_plan_renders_reports_rows_and_resumes(tmp_path: Path) -> None:
     assert prepared.todo == 3
     result = run_plan(prepared, jobs=2)
     report = result.report
-    statuses = {item.row: item.status for item in report.items}
+    statuses = {item.row: item.status for item in report.items()}
     assert statuses == {
         2: "ok",
         3: "ok",
@@ -172,7 +172,7 @@ def test_a_plan_renders_reports_rows_and_resumes(tmp_path: Path) -> None:
         7: "failed",
         8: "ok",
     }
-    errors = {item.row: item.error or "" for item in report.items}
+    errors = {item.row: item.error or "" for item in report.items()}
     assert "column 'template'" in errors[4] and "'nope'" in errors[4]
     assert "column 'Дата'" in errors[5]
     assert "column 'photo'" in errors[6] and "missing.jpg" in errors[6]

@@ -35,7 +35,7 @@ from brandstudio.batch.cluster import ClusterSession, open_cluster, using_cluste
 from brandstudio.batch.pool import WorkerPool, default_jobs
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport
-from brandstudio.batch.runner import BatchSettings, run_batch
+from brandstudio.batch.runner import BatchSettings, PlannedItems, run_batch
 from brandstudio.gui.cluster_dialog import ClusterChoice
 from brandstudio.gui.tooltips import plain_tip
 from brandstudio.jobs.common import Plan
@@ -50,7 +50,9 @@ def plan_runner(make_plan: Callable[[], Plan]) -> Runner:
 
     def run(settings: BatchSettings, cancel: threading.Event) -> BatchReport:
         plan = make_plan()
-        return run_batch(plan.items, plan.job, plan.journal, settings)
+        items = plan.items if isinstance(plan.items, PlannedItems) else PlannedItems(plan.items)
+        plan.items = ()  # the run lets go of each item once it is done
+        return run_batch(items, plan.job, plan.journal, settings)
 
     return run
 

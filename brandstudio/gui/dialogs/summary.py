@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport, ItemReport
-from brandstudio.batch.runner import STOPPED_BY_USER, not_started
+from brandstudio.batch.runner import STOPPED_BY_USER
 from brandstudio.gui.engine_messages import translated_reason
 from brandstudio.gui.tooltips import plain_tip
 
@@ -57,11 +57,11 @@ class BatchSummaryDialog(QDialog):
         self.folder = folder
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
-        ok, failed, skipped = (report.count(status) for status in ("ok", "failed", "skipped"))
-        resumed = sum(1 for item in report.items if item.status == "skipped" and item.outputs)
-        unstarted = not_started(report)  # "skipped" in report.json: the batch stopped first
+        tally = report.tally
+        ok, failed, skipped = (tally.counts[status] for status in ("ok", "failed", "skipped"))
+        resumed, files = tally.resumed, tally.files
+        unstarted = tally.not_started  # "skipped" in report.json: the batch stopped first
         skipped -= unstarted
-        files = sum(len(item.outputs) for item in report.items if item.status == "ok")
 
         icon_kind = QStyle.StandardPixmap.SP_MessageBoxInformation
         if report.stopped or failed:
@@ -138,7 +138,7 @@ class BatchSummaryDialog(QDialog):
         failures = report.failures()
         for item in failures[:MAX_LISTED]:
             self.failures.addTopLevelItem(self._failure_item(item, rows))
-        more = len(failures) - MAX_LISTED
+        more = failed - min(len(failures), MAX_LISTED)
         if more > 0:
             extra = QTreeWidgetItem(["…", self.tr("and %1 more").replace("%1", str(more))])
             self.failures.addTopLevelItem(extra)
