@@ -236,9 +236,10 @@ def _run(
         with _open_pool(job, feed, total, settings, pool_kwargs) as pool:
             settings.on_pool(pool)
             for outcome in pool.run(feed.payloads()):
-                item = feed.flying[outcome.index][1]
-                _record(item, outcome, journal, settings)
-                feed.done(outcome.index)
+                try:
+                    _record(feed.flying[outcome.index][1], outcome, journal, settings)
+                finally:  # even half recorded (the journal's disk is full): as it came back
+                    feed.done(outcome.index)
                 finished += 1
                 settings.on_progress(finished, total)
                 if outcome.disk_full and not pool.stopping:
