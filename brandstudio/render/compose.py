@@ -90,7 +90,8 @@ def composite(canvas: Image.Image, image: Image.Image, left: int, top: int) -> N
 
     An "RGB" image is opaque: pasted, which is several times cheaper than blending. On an
     "RGB" (opaque) canvas an "RGBA" image is pasted through its alpha: what blending gives
-    over opaque pixels, exactly."""
+    over opaque pixels, exactly. Only the part of an "RGBA" image that is not transparent
+    is laid (a text layer's box is mostly empty)."""
     crop_left, crop_top = max(0, -left), max(0, -top)
     right = min(image.width, canvas.width - left)
     bottom = min(image.height, canvas.height - top)
@@ -103,6 +104,13 @@ def composite(canvas: Image.Image, image: Image.Image, left: int, top: int) -> N
             canvas.paste(
                 image.crop((crop_left, crop_top, right, bottom)), (left + crop_left, top + crop_top)
             )
+        return
+    shown = image.getbbox()  # where it is not transparent: nothing changes elsewhere
+    if shown is None:
+        return
+    crop_left, crop_top = max(crop_left, shown[0]), max(crop_top, shown[1])
+    right, bottom = min(right, shown[2]), min(bottom, shown[3])
+    if right <= crop_left or bottom <= crop_top:
         return
     part = image.crop((crop_left, crop_top, right, bottom))
     if canvas.mode == "RGB":
