@@ -243,11 +243,11 @@ class OutputJournal:
     def done(self, item: str, path: Path, size: int, sha256: str) -> None:
         """Record a finished output (flushed in batches; a lost line only means redoing it).
 
-        The hash goes to the file only: this run never asks for it again (the next one reads
-        it back), and a long batch's journal does not grow in memory as it goes.
+        The size and hash go to the file only: this run never asks for them again (the next
+        one reads them back), and a long batch's journal does not grow in memory as it goes.
         """
         entry = Entry(self._name(path), self.fingerprint, item, "done", size, sha256)
-        self._append(entry, remember=dataclasses.replace(entry, sha256=""))
+        self._append(entry, remember=dataclasses.replace(entry, size=-1, sha256=""))
 
     def flush(self, *, sync: bool = False) -> None:
         """Lines are written whole as they come; with ``sync``, push them to the disk."""
