@@ -262,14 +262,20 @@ def _connect(
 ) -> ClusterSession:
     distributed = dask_distributed(address.text)
     if address.is_local:
-        cluster = distributed.LocalCluster(
-            n_workers=address.local_workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        try:
+            cluster = distributed.LocalCluster(
+                n_workers=address.local_workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+        except Exception as error:  # its processes did not come up (a machine out of memory)
+            raise ClusterError(
+                f"--cluster {address.text}: the local cluster did not start:"
+                f" {error or type(error).__name__}"
+            ) from None
         return ClusterSession(address, distributed.Client(cluster), shipping, cluster)
     security = _security(address, tls)
     try:

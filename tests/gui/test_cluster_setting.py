@@ -64,10 +64,13 @@ def test_a_studio_batch_runs_on_the_cluster_and_cancels(
         lambda: plan_stamp([str(folder)], out, settings), cluster=ClusterChoice("local:1")
     )
     threads.append(thread)
-    with qtbot.waitSignal(thread.finished, timeout=BATCH_TIMEOUT) as finished:
-        thread.start()
-    report = finished.args[0]
-    assert isinstance(report, BatchReport) and report.count("ok") == 3, report.to_text()
+    ended: list[object] = []  # a report, or the reason it failed (not a two-minute timeout)
+    thread.finished.connect(ended.append)
+    thread.failed.connect(ended.append)
+    thread.start()
+    qtbot.waitUntil(lambda: bool(ended), timeout=BATCH_TIMEOUT)
+    report = ended[0]
+    assert isinstance(report, BatchReport) and report.count("ok") == 3, report
     assert len(list(out.glob("*.jpg"))) == 3
 
     again = BatchThread.for_plan(
