@@ -108,6 +108,8 @@ class OutputJournal:
         self.overwrite = overwrite
         self._originals = set(originals)
         self._entries: dict[str, Entry] = {}
+        """The last word on each file named in the journal when it was opened (updated when
+        this run rewrites one; files new in this run are in ``_taken``)."""
         self._taken: set[str] = set()
         self._earlier: dict[str, list[Entry]] | None = None
         self._lines = 0
@@ -169,7 +171,7 @@ class OutputJournal:
             if file_id(path.parent) != file_id(self.folder):
                 return False
             name = path.name
-        return name in self._entries
+        return name in self._entries or name in self._taken
 
     def done_outputs(self, item: str) -> list[Path]:
         """Outputs this job finished for ``item`` in an earlier run that are still intact
@@ -273,9 +275,10 @@ class OutputJournal:
         self.close()
 
     def _append(self, entry: Entry, *, remember: Entry | None = None) -> None:
-        """Write one whole line (and keep ``remember``, default ``entry``, in memory); on a
-        failed write the file is cut back to where it was, so the journal never keeps half a
-        line. Raises OSError (see :func:`is_disk_full`)."""
+        """Write one whole line (and keep ``remember``, default ``entry``, in memory unless
+        the file is new in this run); on a failed write the file is cut back to where it
+        was, so the journal never keeps half a line. Raises OSError (see
+        :func:`is_disk_full`)."""
         if self._fd is None:
             flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
             self._fd = os.open(self.folder / JOURNAL_NAME, flags, 0o666)
@@ -287,7 +290,10 @@ class OutputJournal:
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, start)
             raise
-        self._entries[entry.name] = remember or entry
+        if entry.name in self._entries or entry.name not in self._taken:
+            self._entries[entry.name] = remember or entry
+        # else a name new in this run: ``_taken`` holds it for the rest of the run and the
+        # file has the line, so a long batch's journal does not grow in memory as it goes
         self._lines += 1
 
     def _compact(self) -> None:
