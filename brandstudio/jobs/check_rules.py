@@ -184,7 +184,8 @@ def _line_contrasts(
     inked = np.asarray(mask)
     grown = np.asarray(mask.filter(ImageFilter.BoxBlur(RING)))  # > 0 within RING px of ink
     ring = (grown > 0) & (inked == 0)
-    pixels = np.asarray(scene.image.crop((cx0, cy0, cx1, cy1)).convert("RGB"))
+    around = scene.image.crop((cx0, cy0, cx1, cy1))
+    pixels = np.asarray(around if around.mode == "RGB" else around.convert("RGB"))
     red, green, blue, alpha = facts.color
     text = np.array((red, green, blue), dtype=np.float64)
     share = alpha / 255

@@ -221,7 +221,7 @@ def _opaque(image: Image.Image) -> Image.Image:
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(white, rgba).convert("RGB")
-    return image.convert("RGB")
+    return image if image.mode == "RGB" else image.convert("RGB")  # callers only read it
 
 
 def _corners(position: zxingcpp.Position) -> tuple[tuple[float, float], ...]:
