@@ -71,12 +71,8 @@ def pixel_edit(
 def shown_box(template: Template, layer_id: str, preset: Preset | None) -> dict[str, int]:
     """The layer's box at ``preset`` in whole pixels, keyed by field (W and H at least 1)."""
     box = layout(template, preset).placement(layer_id).box
-    return {
-        "x": round(box.x),
-        "y": round(box.y),
-        "width": max(1, round(box.width)),
-        "height": max(1, round(box.height)),
-    }
+    width, height = box.pixel_size
+    return {"x": round(box.x), "y": round(box.y), "width": width, "height": height}
 
 
 def box_field(path: str) -> BoxField | None:

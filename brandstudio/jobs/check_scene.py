@@ -176,7 +176,7 @@ def _text_facts(
         return base
     fitted, style, placement = found
     box = placement.box
-    size = (max(1, round(box.width)), max(1, round(box.height)))
+    size = box.pixel_size
     words = slot_value(template, content, layer.props.slot) if layer.props.slot else ""
     glyphs = _drawn_glyphs(assets, layer, size, fitted.size, words)
     if glyphs is None:
@@ -236,7 +236,7 @@ def _drawn_box(assets: Assets, layer: LogoLayer | QrLayer, placement: Placement)
     """Where a logo (fitted into its box) or a QR code (a square of the box's shorter side)
     is drawn, aligned by the layer's anchor as the engine does (canvas px)."""
     box = placement.box
-    size = (max(1, round(box.width)), max(1, round(box.height)))
+    size = box.pixel_size
     if isinstance(layer, QrLayer):
         width = height = min(size)
     else:

@@ -37,6 +37,11 @@ class Box:
     def center(self) -> tuple[float, float]:
         return self.x + self.width / 2, self.y + self.height / 2
 
+    @property
+    def pixel_size(self) -> tuple[int, int]:
+        """(width, height) in whole px a layer in this box is drawn at: rounded, at least 1."""
+        return max(1, round(self.width)), max(1, round(self.height))
+
     def contains(self, other: Box, tolerance: float = 1e-6) -> bool:
         """Whether ``other`` lies inside this box (edges may touch)."""
         return (

@@ -270,9 +270,7 @@ def _cover_sizes(
     for preset in presets:
         placed = layout(template, preset)
         for layer in photo_layers:
-            box = placed.placement(layer.id).box
-            size = (max(1, round(box.width)), max(1, round(box.height)))
-            sizes.setdefault(layer.props.slot, set()).add(size)
+            sizes.setdefault(layer.props.slot, set()).add(placed.placement(layer.id).box.pixel_size)
     return {
         slot: tuple(sorted(found))
         for slot, found in sizes.items()

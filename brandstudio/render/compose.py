@@ -15,6 +15,11 @@ from brandstudio.render.paint import ColorResolver, fill_image
 from brandstudio.render.photo import contain, cover
 
 
+def as_rgb(image: Image.Image) -> Image.Image:
+    """``image`` itself when it is "RGB", else converted (alpha dropped): for reading pixels."""
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
 def split_alpha(image: Image.Image) -> tuple[Image.Image, Image.Image, tuple[int, int]] | None:
     """An "RGBA" image as its colours ("RGB") and its alpha ("L"), cut to where it is not
     transparent (a gradient that fades to nothing leaves the rest of the photo as it is),
@@ -75,7 +80,9 @@ def boxed_logo(logo: Image.Image, size: tuple[int, int], anchor: Anchor) -> Imag
     return image
 
 
-def opaque_as_rgb(background: Paint, size: tuple[int, int], palette: ColorResolver) -> Image.Image:
+def painted_background(
+    background: Paint, size: tuple[int, int], palette: ColorResolver
+) -> Image.Image:
     """The painted background: "RGB" when it is opaque all over (every layer is then laid
     over it by a paste through its alpha, the very pixels of blending over opaque ground,
     tested on every colour and alpha), else "RGBA"."""

@@ -46,7 +46,7 @@ from brandstudio.render.compose import (
     finish,
     fit_photo,
     luminance_under,
-    opaque_as_rgb,
+    painted_background,
     split_alpha,
 )
 from brandstudio.render.fonts import Letters, letter_report
@@ -139,9 +139,6 @@ class _Renderer:
     # -- the canvas ---------------------------------------------------------------------
 
     def run(self) -> Rendered:
-        size = (self.layout.width, self.layout.height)
-        background = self.template.background
-        key = ("background", repr(background), size)
         canvas: Image.Image | None = None
         for layer, placement in zip(self.template.layers, self.layout.placements, strict=True):
             if not placement.visible:
@@ -150,12 +147,10 @@ class _Renderer:
                 canvas = self._opaque_photo(layer, placement)
                 if canvas is not None:  # the photo hides the background: it is the canvas
                     continue
-                canvas = self._painted(key, lambda: opaque_as_rgb(background, size, self.color))
-                canvas = canvas.copy()
+                canvas = self._background()
             self._draw_layer(canvas, layer, placement)
         if canvas is None:
-            canvas = self._painted(key, lambda: opaque_as_rgb(background, size, self.color))
-            canvas = canvas.copy()
+            canvas = self._background()
         missing = tuple(
             (layer_id, letters.missing) for layer_id, letters in self.letters if letters.missing
         )
@@ -165,6 +160,14 @@ class _Renderer:
         image = canvas if canvas.mode == "RGB" else canvas.convert("RGB")
         return Rendered(image, warnings, tuple(self.letters))
 
+    def _background(self) -> Image.Image:
+        """A fresh canvas with the template's background painted (painted once per render
+        state): "RGB" when the background is opaque."""
+        size = (self.layout.width, self.layout.height)
+        background = self.template.background
+        key = ("background", repr(background), size)
+        return self._painted(key, lambda: painted_background(background, size, self.color)).copy()
+
     def _opaque_photo(self, layer: Layer, placement: Placement) -> Image.Image | None:
         """The bottom layer as the canvas ("RGB", opaque), when it is a photo that covers the
         whole canvas opaquely: the very pixels of pasting it over the background, without
@@ -172,7 +175,7 @@ class _Renderer:
         if not isinstance(layer, PhotoLayer) or layer.opacity < 1.0 or layer.rotation % 360:
             return None
         box = placement.box
-        size = (max(1, round(box.width)), max(1, round(box.height)))
+        size = box.pixel_size
         if (round(box.x), round(box.y)) != (0, 0) or size != (
             self.layout.width,
             self.layout.height,
@@ -194,7 +197,7 @@ class _Renderer:
 
     def _draw_layer(self, canvas: Image.Image, layer: Layer, placement: Placement) -> None:
         box = placement.box
-        width, height = max(1, round(box.width)), max(1, round(box.height))
+        width, height = box.pixel_size
         if width * height > MAX_LAYER_PIXELS:
             self.warnings.append(f"{layer.id}: the layer is too large to draw ({width}x{height})")
             return
@@ -671,7 +674,7 @@ def _shown_layer(
     if not placement.visible:
         return None
     box = placement.box
-    size = (max(1, round(box.width)), max(1, round(box.height)))
+    size = box.pixel_size
     return placed, expand_slides(template).layer(placement.layer_id), placement, size
 
 

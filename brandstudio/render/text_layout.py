@@ -163,7 +163,7 @@ def text_layout(
     slot = layer.props.slot  # type: ignore[union-attr]
     text = slot_value(template, content, slot) if slot else layer.props.text or ""  # type: ignore[union-attr]
     box = placement.box
-    size = (max(1, round(box.width)), max(1, round(box.height)))
+    size = box.pixel_size
     left = round(box.x) if not placement.rotation % 360 else box.x + (box.width - size[0]) / 2
     top = round(box.y) if not placement.rotation % 360 else box.y + (box.height - size[1]) / 2
     shaper = Shaper(style, assets.fonts)
