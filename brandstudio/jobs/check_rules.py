@@ -21,6 +21,7 @@ from brandstudio.model.contrast import TEXT_CONTRAST
 from brandstudio.model.layers import BadgeLayer, LogoLayer, PhotoLayer, TextLayer
 from brandstudio.model.layout import Box
 from brandstudio.model.values import brand_role
+from brandstudio.render.compose import as_rgb
 from brandstudio.render.legibility import (
     GLYPH,
     LARGE_SPAN,
@@ -184,8 +185,7 @@ def _line_contrasts(
     inked = np.asarray(mask)
     grown = np.asarray(mask.filter(ImageFilter.BoxBlur(RING)))  # > 0 within RING px of ink
     ring = (grown > 0) & (inked == 0)
-    around = scene.image.crop((cx0, cy0, cx1, cy1))
-    pixels = np.asarray(around if around.mode == "RGB" else around.convert("RGB"))
+    pixels = np.asarray(as_rgb(scene.image.crop((cx0, cy0, cx1, cy1))))
     red, green, blue, alpha = facts.color
     text = np.array((red, green, blue), dtype=np.float64)
     share = alpha / 255

@@ -19,6 +19,7 @@ import zxingcpp
 from PIL import Image
 
 from brandstudio.model.layout import Box
+from brandstudio.render.compose import as_rgb
 from brandstudio.render.qr import QrError, qr_matrix
 
 PHONE_WIDTH: Final = 780
@@ -221,7 +222,7 @@ def _opaque(image: Image.Image) -> Image.Image:
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(white, rgba).convert("RGB")
-    return image if image.mode == "RGB" else image.convert("RGB")  # callers only read it
+    return as_rgb(image)  # callers only read it
 
 
 def _corners(position: zxingcpp.Position) -> tuple[tuple[float, float], ...]:

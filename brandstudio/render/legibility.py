@@ -27,6 +27,7 @@ from brandstudio.model.contrast import (
     channel_linear,
     contrast,
 )
+from brandstudio.render.compose import as_rgb
 
 MARGIN: Final = 0.1
 """Contrast added to the threshold the backdrop aims at (ratio units): rounding headroom."""
@@ -133,26 +134,20 @@ def _dilate(mask: Image.Image, radius: int) -> Image.Image:
 @dataclass(frozen=True)
 class _Ring:
     """The pixels measured around the letters: where they are (in the layer's image) and
-    what shows there (the layer's own box and shadow, RGBA 0-255; the canvas, RGB 0-255)."""
+    what shows there: the layer's own box and shadow (their colour times their alpha, and
+    how much of what is below shows through, 0-1) over the canvas (RGB 0-255)."""
 
     xs: NDArray[np.intp]
     ys: NDArray[np.intp]
     own: Floats
+    see_through: Floats
     under: Floats
-
-    def __post_init__(self) -> None:
-        alpha = self.own[:, 3:4] / 255
-        # the parts of ground() that do not depend on the scrim, worked out once per layer
-        object.__setattr__(self, "_own_part", self.own[:, :3] * alpha)
-        object.__setattr__(self, "_see_through", 1 - alpha)
 
     def ground(self, strength: Floats, shade: Floats) -> Floats:
         """What shows behind the letters with a scrim of ``shade`` at ``strength`` (0-1,
         one per pixel) under the layer."""
-        own_part: Floats = self.__dict__["_own_part"]
-        see_through: Floats = self.__dict__["_see_through"]
         dimmed = self.under * (1 - strength[:, None]) + shade * strength[:, None]
-        return np.asarray(own_part + dimmed * see_through, dtype=np.float64)
+        return np.asarray(self.own + dimmed * self.see_through, dtype=np.float64)
 
 
 def _ring(
@@ -160,7 +155,7 @@ def _ring(
     layer: Image.Image,
     behind: Image.Image,
     radius: int,
-    at: tuple[int, int] = (0, 0),
+    at: tuple[int, int],
 ) -> _Ring | None:
     """Up to ``MAX_SAMPLES`` pixels within ``radius`` px of the letters, outside them."""
     bbox = glyphs.getbbox()  # where coverage is above 0
@@ -181,12 +176,11 @@ def _ring(
         return None
     spots = spots[:: max(1, spots.size // MAX_SAMPLES)]
     own = np.asarray(layer.crop(area)).reshape(-1, 4)[spots].astype(np.float64)
+    alpha = own[:, 3:4] / 255
     ground = behind.crop((area[0] + at[0], area[1] + at[1], area[2] + at[0], area[3] + at[1]))
-    if ground.mode != "RGB":
-        ground = ground.convert("RGB")
-    under = np.asarray(ground).reshape(-1, 3)[spots]
+    under = np.asarray(as_rgb(ground)).reshape(-1, 3)[spots]
     ys, xs = np.divmod(spots, area[2] - area[0])
-    return _Ring(xs + x0, ys + y0, own, under.astype(np.float64))
+    return _Ring(xs + x0, ys + y0, own[:, :3] * alpha, 1 - alpha, under.astype(np.float64))
 
 
 def backdrop(
