@@ -233,24 +233,38 @@ def _place(width: int, height: int, style: TextStyle, box: tuple[int, int]) -> t
     return x, y
 
 
-def _paste(target: Image.Image, source: Image.Image, x: int, y: int) -> None:
-    """Alpha-composite ``source`` onto ``target`` at (x, y), clipped to ``target``."""
+def _clipped(
+    target: Image.Image, source: Image.Image, x: int, y: int
+) -> tuple[Image.Image, tuple[int, int]] | None:
+    """The part of ``source`` that lands on ``target`` when placed at (x, y), and where it
+    lands; None when nothing does."""
     left, top = max(x, 0), max(y, 0)
     right = min(x + source.width, target.width)
     bottom = min(y + source.height, target.height)
     if right <= left or bottom <= top:
-        return
-    clipped = source.crop((left - x, top - y, right - x, bottom - y))
-    target.alpha_composite(clipped, (left, top))
+        return None
+    return source.crop((left - x, top - y, right - x, bottom - y)), (left, top)
+
+
+def _paste(target: Image.Image, source: Image.Image, x: int, y: int) -> None:
+    """Alpha-composite ``source`` onto ``target`` at (x, y), clipped to ``target``."""
+    clipped = _clipped(target, source, x, y)
+    if clipped is not None:
+        target.alpha_composite(*clipped)
+
+
+def _scaled_alpha(mask: Image.Image, alpha: int) -> Image.Image:
+    """``mask`` (mode L) with every level scaled by ``alpha`` / 255 (rounded)."""
+    if alpha == 255:
+        return mask
+    return mask.point([(value * alpha + 127) // 255 for value in range(256)])
 
 
 def _coloured(color: RGBA, mask: Image.Image) -> Image.Image:
     """A layer of ``color`` wherever ``mask`` (mode L) is set."""
     red, green, blue, alpha = color
     layer = Image.new("RGBA", mask.size, (red, green, blue, 0))
-    if alpha != 255:
-        mask = mask.point([(value * alpha + 127) // 255 for value in range(256)])
-    layer.putalpha(mask)
+    layer.putalpha(_scaled_alpha(mask, alpha))
     return layer
 
 
@@ -258,10 +272,17 @@ def _coloured_alone(color: RGBA, mask: Image.Image) -> Image.Image:
     """What compositing ``_coloured(color, mask)`` over a transparent image gives, made
     directly: the colour where the layer shows, (0, 0, 0, 0) where it does not."""
     red, green, blue, alpha = color
-    if alpha != 255:
-        mask = mask.point([(value * alpha + 127) // 255 for value in range(256)])
-    bands = [mask.point([0] + [level] * 255) for level in (red, green, blue)]
-    return Image.merge("RGBA", (*bands, mask))
+    shown = _scaled_alpha(mask, alpha)
+    bands = [shown.point([0] + [level] * 255) for level in (red, green, blue)]
+    return Image.merge("RGBA", (*bands, shown))
+
+
+def _laid(block: Image.Image | None, color: RGBA, mask: Image.Image) -> Image.Image:
+    """``color`` where ``mask`` is set, over ``block`` (None: nothing drawn yet)."""
+    if block is None:
+        return _coloured_alone(color, mask)  # over nothing: made directly, exact
+    block.alpha_composite(_coloured(color, mask))
+    return block
 
 
 def _rounded(width: int, height: int, radius: float) -> Image.Image:
@@ -345,14 +366,15 @@ def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Im
     size = arranged.size
     width, height = arranged.width, arranged.height
     shift_x, shift_y = -arranged.rect[0], -arranged.rect[1]
-    canvas = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    block: Image.Image | None = None  # the box, shadow and letters so far (None: nothing)
     if style.background is not None and arranged.background is not None:
         color, _, radius = style.background
         x0, y0, x1, y1 = arranged.background
         left, top = math.floor(x0) + shift_x, math.floor(y0) + shift_y
         right, bottom = math.ceil(x1) + shift_x, math.ceil(y1) + shift_y
         mask = _rounded(right - left, bottom - top, radius * size)
-        _paste(canvas, _coloured(color, mask), left, top)
+        block = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+        _paste(block, _coloured(color, mask), left, top)
 
     stroke = style.stroke_width * size
     fill = Image.new("L", (width, height), 0)
@@ -378,32 +400,25 @@ def _render(arranged: Arranged, style: TextStyle) -> tuple[Image.Image, Image.Im
             if draw_outline is not None:
                 glyphs.draw(draw_outline, path, size, piece.text, stroke, (x, y))
     # a layer composited over a transparent image is that layer, emptied where it does not
-    # show: made so directly, which is exact and spares blending whole blocks of pixels
-    if outline is not None:
-        text_layer = _coloured_alone(style.stroke_color, outline)
-        text_layer.alpha_composite(_coloured(style.color, fill))
-    else:
-        text_layer = _coloured_alone(style.color, fill)
+    # show: made so directly (_laid), which is exact and spares blending whole blocks
+    text_layer = _laid(None, style.stroke_color, outline) if outline is not None else None
+    text_layer = _laid(text_layer, style.color, fill)
     if emoji is not None:  # blending nothing changes nothing
         text_layer.alpha_composite(emoji)
 
-    bare = style.background is None or arranged.background is None  # the canvas is empty
     if style.shadow is not None and style.shadow[3][3] > 0:
         _, _, blur, color = style.shadow
         shadow = Image.new("L", (width, height), 0)
         shadow.paste(text_layer.getchannel("A"), arranged.shadow_offset)
         if blur * size > 0:
             shadow = shadow.filter(ImageFilter.GaussianBlur(blur * size))
-        if bare:
-            canvas, bare = _coloured_alone(color, shadow), False
-        else:
-            canvas.alpha_composite(_coloured(color, shadow))
-    if bare:
-        canvas = text_layer
+        block = _laid(block, color, shadow)
+    if block is None:
+        block = text_layer
     else:
-        canvas.alpha_composite(text_layer)
+        block.alpha_composite(text_layer)
     coverage = fill if outline is None else ImageChops.lighter(fill, outline)
-    return canvas, coverage
+    return block, coverage
 
 
 def draw_text(
@@ -435,9 +450,6 @@ def draw_text_and_glyphs(
 def _place_over_nothing(target: Image.Image, source: Image.Image, x: int, y: int) -> None:
     """What ``_paste`` gives on a wholly transparent ``target`` when ``source`` is (0, 0, 0,
     0) wherever it is transparent (as ``_render`` makes it): a plain copy of its pixels."""
-    left, top = max(x, 0), max(y, 0)
-    right = min(x + source.width, target.width)
-    bottom = min(y + source.height, target.height)
-    if right <= left or bottom <= top:
-        return
-    target.paste(source.crop((left - x, top - y, right - x, bottom - y)), (left, top))
+    clipped = _clipped(target, source, x, y)
+    if clipped is not None:
+        target.paste(*clipped)
