@@ -6,14 +6,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from brandstudio.batch.cluster import CLUSTER_ENV, ClusterError, ClusterSession, parse_address
 from brandstudio.batch.journal import OutputJournal
 from brandstudio.batch.pool import Job, default_jobs
 from brandstudio.batch.progress import Progress, format_duration
-from brandstudio.batch.report import BatchReport
+from brandstudio.batch.report import BatchReport, ItemReport
 from brandstudio.batch.runner import (
     STOPPED_BY_SIGNAL,
     STOPPED_BY_USER,
@@ -134,7 +134,7 @@ def batch_exit_status(report: BatchReport) -> int:
 
 def _summarise(report: BatchReport, folder: Path, verb: str, unit: str, seconds: float) -> None:
     tally = report.tally
-    ok, failed, skipped = (tally.counts[status] for status in ("ok", "failed", "skipped"))
+    ok, skipped = tally.counts["ok"], tally.counts["skipped"]
     resumed, unstarted, files = tally.resumed, tally.not_started, tally.files
     line = f"{verb} {ok} {unit} ({files} files) in {format_duration(seconds)} into {folder}"
     if resumed:
@@ -146,14 +146,7 @@ def _summarise(report: BatchReport, folder: Path, verb: str, unit: str, seconds:
     output.message(line)
     if report.stopped:
         output.message(f"stopped: {report.stopped}")
-    failures = report.failures()
-    if failures:
-        output.message(f"{failed} failed:")
-        for item in failures[:MAX_FAILURES_LISTED]:
-            where = f"row {item.row}: " if item.row is not None else ""
-            output.message(f"  {where}{item.input}: {item.error}")
-        if failed > MAX_FAILURES_LISTED:
-            output.message(f"  ... and {failed - MAX_FAILURES_LISTED} more")
+    print_failures(report, "failed", _where_and_why, MAX_FAILURES_LISTED)
     checked = check_line(report)
     if checked:
         output.message(checked)
@@ -161,6 +154,27 @@ def _summarise(report: BatchReport, folder: Path, verb: str, unit: str, seconds:
         output.message(f"report: {report.saved_to}")
     else:
         output.message(f"the report could not be written into {folder}")
+
+
+def print_failures(
+    report: BatchReport, heading: str, describe: Callable[[ItemReport], str], limit: int
+) -> None:
+    """'N {heading}:' and the first ``limit`` failed items, each as ``describe`` says, then
+    '... and N more' for the rest (report.json lists every one); nothing when none failed."""
+    failed = report.count("failed")
+    shown = report.failures()[:limit]
+    if not shown:
+        return
+    output.message(f"{failed} {heading}:")
+    for item in shown:
+        output.message(f"  {describe(item)}")
+    if failed > len(shown):
+        output.message(f"  ... and {failed - len(shown)} more")
+
+
+def _where_and_why(item: ItemReport) -> str:
+    where = f"row {item.row}: " if item.row is not None else ""
+    return f"{where}{item.input}: {item.error}"
 
 
 def check_line(report: BatchReport) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from brandstudio.batch.cluster import using_cluster
 from brandstudio.batch.pool import prepare_workers
 from brandstudio.batch.progress import Progress
+from brandstudio.batch.report import MAX_FAILURES_KEPT, ItemReport
 from brandstudio.brands import DEFAULT_BRAND, find_brand
 from brandstudio.cli import output
 from brandstudio.cli.batch_output import (
@@ -17,6 +18,7 @@ from brandstudio.cli.batch_output import (
     batch_exit_status,
     check_line,
     cluster_session,
+    print_failures,
 )
 from brandstudio.cli.encoding_options import add_encoding_options, check_encoding_options
 from brandstudio.jobs.merge import WORKER_MODULES
@@ -153,6 +155,10 @@ def run(args: argparse.Namespace) -> int:
     return batch_exit_status(report)
 
 
+def _row_and_why(item: ItemReport) -> str:
+    return f"row {item.row}: {item.error}"
+
+
 def _summarise(result: PlanResult, args: argparse.Namespace) -> None:
     """The closing lines on stderr: made, resumed, each failed row, the overview, the report."""
     report = result.report
@@ -164,13 +170,7 @@ def _summarise(result: PlanResult, args: argparse.Namespace) -> None:
     output.message(line)
     if report.stopped:
         output.message(f"stopped: {report.stopped}")
-    failures = report.failures()
-    if failures:
-        output.message(f"{report.count('failed')} rows failed:")
-        for item in failures:
-            output.message(f"  row {item.row}: {item.error}")
-        if report.count("failed") > len(failures):  # past the failures a report keeps
-            output.message(f"  ... and {report.count('failed') - len(failures)} more")
+    print_failures(report, "rows failed", _row_and_why, MAX_FAILURES_KEPT)
     checked = check_line(report)
     if checked:
         output.message(checked)
