@@ -15,18 +15,20 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Final
+from typing import Any, BinaryIO, Final
 
 from brandstudio.tables.files import _OLE, _ZIP, _magic
+from brandstudio.tables.grid import _build_table
 from brandstudio.tables.rows import (
     MAX_CELLS,
     MAX_ROWS,
     Table,
     TableError,
-    _build_table,
     _Layout,
     _RawRow,
 )
@@ -34,10 +36,15 @@ from brandstudio.tables.rows import (
 CSV_SUFFIXES: Final = (".csv", ".tsv")
 SHOWN_RANGES: Final = 8
 """How many runs of line numbers a message about mixed encodings lists before "…"."""
+SNIFF_CHARS: Final = 256 * 1024
+"""How much text the delimiter is judged on."""
+_CHUNK_BYTES: Final = 1 << 20
 
 
-def _read_csv(path: Path, source: str, data: bytes) -> Table:
-    kind = _magic(data)
+def _read_csv(path: Path, source: str, stream: BinaryIO) -> Table:
+    """The table in a CSV file, read as a stream: one pass to choose the encoding, one to read
+    the rows (never the whole text in memory)."""
+    kind = _magic(stream.read(16))
     if kind == _ZIP:
         raise TableError(
             source,
@@ -56,29 +63,56 @@ def _read_csv(path: Path, source: str, data: bytes) -> Table:
     if kind is not None:
         raise TableError(source, None, None, f"is {kind}, not a CSV table")
     notes: list[str] = []
-    text = _decode(source, data, notes)
-    sep_line = re.match(r"sep=([,;\t|])\r?\n", text, re.IGNORECASE)
+    encoding = _encoding(source, stream, notes)
+    stream.seek(0)
+    with io.TextIOWrapper(stream, encoding=encoding, newline="") as text:
+        lines = _text_lines(source, text)
+        head, delimiter, skipped_lines = _delimiter(lines, notes)
+        reader = csv.reader(
+            itertools.chain(head, lines),
+            delimiter=delimiter,
+            quotechar='"',
+            doublequote=True,
+            skipinitialspace=False,
+            strict=True,
+        )
+        layout = _Layout(is_csv=True, empty_message="has no table: every line is empty")
+        records = _records(source, reader, skipped_lines)
+        return _build_table(path, source, None, records, notes, layout)
+
+
+def _delimiter(lines: Iterator[str], notes: list[str]) -> tuple[list[str], str, int]:
+    """Read the first SNIFF_CHARS of text (whole lines) from ``lines`` and choose the
+    delimiter: the one Excel's ``sep=`` line names (that line is then dropped) or the one that
+    makes the first records most regular. Returns the lines read, the delimiter, and how many
+    lines were dropped."""
+    head: list[str] = []
+    size = 0
+    for line in lines:
+        head.append(line)
+        size += len(line)
+        if size >= SNIFF_CHARS:
+            break
+    sep_line = re.match(r"sep=([,;\t|])\r?\n", head[0], re.IGNORECASE) if head else None
     skipped_lines = 0
     if sep_line:  # Excel's "sep=;" line: it names the delimiter and is no row
         delimiter = sep_line.group(1)
-        text = text[sep_line.end() :]
+        del head[0]  # the whole line: lines end at its line feed
         skipped_lines = 1
     else:
-        delimiter = _sniff_delimiter(text)
+        delimiter = _sniff_delimiter("".join(head)[:SNIFF_CHARS])
     if delimiter != ",":
         notes.append("columns separated by " + ("tabs" if delimiter == "\t" else repr(delimiter)))
-    reader = csv.reader(
-        io.StringIO(text, newline=""),
-        delimiter=delimiter,
-        quotechar='"',
-        doublequote=True,
-        skipinitialspace=False,
-        strict=True,
-    )
-    raw_rows: list[_RawRow] = []
+    return head, delimiter, skipped_lines
+
+
+def _records(source: str, reader: Any, skipped_lines: int) -> Iterator[_RawRow]:
+    """The non-empty records of ``reader`` (a csv.reader) as raw rows, numbered as Excel
+    numbers them; TableError for bad quoting (naming lines) or too many cells."""
     number = 0
     line = 0  # the last line of the last record read
     cells = 0
+    rows = 0
     try:
         for record in reader:
             number += 1
@@ -93,77 +127,131 @@ def _read_csv(path: Path, source: str, data: bytes) -> Table:
                 )
             if not any(cell.strip() for cell in record):
                 continue
-            raw_rows.append(_RawRow(number, record))
-            if len(raw_rows) > MAX_ROWS + 1:
-                break  # _build_table names the first row over the cap
+            yield _RawRow(number, record)
+            rows += 1
+            if rows > MAX_ROWS + 1:
+                return  # _build_table names the first row over the cap
     except csv.Error as error:
         start, now = line + 1 + skipped_lines, reader.line_num + skipped_lines
         raise TableError(source, number + 1, None, _csv_reason(str(error), start, now)) from None
-    layout = _Layout(is_csv=True, empty_message="has no table: every line is empty")
-    return _build_table(path, source, None, raw_rows, notes, layout)
 
 
-def _decode(source: str, data: bytes, notes: list[str]) -> str:
-    """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def _text_lines(source: str, text: io.TextIOWrapper) -> Iterator[str]:
+    """The lines of ``text`` with their line ends; TableError at a NUL character (possible
+    only in UTF-16: the other encodings refused NUL bytes already)."""
+    for line in text:
+        if "\x00" in line:
+            raise TableError(source, None, None, "has a NUL character: it is not a text table")
+        yield line
+
+
+def _chunks(stream: BinaryIO) -> Iterator[bytes]:
+    while chunk := stream.read(_CHUNK_BYTES):
+        yield chunk
+
+
+def _encoding(source: str, stream: BinaryIO, notes: list[str]) -> str:
+    """The codec to read the CSV file with: UTF-8 (with or without BOM), UTF-16 with BOM, or
+    Windows-1251 (with a note); TableError for a file that is none of them, or mixes them.
+    Reads the file in chunks from its start."""
+    stream.seek(0)
+    start = stream.read(4)
+    stream.seek(0)
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        wide = codecs.getincrementaldecoder("utf-16")()
         try:
-            text = data.decode("utf-16")
+            for chunk in _chunks(stream):
+                wide.decode(chunk)
+            wide.decode(b"", final=True)
         except UnicodeDecodeError:
             raise TableError(
                 source, None, None, "starts like UTF-16 text but is damaged (odd bytes)"
             ) from None
         notes.append("read as UTF-16 text")
-    elif data.startswith(codecs.BOM_UTF8):
+        return "utf-16"
+    bom = start.startswith(codecs.BOM_UTF8)
+    if bom:
+        stream.seek(len(codecs.BOM_UTF8))
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    bad_at = -1  # where UTF-8 fails (after the BOM), or -1
+    nul_at = -1
+    offset = 0
+    for chunk in _chunks(stream):
+        if nul_at < 0 and (found := chunk.find(b"\x00")) >= 0:
+            nul_at = offset + found
+        if bad_at < 0:
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                bad_at = offset - pending + error.start
+        offset += len(chunk)
+    if bad_at < 0:
         try:
-            text = data.decode("utf-8-sig")
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError as error:
-            reason = (
-                _mixed_reason(data)
-                if _utf8_lines(data)[0]
-                else f"starts like UTF-8 text but has a byte that is not UTF-8 at offset "
-                f"{error.start}"
-            )
-            raise TableError(source, None, None, reason) from None
-    else:
-        nul = data.find(b"\x00")
-        if nul >= 0:
+            bad_at = offset - len(error.object) + error.start
+    if nul_at >= 0 and not bom:
+        raise TableError(
+            source,
+            None,
+            None,
+            f"has a NUL byte at offset {nul_at}: it is not a text table, or it is damaged",
+        )
+    if bad_at < 0:
+        if nul_at >= 0:
+            raise TableError(source, None, None, "has a NUL character: it is not a text table")
+        return "utf-8-sig" if bom else "utf-8"
+    stream.seek(0)
+    if _has_utf8_line(stream):
+        stream.seek(0)
+        raise TableError(source, None, None, _mixed_reason(stream))
+    if bom:
+        raise TableError(
+            source,
+            None,
+            None,
+            f"starts like UTF-8 text but has a byte that is not UTF-8 at offset {bad_at}",
+        )
+    stream.seek(0)
+    offset = 0
+    for chunk in _chunks(stream):  # every byte but 0x98 is a letter in Windows-1251
+        if (found := chunk.find(b"\x98")) >= 0:
             raise TableError(
                 source,
                 None,
                 None,
-                f"has a NUL byte at offset {nul}: it is not a text table, or it is damaged",
+                f"is neither UTF-8 nor Windows-1251 text (byte 0x98 at offset {offset + found}):"
+                " save it as CSV UTF-8",
             )
+        offset += len(chunk)
+    notes.append(
+        "read as Windows-1251 (Cyrillic) text, because it is not UTF-8: this is how "
+        'Excel saves "CSV (comma delimited)" («CSV (разделители — запятые)»); choose '
+        '"CSV UTF-8" to be sure of every letter'
+    )
+    return "cp1251"
+
+
+def _has_utf8_line(stream: BinaryIO) -> bool:
+    """True when a line of ``stream`` (from where it stands) has UTF-8 beyond ASCII."""
+    for line in stream:
+        if line.isascii():
+            continue
         try:
-            text = data.decode("utf-8")
+            line.decode("utf-8")
         except UnicodeDecodeError:
-            if _utf8_lines(data)[0]:
-                raise TableError(source, None, None, _mixed_reason(data)) from None
-            try:
-                text = data.decode("cp1251")
-            except UnicodeDecodeError as error:
-                raise TableError(
-                    source,
-                    None,
-                    None,
-                    f"is neither UTF-8 nor Windows-1251 text (byte 0x{data[error.start]:02X} "
-                    f"at offset {error.start}): save it as CSV UTF-8",
-                ) from None
-            notes.append(
-                "read as Windows-1251 (Cyrillic) text, because it is not UTF-8: this is how "
-                'Excel saves "CSV (comma delimited)" («CSV (разделители — запятые)»); choose '
-                '"CSV UTF-8" to be sure of every letter'
-            )
-    if "\x00" in text:
-        raise TableError(source, None, None, "has a NUL character: it is not a text table")
-    return text
+            continue
+        return True
+    return False
 
 
-def _utf8_lines(data: bytes) -> tuple[list[int], list[int]]:
+def _utf8_lines(stream: BinaryIO) -> tuple[list[int], list[int]]:
     """The numbers of the lines that are UTF-8 and of those that are not; lines of ASCII alone
     (either) are in neither list. A byte 0x0A is a line break in both encodings."""
     utf8: list[int] = []
     other: list[int] = []
-    for number, line in enumerate(data.split(b"\n"), start=1):
+    for number, line in enumerate(stream, start=1):
         if line.isascii():
             continue
         try:
@@ -175,9 +263,9 @@ def _utf8_lines(data: bytes) -> tuple[list[int], list[int]]:
     return utf8, other
 
 
-def _mixed_reason(data: bytes) -> str:
+def _mixed_reason(stream: BinaryIO) -> str:
     """Why a file not UTF-8 as a whole but partly UTF-8 is refused, naming the lines."""
-    utf8, other = _utf8_lines(data)
+    utf8, other = _utf8_lines(stream)
     return f"{_lines(utf8)} UTF-8 but {_lines(other)} not: save the file in one encoding (UTF-8)"
 
 
@@ -200,7 +288,7 @@ def _sniff_delimiter(text: str) -> str:
     """The delimiter among comma, semicolon and tab that makes the first records most regular:
     the usual number of cells per record above one, then as many records as possible with it
     (a title line above the table does not decide)."""
-    sample = text[: 256 * 1024]
+    sample = text[:SNIFF_CHARS]
     # With no record holding anything but delimiters, the most frequent one is the best guess.
     best = max((",", ";", "\t"), key=sample.count)
     best_score: tuple[bool, float, int] = (False, -1.0, 0)

@@ -1,7 +1,8 @@
 """The file as bytes, before either reader sees it: hostile paths refused, other kinds named.
 
-``_read_file`` opens only regular files (it never waits on a FIFO) and reads at most
-``MAX_FILE_BYTES`` bytes. ``_magic`` names what a file's first bytes say it is (an image, a PDF,
+``_open_file`` opens only regular files (it never waits on a FIFO) of at most
+``MAX_FILE_BYTES`` bytes; ``_read_file`` reads one whole (a workbook, at most
+``MAX_WORKBOOK_BYTES``). ``_magic`` names what a file's first bytes say it is (an image, a PDF,
 a zip...) and ``_CONVERT`` what a spreadsheet extension Brandstudio does not read is, with how to
 save it as one it does: the CSV and .xlsx readers use both to say what a wrong file is.
 """
@@ -11,12 +12,14 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from brandstudio.tables.rows import _MIB, TableError, _error_text, _megabytes
 
-MAX_FILE_BYTES: Final = 50 * _MIB
-"""The largest CSV or .xlsx file read at all."""
+MAX_FILE_BYTES: Final = 1024 * _MIB
+"""The largest CSV or .xlsx file read at all (a CSV file is read as a stream)."""
+MAX_WORKBOOK_BYTES: Final = 100 * _MIB
+"""The largest .xlsx file: a workbook is read into memory whole (its rows then one by one)."""
 
 _CONVERT: Final = {
     ".xls": "an old-style Excel workbook (.xls): open it in Excel or LibreOffice and save it "
@@ -48,9 +51,10 @@ _OLE: Final = "an old-style Office file"
 _ZIP: Final = "a zip archive"
 
 
-def _read_file(path: Path, source: str) -> bytes:
-    """The file's bytes, refused (TableError) unless it is a readable regular file of at most
-    MAX_FILE_BYTES with something in it. A FIFO is never waited on."""
+def _open_file(path: Path, source: str) -> BinaryIO:
+    """The file opened for reading, refused (TableError) unless it is a readable regular file
+    of at most MAX_FILE_BYTES with something in it. A FIFO is never waited on. The caller
+    closes it."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -63,31 +67,54 @@ def _read_file(path: Path, source: str) -> bytes:
     except OSError as error:
         reason = error.strerror or _error_text(error)
         raise TableError(source, None, None, f"cannot be read: {reason}") from None
+    stream = os.fdopen(fd, "rb")
     try:
-        with os.fdopen(fd, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise TableError(source, None, None, "is a folder, not a file")
-            if stat.S_ISFIFO(info.st_mode):
-                raise TableError(source, None, None, "is a named pipe (FIFO), not a file")
-            if not stat.S_ISREG(info.st_mode):
-                raise TableError(source, None, None, "is not a regular file (a device or socket?)")
-            if info.st_size > MAX_FILE_BYTES:
-                raise TableError(source, None, None, _too_large(info.st_size))
-            data = stream.read(MAX_FILE_BYTES + 1)
+        info = os.fstat(stream.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise TableError(source, None, None, "is a folder, not a file")
+        if stat.S_ISFIFO(info.st_mode):
+            raise TableError(source, None, None, "is a named pipe (FIFO), not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise TableError(source, None, None, "is not a regular file (a device or socket?)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise TableError(source, None, None, _too_large(info.st_size, MAX_FILE_BYTES))
+        if info.st_size == 0:
+            raise TableError(source, None, None, "is empty (0 bytes)")
+    except OSError as error:
+        stream.close()
+        reason = error.strerror or _error_text(error)
+        raise TableError(source, None, None, f"cannot be read: {reason}") from None
+    except BaseException:
+        stream.close()
+        raise
+    return stream
+
+
+def _read_file(path: Path, source: str, limit: int | None = None) -> bytes:
+    """The whole file's bytes, with the checks of :func:`_open_file`; at most ``limit``
+    bytes (default MAX_WORKBOOK_BYTES: a workbook is read whole)."""
+    limit = MAX_WORKBOOK_BYTES if limit is None else limit
+    with _open_file(path, source) as stream:
+        return _read_rest(stream, source, limit)
+
+
+def _read_rest(stream: BinaryIO, source: str, limit: int) -> bytes:
+    """What is left of ``stream``, refused as too large past ``limit`` bytes."""
+    try:
+        data = stream.read(limit + 1)
     except OSError as error:
         reason = error.strerror or _error_text(error)
         raise TableError(source, None, None, f"cannot be read: {reason}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise TableError(source, None, None, _too_large(len(data)))
+    if len(data) > limit:
+        raise TableError(source, None, None, _too_large(len(data), limit))
     if not data:
         raise TableError(source, None, None, "is empty (0 bytes)")
     return data
 
 
-def _too_large(size: int) -> str:
+def _too_large(size: int, limit: int) -> str:
     return (
-        f"is {_megabytes(size)}, larger than the {_megabytes(MAX_FILE_BYTES)} a table may be: "
+        f"is {_megabytes(size)}, larger than the {_megabytes(limit)} a table may be: "
         "split it into smaller files"
     )
 

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Final
 
 from brandstudio.tables.csv_reader import CSV_SUFFIXES, _read_csv
-from brandstudio.tables.files import _CONVERT, _read_file
+from brandstudio.tables.files import _CONVERT, MAX_WORKBOOK_BYTES, _open_file, _read_rest
 from brandstudio.tables.locales import _LOCALE_DATA, LOCALES
 from brandstudio.tables.rows import Table, TableError, _error_text
 from brandstudio.tables.xlsx_reader import XLSX_SUFFIXES, _read_xlsx
@@ -73,7 +73,7 @@ def read_table(path: Path, sheet: str | None = None, *, locale: str = "en") -> T
     try:
         is_folder = path.is_dir()
     except OSError:
-        is_folder = False  # _read_file says why the path cannot be read
+        is_folder = False  # _open_file says why the path cannot be read
     if is_folder:
         raise TableError(source, None, None, "is a folder, not a file")
     if suffix in _CONVERT:
@@ -91,19 +91,21 @@ def read_table(path: Path, sheet: str | None = None, *, locale: str = "en") -> T
         raise TableError(
             source, None, None, f"is a CSV file, which has no sheets (asked for {sheet!r})"
         )
-    data = _read_file(path, source)
-    try:
-        if suffix in CSV_SUFFIXES:
-            return _read_csv(path, source, data)
-        return _read_xlsx(path, source, data, sheet, _LOCALE_DATA[locale])
-    except TableError:
-        raise
-    except MemoryError:
-        raise TableError(source, None, None, "too large to read in memory") from None
-    except RecursionError:
-        raise TableError(source, None, None, "nested too deeply: a damaged file?") from None
-    except Exception as error:  # the boundary: whatever a broken file raises becomes a message
-        raise TableError(source, None, None, f"cannot be read: {_error_text(error)}") from None
+    with _open_file(path, source) as stream:
+        try:
+            if suffix in CSV_SUFFIXES:
+                return _read_csv(path, source, stream)
+            data = _read_rest(stream, source, MAX_WORKBOOK_BYTES)
+            return _read_xlsx(path, source, data, sheet, _LOCALE_DATA[locale])
+        except TableError:
+            raise
+        except MemoryError:
+            raise TableError(source, None, None, "too large to read in memory") from None
+        except RecursionError:
+            raise TableError(source, None, None, "nested too deeply: a damaged file?") from None
+        except Exception as error:  # the boundary: whatever a broken file raises is a message
+            reason = f"cannot be read: {_error_text(error)}"
+            raise TableError(source, None, None, reason) from None
 
 
 def system_locale() -> str:

@@ -15,12 +15,14 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 from xml.parsers import expat
 
 from brandstudio.tables.files import _read_file
+from brandstudio.tables.grid import _build_table
 from brandstudio.tables.locales import _Locale
 from brandstudio.tables.numformat import _format
 from brandstudio.tables.rows import (
@@ -28,7 +30,6 @@ from brandstudio.tables.rows import (
     MAX_ROWS,
     Table,
     TableError,
-    _build_table,
     _error_text,
     _Layout,
     _Merge,
@@ -250,13 +251,14 @@ _ESCAPE: Final = re.compile("_x(00[01][0-9A-Fa-f])_")
 
 def _sheet_rows(
     source: str, sheet: object, facts: _SheetFacts, loc: _Locale, epoch: dt.datetime
-) -> list[_RawRow]:
+) -> Iterator[_RawRow]:
+    """The sheet's non-empty rows as they are read, cells formatted as Excel shows them."""
     from openpyxl.cell.read_only import ReadOnlyCell
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     assert isinstance(sheet, ReadOnlyWorksheet)
     sheet.reset_dimensions()  # the stored size can lie; rows then come as long as they are
-    raw_rows: list[_RawRow] = []
+    rows_read = 0
     cells_read = 0
     formats: dict[int, str] = {}  # number format id -> format code, as shown here
 
@@ -321,10 +323,10 @@ def _sheet_rows(
             continue
         if not problems and not any(text.strip() for text in texts):
             continue
-        raw_rows.append(_RawRow(number, texts, problems))
-        if len(raw_rows) > MAX_ROWS + 1:
-            break  # _build_table names the first row over the cap
-    return raw_rows
+        yield _RawRow(number, texts, problems)
+        rows_read += 1
+        if rows_read > MAX_ROWS + 1:
+            return  # _build_table names the first row over the cap
 
 
 def sheet_names(path: Path) -> list[str]:
