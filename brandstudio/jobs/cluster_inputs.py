@@ -20,6 +20,7 @@ from typing import Any
 from brandstudio.batch.cluster import ClusterError, Shipping
 from brandstudio.batch.pool import Job
 from brandstudio.fileformat import FormatError, load_template
+from brandstudio.jobs.export_batch import ExportJob, content_photos, template_files
 from brandstudio.jobs.merge import MergeItem, MergeJob, RowContent
 from brandstudio.jobs.plan import PlanJob
 from brandstudio.jobs.slice import SliceItem, SliceJob
@@ -37,6 +38,8 @@ def shipping_for(job: Job) -> Shipping:
         return MergeShipping.of(job)
     if isinstance(job, PlanJob):
         return PlanShipping.of(job)
+    if isinstance(job, ExportJob):
+        return ExportShipping.of(job)
     if isinstance(job, StampJob):
         return StampShipping(job)
     if isinstance(job, SliceJob):
@@ -86,11 +89,7 @@ class MergeShipping:
     def job_files(self) -> Sequence[FilePair]:
         """Template, the files it names, and the brand's folder."""
         job = self.job
-        pairs: list[FilePair] = []
-        if job.template_path.is_relative_to(job.template_folder):
-            pairs.append((job.template_folder, job.template_path))
-        else:
-            pairs.append(_file(job.template_path))
+        pairs = [_template_file(job.template_path, job.template_folder)]
         for name in self.template_files:
             path = job.template_folder.joinpath(*name.split("/"))
             if path.is_file() and path.resolve().is_relative_to(job.template_folder.resolve()):
@@ -113,11 +112,7 @@ class MergeShipping:
 
 
 def _merge_job_here(job: MergeJob, moved: Moved) -> MergeJob:
-    template_folder = moved(job.template_folder)
-    if not job.template_path.is_relative_to(job.template_folder):
-        template_path = moved(job.template_path)
-    else:
-        template_path = template_folder / job.template_path.relative_to(job.template_folder)
+    template_path, template_folder = _template_here(job.template_path, job.template_folder, moved)
     return dataclasses.replace(
         job,
         template_path=template_path,
@@ -126,12 +121,87 @@ def _merge_job_here(job: MergeJob, moved: Moved) -> MergeJob:
     )
 
 
+def _template_file(template_path: Path, template_folder: Path) -> FilePair:
+    """A template file under its folder, or alone (a saved copy elsewhere)."""
+    if template_path.is_relative_to(template_folder):
+        return template_folder, template_path
+    return _file(template_path)
+
+
+def _template_here(template_path: Path, template_folder: Path, moved: Moved) -> tuple[Path, Path]:
+    """The workers' template file and folder."""
+    folder = moved(template_folder)
+    if not template_path.is_relative_to(template_folder):
+        return moved(template_path), folder
+    return folder / template_path.relative_to(template_folder), folder
+
+
 def _merge_item_here(item: MergeItem, image_slots: frozenset[str], moved: Moved) -> MergeItem:
     content = dict(item.content.content)
     for slot in image_slots:
         if content.get(slot):
             content[slot] = str(moved(Path(content[slot])))
     return dataclasses.replace(item, content=RowContent(content, item.content.hidden))
+
+
+@dataclass(frozen=True)
+class ExportShipping:
+    """The studio's export: the template file, its samples and own logos, the photos its
+    content names and the brand folder, once; nothing per size."""
+
+    job: ExportJob
+    photos: tuple[tuple[str, Path], ...]
+    """(slot, file): the photo files the content puts into image slots."""
+    named: tuple[Path, ...]
+    """Files the template names in its folder (samples, logo files)."""
+
+    @classmethod
+    def of(cls, job: ExportJob) -> ExportShipping:
+        """Read the template once, here, to learn the files it and its content name."""
+        try:
+            template = load_template(job.template_path).template
+        except FormatError as error:
+            raise ClusterError(error.describe()) from None
+        folder = job.template_folder
+        named = [
+            path
+            for path in template_files(template, folder)
+            if path.resolve().is_relative_to(folder.resolve())
+        ]
+        photos = tuple(content_photos(template, job.content).items())
+        return cls(job, photos, tuple(named))
+
+    def job_files(self) -> Sequence[FilePair]:
+        """Template, the files it names, the content's photos, and the brand's folder."""
+        job = self.job
+        pairs = [_template_file(job.template_path, job.template_folder)]
+        pairs += [(job.template_folder, path) for path in self.named]
+        pairs += [_file(path) for _, path in self.photos]
+        pairs.extend(_folder_files(job.brand_folder))
+        return pairs
+
+    def item_files(self, item: Any) -> Sequence[Path]:
+        """Nothing: a size reads only the job's files."""
+        return []
+
+    def localise_job(self, moved: Moved) -> Job:
+        """The job with the workers' template, brand folder and photos."""
+        job = self.job
+        template_path, template_folder = _template_here(
+            job.template_path, job.template_folder, moved
+        )
+        content = dict(job.content) | {slot: str(moved(path)) for slot, path in self.photos}
+        return dataclasses.replace(
+            job,
+            template_path=template_path,
+            template_folder=template_folder,
+            brand_folder=moved(job.brand_folder),
+            content=content,
+        )
+
+    def localise_item(self, item: Any, moved: Moved) -> Any:
+        """The size as it is."""
+        return item
 
 
 @dataclass(frozen=True)

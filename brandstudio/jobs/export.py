@@ -98,6 +98,26 @@ def export_names(settings: ExportSettings) -> list[str]:
     ]
 
 
+def size_label(settings: ExportSettings, preset: Preset | None) -> str:
+    """How the report names one size: ``"x-post (1600x900)"``."""
+    values = export_name_values(settings.template_stem, preset, settings.template)
+    return f"{values['preset']} ({values['width']}x{values['height']})"
+
+
+def claim_outputs(
+    settings: ExportSettings, preset: Preset | None, journal: OutputJournal
+) -> list[Path]:
+    """The paths of one size's files (a carousel: one per slide), claimed in ``journal``."""
+    values = export_name_values(settings.template_stem, preset, settings.template)
+    name = format_name(settings.pattern, values)
+    count = settings.template.slides
+    extension = EXTENSIONS[settings.fmt]
+    return [
+        journal.claim(PurePosixPath(slide_stem(name, k, count)), extension)
+        for k in range(1, count + 1)
+    ]
+
+
 def run_export(
     settings: ExportSettings,
     out: Path,
@@ -122,7 +142,6 @@ def run_export(
     check_output_folder(out)
     out.mkdir(parents=True, exist_ok=True)
     journal = OutputJournal(out, export_fingerprint(settings), overwrite=overwrite)
-    extension = EXTENSIONS[settings.fmt]
     reports: list[ItemReport] = []
     report = BatchReport(reports)
     total = len(settings.presets)
@@ -130,25 +149,19 @@ def run_export(
     try:
         journal.remove_stale_temp_files()
         for done, preset in enumerate(settings.presets):
-            values = export_name_values(settings.template_stem, preset, settings.template)
-            label = f"{values['preset']} ({values['width']}x{values['height']})"
+            label = size_label(settings, preset)
             if stopping():
                 report.stopped = report.stopped or STOPPED_BY_USER
                 reports.append(ItemReport(label, "failed", error="not done: the export stopped"))
                 continue
-            name = format_name(settings.pattern, values)
-            count = settings.template.slides
-            targets = [
-                journal.claim(PurePosixPath(slide_stem(name, k, count)), extension)
-                for k in range(1, count + 1)
-            ]
+            targets = claim_outputs(settings, preset, journal)
             item = ItemReport(label, "failed")
             reports.append(item)
             try:
                 image, said = render_one(preset)
                 written = []
                 journal.pending("export", targets)
-                for target, piece in zip(targets, split_slides(image, count), strict=True):
+                for target, piece in zip(targets, split_slides(image, len(targets)), strict=True):
                     encoded = encode_output(piece, settings.fmt, settings.quality, settings.max_kb)
                     written.append((target, *write_output(target, encoded.data), encoded))
             except ItemError as error:
@@ -170,7 +183,7 @@ def run_export(
                     journal.done("export", target, size, digest)
                     item.outputs.append(str(target))
                     if settings.max_kb is not None:
-                        item.notes.append(_cap_note(encoded.quality, size, settings.max_kb))
+                        item.notes.append(cap_note(encoded.quality, size, settings.max_kb))
                     on_output(target)
             on_progress(done + 1, total)
     finally:
@@ -185,6 +198,7 @@ def _always_stop() -> bool:
     return True
 
 
-def _cap_note(quality: int | None, size: int, max_kb: int) -> str:
+def cap_note(quality: int | None, size: int, max_kb: int) -> str:
+    """The report's note on a file encoded under a size cap: the quality it took, its size."""
     shown = f"quality {quality}, " if quality is not None else ""
     return f"{shown}{size // 1024} KB (cap {max_kb} KB)"

@@ -3,6 +3,9 @@
 The files are rendered by the studio's own renderer (``render_now``: the very function the
 canvas shows), on a background thread, and written like the batch engine writes: paths claimed
 in the output folder's journal, atomic writes, a file of another job never replaced (``-2``).
+With a render cluster configured (Settings ▸ Render Cluster…), the template is saved aside and
+each size runs on the cluster as a batch item (``jobs.export_batch``: the same names, journal,
+report and bytes), with the same progress window and Cancel.
 
 The template canvas and a ticked preset of the same size that lays the template out the same
 way are one picture: the dialog exports it once, under the preset's name (the job itself writes
@@ -13,6 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import shutil
+import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import BatchSettings
+from brandstudio.fileformat import save_template
+from brandstudio.gui.cluster_dialog import ClusterChoice, configured_cluster
 from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
 from brandstudio.gui.dialogs.progress import BatchThread
 from brandstudio.gui.dialogs.widgets import (
@@ -48,6 +55,7 @@ from brandstudio.jobs.export import (
     export_names,
     run_export,
 )
+from brandstudio.jobs.export_batch import plan_export
 from brandstudio.model.layers import QrLayer
 from brandstudio.model.layout import layout
 from brandstudio.model.preset import Preset
@@ -72,6 +80,8 @@ class ExportDialog(BatchDialog):
             studio, EXPORT, parent, close_button=QDialogButtonBox.StandardButton.Cancel
         )
         self._document = document
+        self._snapshot: Path | None = None
+        """The folder of the template saved aside for a cluster's workers, while they run."""
         template = document.template
         self.setWindowTitle(self.tr("Export"))
         canvas = self.tr("%4 · canvas %1 × %2 px · brand %3")
@@ -283,12 +293,16 @@ class ExportDialog(BatchDialog):
             self.tr("Exporting"), self.tr("Export Finished"), self.tr("Cannot Export")
         )
 
-    def make_batch(self, out: Path) -> BatchThread:
-        """A thread rendering each size with the studio's own renderer, as the canvas does."""
+    def make_batch(self, out: Path) -> BatchThread | None:
+        """A thread rendering each size with the studio's own renderer, as the canvas does;
+        with a render cluster configured, each size on the cluster."""
         self._remember()
         settings = self.settings()
         overwrite = self.options.overwrite.isChecked()
         document = self._document
+        cluster = configured_cluster()
+        if cluster is not None:
+            return self._cluster_batch(settings, out, overwrite, cluster)
         kit, folder, renderer = document.kit, document.template_folder, self.studio.renderer
 
         def render_one(preset: Preset | None) -> tuple[Image.Image, Sequence[str]]:
@@ -311,6 +325,34 @@ class ExportDialog(BatchDialog):
             )
 
         return BatchThread(runner, jobs=1, parent=self)
+
+    def _cluster_batch(
+        self, settings: ExportSettings, out: Path, overwrite: bool, cluster: ClusterChoice
+    ) -> BatchThread | None:
+        """Save the template aside (the workers read it), plan one item per size (on the
+        batch thread) and render them on ``cluster``."""
+        snapshot = Path(tempfile.mkdtemp(prefix="brandstudio-export-"))
+        template_path = snapshot / f"{settings.template_stem}.json"
+        try:
+            save_template(settings.template, template_path)
+        except OSError as error:
+            shutil.rmtree(snapshot, ignore_errors=True)
+            self._on_failed(str(error))
+            return None
+        self._snapshot = snapshot
+        folder = self._document.template_folder
+        return BatchThread.for_plan(
+            lambda: plan_export(settings, template_path, folder, out, overwrite=overwrite),
+            jobs=self.jobs,
+            cluster=cluster,
+            parent=self,
+        )
+
+    def batch_ended(self) -> None:
+        """The template saved aside for a cluster is no longer needed."""
+        if self._snapshot is not None:
+            shutil.rmtree(self._snapshot, ignore_errors=True)
+            self._snapshot = None
 
 
 def _same_picture(template: Template, preset: Preset) -> bool:
