@@ -20,12 +20,14 @@ import errno
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Final, Literal
 
 from brandstudio.batch.folderlock import OutputFolderLock
+from brandstudio.batch.nameset import NameSet
 from brandstudio.fsutil import atomic_write_text, sync_folder
 
 JOURNAL_NAME: Final = ".brandstudio-outputs.jsonl"
@@ -110,7 +112,8 @@ class OutputJournal:
         self._entries: dict[str, Entry] = {}
         """The last word on each file named in the journal when it was opened (updated when
         this run rewrites one; files new in this run are in ``_taken``)."""
-        self._taken: set[str] = set()
+        self._taken = NameSet()
+        """The names claimed in this run (as digests: 16 bytes a name, see ``nameset``)."""
         self._earlier: dict[str, list[Entry]] | None = None
         self._lines = 0
         self._fd: int | None = None
@@ -385,4 +388,5 @@ def _parse(line: str) -> Entry | None:
     sha = data.get("sha256", "")
     if not isinstance(size, int) or not isinstance(sha, str):
         return None
-    return Entry(name, job, item, "done" if state == "done" else "pending", size, sha)
+    kind: State = "done" if state == "done" else "pending"
+    return Entry(name, sys.intern(job), item, kind, size, sha)  # one fingerprint string a job

@@ -74,19 +74,71 @@ class PlannedItem:
 
 class PlannedItems:
     """Planned items handed over once: iterating gives them in order and lets go of each, so
-    a running batch holds only the items in flight, not the whole plan (planning itself is
-    done: every name claimed, every resume check made). ``todo``: items with a payload."""
+    a running batch holds only the items in flight, not the whole plan.
+
+    Made from items (``PlannedItems(items)``), the planning is done (every name claimed,
+    every resume check made) and ``todo`` counts the items with a payload. Made with
+    :meth:`lazily`, each item is planned as a worker gets ready for it, so not even the plan
+    is held (a 500,000-row sheet): ``todo`` then counts every source, and the progress counts
+    an item done in an earlier run or failed in planning as it is passed.
+    """
 
     def __init__(self, items: Iterable[PlannedItem]) -> None:
-        self._items = collections.deque(items)
-        self.todo = sum(1 for item in self._items if item.payload is not None)
+        self._queue = collections.deque(items)
+        self._size = len(self._queue)
+        self.todo = sum(1 for item in self._queue if item.payload is not None)
+        self._sources: Iterator[Any] | None = None
+        self._plan: Callable[[Any], PlannedItem] = _no_plan
+        self._unplanned: Callable[[Any], ItemReport] = _no_report
+        self.lazy = False
+
+    @classmethod
+    def lazily(
+        cls,
+        sources: Iterable[Any],
+        plan: Callable[[Any], PlannedItem],
+        unplanned: Callable[[Any], ItemReport],
+        count: int,
+    ) -> PlannedItems:
+        """Items planned one by one: ``plan(source)`` for each of the ``count`` sources, in
+        order, when the run takes it. ``unplanned(source)``: the report of a source the run
+        never took (the batch stopped first), marked not started here."""
+        items = cls(())
+        items._sources = iter(sources)
+        items._plan = plan
+        items._unplanned = unplanned
+        items._size = items.todo = count
+        items.lazy = True
+        return items
 
     def __len__(self) -> int:
-        return len(self._items)
+        return self._size
 
     def __iter__(self) -> Iterator[PlannedItem]:
-        while self._items:
-            yield self._items.popleft()
+        while self._queue:
+            yield self._queue.popleft()
+        if self._sources is not None:
+            for source in self._sources:
+                yield self._plan(source)
+
+    def unplanned(self) -> Iterator[ItemReport]:
+        """The reports of the sources not planned yet, each marked not started (the run
+        stopped before them); nothing for items planned whole."""
+        if self._sources is None:
+            return
+        for source in self._sources:
+            report = self._unplanned(source)
+            report.status = "skipped"
+            report.error = NOT_STARTED
+            yield report
+
+
+def _no_plan(source: Any) -> PlannedItem:
+    raise TypeError("these items were planned whole")
+
+
+def _no_report(source: Any) -> ItemReport:
+    raise TypeError("these items were planned whole")
 
 
 def count_todo(items: Iterable[PlannedItem]) -> int:
@@ -149,7 +201,8 @@ def run_batch(
     try:
         journal.remove_stale_temp_files()
         with ReportSpool(journal.folder, report) as spool:
-            feed = _Feed(iter(items), journal, spool)
+            total = todo
+            feed = _Feed(items, journal, spool, lambda done: settings.on_progress(done, total))
             report.stopped = _run(feed, todo, job, journal, settings)
             feed.finish_unstarted()
             settings.seconds = time.monotonic() - started
@@ -161,27 +214,52 @@ def run_batch(
 
 class _Feed:
     """Planned items to the pool, in order: those without a payload go straight to the spool;
-    the others are claimed in the journal as they are handed out, and kept until done."""
+    the others are claimed in the journal as they are handed out, and kept until done.
 
-    def __init__(self, items: Iterator[PlannedItem], journal: OutputJournal, spool: ReportSpool):
-        self._items = items
+    ``progress(counted)`` is told how many items count as done: those whose outcome came back
+    (``finished``) and, for items planned lazily, those passed without a payload."""
+
+    def __init__(
+        self,
+        items: Iterable[PlannedItem],
+        journal: OutputJournal,
+        spool: ReportSpool,
+        progress: Callable[[int], None],
+    ):
+        self._lazy = items if isinstance(items, PlannedItems) and items.lazy else None
+        self._items = iter(items)
         self._journal = journal
         self._spool = spool
+        self._progress = progress
         self._given = 0  # items taken from ``items``
+        self.finished = 0
+        """Items whose outcome came back and was recorded."""
+        self._passed = 0
+        """Items planned lazily and passed without a payload (counted in the progress)."""
         self.flying: dict[int, tuple[int, PlannedItem]] = {}
         """Pool index -> (place in the batch, item), for items handed out and not done."""
         self.disk_full: OSError | None = None
         """Set when the journal could not claim an item's outputs: no more are handed out."""
 
+    def counted(self) -> int:
+        """How many items the progress counts as done."""
+        return self.finished + self._passed
+
     def payloads(self) -> Iterator[Any]:
         """The payloads for the pool, one by one (the pool's index counts them from 0)."""
         sent = 0
+        passed = self._passed
         for item in self._items:
             place = self._given
             self._given += 1
             if item.payload is None:
                 self._spool.put(place, item.report)
+                if self._lazy is not None:
+                    self._passed += 1
                 continue
+            if self._passed != passed:  # a run of items passed: the progress moves once
+                passed = self._passed
+                self._progress(self.counted())
             self.flying[sent] = (place, item)  # until done, or spooled as not started
             try:
                 self._journal.pending(item.key, item.targets)
@@ -192,6 +270,8 @@ class _Feed:
                 return
             sent += 1
             yield item.payload
+        if self._passed != passed:
+            self._progress(self.counted())
 
     def targets(self, index: int) -> tuple[Path, ...]:
         """The outputs of the item the pool knows as ``index``."""
@@ -201,15 +281,21 @@ class _Feed:
         """The item the pool knows as ``index`` has its outcome recorded: spool it."""
         place, item = self.flying.pop(index)
         self._spool.put(place, item.report)
+        self.finished += 1
         return item
 
     def finish_unstarted(self) -> None:
         """Spool every item left (in flight when a second Ctrl+C came, or never handed out)
-        as not started."""
+        as not started; sources never planned get their plain reports, not planned now."""
         for place, item in self.flying.values():
             _not_started(item)
             self._spool.put(place, item.report)
         self.flying.clear()
+        if self._lazy is not None:
+            for report in self._lazy.unplanned():
+                self._spool.put(self._given, report)
+                self._given += 1
+            return
         for item in self._items:
             if item.payload is not None:
                 _not_started(item)
@@ -227,7 +313,6 @@ def _run(
 ) -> str | None:
     """Hand the items to workers and record what comes back; returns why it stopped early."""
     settings.on_progress(0, total)
-    finished = 0
     stopped: str | None = None
     pool_kwargs: dict[str, Any] = {"memory_limit": settings.memory_limit}
     if settings.item_timeout is not None:
@@ -240,8 +325,7 @@ def _run(
                     _record(feed.flying[outcome.index][1], outcome, journal, settings)
                 finally:  # even half recorded (the journal's disk is full): as it came back
                     feed.done(outcome.index)
-                finished += 1
-                settings.on_progress(finished, total)
+                settings.on_progress(feed.counted(), total)
                 if outcome.disk_full and not pool.stopping:
                     stopped = disk_full_stop(outcome.error or "")
                     pool.stop()

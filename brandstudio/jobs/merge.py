@@ -20,7 +20,7 @@ from typing import Final
 
 from PIL import Image
 
-from brandstudio.batch.journal import OutputJournal
+from brandstudio.batch.journal import LinkedFolderError, OutputJournal
 from brandstudio.batch.pool import ItemError
 from brandstudio.batch.report import ItemReport
 from brandstudio.batch.runner import PlannedItem, PlannedItems, WorkResult, resume_or_plan
@@ -487,13 +487,10 @@ def plan_merge(
     out.mkdir(parents=True, exist_ok=True)
     journal = OutputJournal(out, merge_fingerprint(settings), overwrite=overwrite)
     label = source or table.path.name + (f" [{table.sheet}]" if table.sheet else "")
-    try:  # planned whole (names claimed, resume checked), then let go of as the run goes
-        items = PlannedItems(
-            _plan_row(row, label, table, columns, settings, journal) for row in table.rows
-        )
-    except BaseException:
-        journal.close()
-        raise
+    planner = _RowPlanner(label, table, columns, settings, journal)
+    # each row planned (content checked, names claimed, resume checked) as a worker gets
+    # ready for it: a 500,000-row sheet is never planned whole in memory
+    items = PlannedItems.lazily(table.rows, planner.plan, planner.unplanned, len(table.rows))
     job = MergeJob(
         settings.template_path,
         settings.template_folder,
@@ -507,37 +504,67 @@ def plan_merge(
     return Plan(items, job, journal, list(table.notes))
 
 
-def _plan_row(
-    row: Row,
-    source: str,
-    table: Table,
-    columns: ColumnMap,
-    settings: MergeSettings,
-    journal: OutputJournal,
-) -> PlannedItem:
-    report = ItemReport(input=f"{source} row {row.number}", status="failed", row=row.number)
-    if row.error is not None:
-        report.error = row.error
-        return PlannedItem(report, f"row {row.number}")
-    base = dict(settings.base_content)
-    folder = table.path.parent
-    roots = None if settings.allow_paths_outside else image_roots(folder)
-    try:
-        content = row_content(row, columns, settings.template, base, folder, roots=roots)
-    except RowError as error:
-        report.error = str(error)
-        return PlannedItem(report, f"row {row.number}")
-    key = f"row {row.number}|{content.digest()}"
-    targets = []
-    count = settings.template.slides
-    for preset in settings.presets:
-        values = merge_name_values(row, settings.template_stem, preset, settings.template)
-        name = format_name(settings.pattern, values)
-        for slide in range(1, count + 1):
-            stem = PurePosixPath(slide_stem(name, slide, count))
-            path = journal.claim(stem, EXTENSIONS[settings.fmt])
-            targets.append(MergeTarget(preset, settings.fmt, path, slide, count))
-    item = PlannedItem(report, key, MergeItem(row.number, content, tuple(targets)))
-    item.targets = tuple(target.path for target in targets)
-    resume_or_plan(journal, item)
-    return item
+class _RowPlanner:
+    """Plans one row at a time: its content checked, its names claimed, its resume checked."""
+
+    def __init__(
+        self,
+        source: str,
+        table: Table,
+        columns: ColumnMap,
+        settings: MergeSettings,
+        journal: OutputJournal,
+    ) -> None:
+        self._source = source
+        self._folder = table.path.parent
+        self._columns = columns
+        self._settings = settings
+        self._journal = journal
+        self._roots = None if settings.allow_paths_outside else image_roots(self._folder)
+
+    def unplanned(self, row: Row) -> ItemReport:
+        """The report of a row the batch never reached."""
+        return ItemReport(
+            input=f"{self._source} row {row.number}", status="skipped", row=row.number
+        )
+
+    def plan(self, row: Row) -> PlannedItem:
+        """The row's item: failed (with the reason) when its content or names are unusable,
+        skipped when an earlier run made all its files, else with a payload."""
+        settings = self._settings
+        report = ItemReport(
+            input=f"{self._source} row {row.number}", status="failed", row=row.number
+        )
+        if row.error is not None:
+            report.error = row.error
+            return PlannedItem(report, f"row {row.number}")
+        try:
+            content = row_content(
+                row,
+                self._columns,
+                settings.template,
+                settings.base_content,
+                self._folder,
+                roots=self._roots,
+            )
+        except RowError as error:
+            report.error = str(error)
+            return PlannedItem(report, f"row {row.number}")
+        key = f"row {row.number}|{content.digest()}"
+        targets = []
+        count = settings.template.slides
+        try:
+            for preset in settings.presets:
+                values = merge_name_values(row, settings.template_stem, preset, settings.template)
+                name = format_name(settings.pattern, values)
+                for slide in range(1, count + 1):
+                    stem = PurePosixPath(slide_stem(name, slide, count))
+                    path = self._journal.claim(stem, EXTENSIONS[settings.fmt])
+                    targets.append(MergeTarget(preset, settings.fmt, path, slide, count))
+        except LinkedFolderError as error:
+            report.error = str(error)
+            return PlannedItem(report, f"row {row.number}")
+        item = PlannedItem(report, key, MergeItem(row.number, content, tuple(targets)))
+        item.targets = tuple(target.path for target in targets)
+        resume_or_plan(self._journal, item)
+        return item
