@@ -71,9 +71,9 @@ class ClusterDialog(QDialog):
         self._settings = Settings()
         intro = QLabel(
             self.tr(
-                "Data merges, stamping and plan exports run on this computer unless a render "
-                "cluster is set here. Every machine of the cluster needs the same versions "
-                "of Brandstudio, Pillow and OpenCV."
+                "Exports, data merges, stamping and plan exports run on this computer unless a "
+                "render cluster is set here. Every machine of the cluster needs the same "
+                "versions of Brandstudio, Pillow and OpenCV."
             )
         )
         intro.setWordWrap(True)

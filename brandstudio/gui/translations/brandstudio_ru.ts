@@ -881,8 +881,8 @@
         <translation>Кластер для отрисовки</translation>
     </message>
     <message>
-        <source>Data merges, stamping and plan exports run on this computer unless a render cluster is set here. Every machine of the cluster needs the same versions of Brandstudio, Pillow and OpenCV.</source>
-        <translation>Объединение данных, логотипы на фото и экспорт плана выполняются на этом компьютере, если здесь не задан кластер. На всех машинах кластера нужны те же версии Brandstudio и библиотек обработки изображений.</translation>
+        <source>Exports, data merges, stamping and plan exports run on this computer unless a render cluster is set here. Every machine of the cluster needs the same versions of Brandstudio, Pillow and OpenCV.</source>
+        <translation>Экспорт, объединение данных, логотипы на фото и экспорт плана выполняются на этом компьютере, если здесь не задан кластер. На всех машинах кластера нужны те же версии Brandstudio и библиотек обработки изображений.</translation>
     </message>
     <message>
         <source>empty: this computer</source>
