@@ -13,7 +13,9 @@ Modules, by job (each imports only those listed after it):
 - ``locales``: the regional settings (separators, month and day names, date formats).
 - ``csv_reader``: CSV/TSV as rows (decoding, delimiter, strict quoting).
 - ``files``: the file's bytes, only from a regular file under the size cap; what a wrong file is.
-- ``rows``: ``Row``, ``Table``, ``TableError``, the shared limits, and rows built into a table.
+- ``grid``: a file's non-empty rows built into a table in one pass (header, names, checks).
+- ``row_store``: a table's rows, past the first few thousand in a temporary file.
+- ``rows``: ``Row``, ``Table``, ``TableError``, the shared limits, small helpers.
 """
 
 from brandstudio.tables.read import read_table, system_locale
