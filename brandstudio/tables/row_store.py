@@ -40,10 +40,13 @@ class RowStore(Sequence[Row]):
         """Where each stored row starts in the file, and where the file ends (one more)."""
         self._dirty = False
         self._lock = threading.Lock()
+        self.errors = 0
+        """How many rows have an error (counted as they are added)."""
 
     def append(self, row: Row) -> None:
         """Add the next row (its values named by ``columns``). OSError when the temporary
         file cannot be written (a full disk)."""
+        self.errors += row.error is not None
         if len(self._held) < HELD_ROWS:
             self._held.append(row)
             return

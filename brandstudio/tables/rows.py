@@ -87,6 +87,13 @@ class Table:
     notes: tuple[str, ...] = ()
     """Remarks worth showing: the encoding or sheet chosen, rows skipped, cells cleaned."""
 
+    def rows_with_errors(self) -> int:
+        """How many rows have an error (a large table counted them as they were read)."""
+        counted = getattr(self.rows, "errors", None)
+        if isinstance(counted, int):
+            return counted
+        return sum(1 for row in self.rows if row.error)
+
 
 # -- small helpers ---------------------------------------------------------------------------
 

@@ -54,6 +54,7 @@ def test_row_errors_survive_the_file(tmp_path: Path) -> None:
     found = read_table(write_csv(tmp_path, text))
     assert found.rows[-1].error is not None and "belongs to no column" in found.rows[-1].error
     assert all(row.error is None for row in found.rows[:-1])
+    assert found.rows_with_errors() == 1
 
 
 def test_a_large_table_holds_little_memory(tmp_path: Path) -> None:

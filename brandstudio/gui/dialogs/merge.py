@@ -452,7 +452,7 @@ class MergeDialog(BatchDialog):
         self.rows.resizeColumnsToContents()
         for column in range(self.rows.columnCount()):
             self.rows.setColumnWidth(column, min(self.rows.columnWidth(column), 220))
-        problems = sum(1 for row in table.rows if row.error)
+        problems = table.rows_with_errors()  # without reading a large table's rows back
         text = self.tr("Rows: %1").replace("%1", str(len(table.rows)))
         if len(table.rows) > MAX_ROWS_SHOWN:
             text += " · " + self.tr("the first %1 shown").replace("%1", str(MAX_ROWS_SHOWN))
