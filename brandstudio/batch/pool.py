@@ -2,7 +2,8 @@
 
 A stranger's photo can crash a decoder or eat all memory. Each item therefore runs in a worker
 process with an address-space limit; when a worker dies, a new one takes its place and the item
-is tried once more, then reported as failed. The parent only dispatches and collects.
+is tried once more, then reported as failed. The parent only dispatches and collects; a busy
+worker has its next item queued, so it never waits for the parent between two items.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, Final, Protocol
 
 DEFAULT_MEMORY_LIMIT: Final = 2 * 1024**3
@@ -32,6 +34,10 @@ MAX_ATTEMPTS: Final = 2
 """An item whose worker dies is tried again once, on a fresh worker."""
 
 _POLL_SECONDS: Final = 0.2
+
+_AHEAD_BYTES: Final = 65536 if sys.platform.startswith("linux") else 4096
+"""The largest item queued in a busy worker's pipe: it must fit in the pipe's buffer (8 KiB
+on macOS and Windows), or the parent would block sending it while the worker is busy."""
 
 
 class ItemError(Exception):
@@ -81,35 +87,89 @@ class Outcome:
         return self.error is None
 
 
+class _Claims:
+    """Shared by the parent and one worker: the item the worker last began, and the one the
+    parent took back from its pipe. A lock makes beginning and taking back exclusive: an
+    item is either done by this worker or handed to another, never both, never neither."""
+
+    def __init__(self, context: SpawnContext | ForkServerContext) -> None:
+        self.lock = context.Lock()
+        self.slots = context.RawArray("q", [-1, -1])  # taken back, begun
+
+    def begin(self, index: int, cancelled: Any) -> bool:
+        """In the worker: True when it may do ``index`` now (not stopped, not taken back)."""
+        with self.lock:
+            if cancelled.value or self.slots[0] == index:
+                return False
+            self.slots[1] = index
+            return True
+
+    def take_back(self, index: int) -> bool:
+        """In the parent: True when the worker will skip ``index`` (it had not begun it).
+        Never waits (a worker killed holding the lock would hold it for ever)."""
+        if not self.lock.acquire(False):
+            return False
+        try:
+            if self.slots[1] == index:
+                return False
+            self.slots[0] = index
+            return True
+        finally:
+            self.lock.release()
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
     conn: Connection
-    index: int | None = None
+    claims: _Claims
+    sent: list[int] = field(default_factory=list)
+    """Items sent and not answered, in order: the first is being done (since ``started``),
+    the second (if any) waits in the pipe and starts the moment the first is done."""
     started: float = 0.0
+    taken_back: int | None = None
+    """An item taken back from its pipe for another worker: its "skipped" is still to come."""
+    broken: bool = False
+    """A send to it failed (it died): nothing more is sent, its death is handled when seen."""
+
+    @property
+    def busy(self) -> bool:
+        """True while an answer from it is awaited."""
+        return bool(self.sent) or self.taken_back is not None
+
+    @property
+    def usable(self) -> bool:
+        """True when an item may be sent to it (when it is idle or has none queued yet)."""
+        return not self.broken and self.taken_back is None and len(self.sent) < 2
 
 
 @dataclass
 class _Progress:
     source: Iterator[Any]
-    """The items not taken yet (taken one by one, when a worker is free)."""
+    """The items not taken yet (taken one by one, when a worker can take one)."""
     ready: list[int] = field(default_factory=list)
-    """Items taken and waiting for a worker (one taken ahead, and those to try again), a stack."""
-    payloads: dict[int, Any] = field(default_factory=dict)
-    """Items taken and not finished: only these are held."""
+    """Items taken and waiting for a worker (to send again, or too large to queue), a stack."""
+    messages: dict[int, Any] = field(default_factory=dict)
+    """Items taken and not finished, pickled as sent: only these are held."""
     taken: int = 0
     attempts: dict[int, int] = field(default_factory=dict)
+    """Times an item was started (an item only queued behind another does not count)."""
 
     def has_next(self) -> bool:
         """True when an item waits for a worker (taking one from ``source`` if need be)."""
         if self.ready:
             return True
         for payload in self.source:
-            self.payloads[self.taken] = payload
+            self.messages[self.taken] = ForkingPickler.dumps((self.taken, payload))
             self.ready.append(self.taken)
             self.taken += 1
             return True
         return False
+
+    def forget(self, index: int) -> None:
+        """``index`` is finished (or will not be started): let go of it."""
+        self.messages.pop(index, None)
+        self.attempts.pop(index, None)
 
 
 def memory_limit_from_env() -> int:
@@ -127,6 +187,14 @@ class WorkerPool:
     order. ``stop()`` (or a first Ctrl+C in the main thread) stops handing out new items; the
     ones in progress still finish and are yielded. A second Ctrl+C raises KeyboardInterrupt and
     the workers are killed on exit.
+
+    A busy worker has one more item queued in its pipe, so it starts it the moment it finishes
+    one instead of waiting for the parent to receive and record that one. A queued item is not
+    started yet: a worker that dies, times out or retires leaves it to another worker (no
+    attempt counted), a stop cancels it (the worker skips it unless it already began it), and
+    when the items run out it is taken back for a worker that has nothing to do. A worker
+    begins its queued item as it sends the reply for the one before: the parent counts the
+    item's time limit from receiving that reply.
     """
 
     def __init__(
@@ -146,6 +214,8 @@ class WorkerPool:
         self._context = _context()
         self._workers: list[_Worker] = []
         self._stopping = threading.Event()
+        self._cancelled: Any = None
+        """Shared with the workers once one exists: 1 after stop(), no queued item starts."""
         self.interrupted = False
         """True when a Ctrl+C (or ``stop(interrupted=True)``) ended the run early."""
         self.terminated = False
@@ -158,9 +228,14 @@ class WorkerPool:
         self.close()
 
     def stop(self, *, interrupted: bool = False) -> None:
-        """Hand out no more items; those in progress still finish. Safe from any thread."""
+        """Hand out no more items; those in progress still finish, those only queued in a
+        worker's pipe are not started (unless the worker already began them: then they finish
+        and are yielded). Safe from any thread and from a signal handler."""
         self.interrupted = self.interrupted or interrupted
         self._stopping.set()
+        cancelled = self._cancelled
+        if cancelled is not None:
+            cancelled.value = 1
 
     @property
     def stopping(self) -> bool:
@@ -168,33 +243,32 @@ class WorkerPool:
         return self._stopping.is_set()
 
     def run(self, items: Iterable[Any]) -> Iterator[Outcome]:
-        """Yield one Outcome per item handed out (items not handed out after a stop get none).
+        """Yield one Outcome per item started (items not started after a stop get none).
 
-        ``items`` may be an iterator: it is read in order, as workers become free (one item
-        ahead), so only the items in progress are held. Outcome.index counts from 0 in that
-        order.
+        ``items`` may be an iterator: it is read in order, as workers can take an item (each
+        busy worker holds at most two: the one it does and the next), so only the items in
+        flight are held. Outcome.index counts from 0 in that order.
         """
         state = _Progress(source=iter(items))
         with _sigint_stops(self):
             while True:
                 self._dispatch(state)
-                busy = [worker for worker in self._workers if worker.index is not None]
+                busy = [worker for worker in self._workers if worker.busy]
                 if not busy and (self.stopping or not state.has_next()):
                     return
                 for outcome in self._collect(busy, state):
-                    state.payloads.pop(outcome.index, None)
-                    state.attempts.pop(outcome.index, None)
+                    state.forget(outcome.index)
                     yield outcome
 
     def close(self) -> None:
         """End every worker (politely, then by force) and release their pipes."""
         for worker in self._workers:
             with contextlib.suppress(OSError, ValueError):
-                if worker.index is None:
+                if not worker.sent:
                     worker.conn.send(None)
         deadline = time.monotonic() + 2.0
         for worker in self._workers:
-            if worker.index is not None:
+            if worker.sent:
                 worker.process.kill()
             worker.process.join(max(0.0, deadline - time.monotonic()))
             if worker.process.is_alive():
@@ -206,40 +280,79 @@ class WorkerPool:
     # -- inside run() --
 
     def _dispatch(self, state: _Progress) -> None:
-        if self.stopping:
-            return
-        while state.has_next():
-            worker = self._idle_worker()
+        while not self.stopping:
+            worker = self._free_worker(state)
             if worker is None:
                 return
-            index = state.ready.pop()
-            state.attempts[index] = state.attempts.get(index, 0) + 1
-            worker.index = index
-            worker.started = time.monotonic()
-            worker.conn.send((index, state.payloads[index]))
+            if not state.has_next():
+                if not worker.sent and self._take_back_one(state):
+                    continue  # for this idle worker
+                return
+            index = state.ready[-1]
+            message = state.messages[index]
+            if worker.sent and len(message) > _AHEAD_BYTES:
+                return  # too large to wait in a busy worker's pipe: it waits for a free one
+            state.ready.pop()
+            try:
+                worker.conn.send_bytes(message)
+            except (OSError, ValueError):  # it died: its items are seen to when its end is
+                state.ready.append(index)
+                worker.broken = True
+                if not worker.busy:
+                    self._retire(worker, state)
+                continue
+            worker.sent.append(index)
+            if len(worker.sent) == 1:
+                self._begin(worker, state)
 
-    def _idle_worker(self) -> _Worker | None:
-        for worker in self._workers:
-            if worker.index is None:
+    def _free_worker(self, state: _Progress) -> _Worker | None:
+        """An idle worker, else a new one (when there is an item for it), else a busy one
+        with no item queued yet."""
+        usable = [worker for worker in self._workers if worker.usable]
+        for worker in usable:
+            if not worker.sent:
                 return worker
-        if len(self._workers) < self._jobs:
+        if len(self._workers) < self._jobs and state.has_next():
             worker = self._spawn()
             self._workers.append(worker)
             return worker
-        return None
+        return usable[0] if usable else None
+
+    def _take_back_one(self, state: _Progress) -> bool:
+        """The items have run out and a worker is idle: take back an item queued behind
+        another worker's current one (if that worker has not begun it); True if one was."""
+        for worker in self._workers:
+            if worker.broken or worker.taken_back is not None or len(worker.sent) < 2:
+                continue
+            if worker.claims.take_back(worker.sent[1]):
+                worker.taken_back = worker.sent.pop()
+                state.ready.append(worker.taken_back)
+                return True
+        return False
+
+    def _begin(self, worker: _Worker, state: _Progress) -> None:
+        """The first item ``worker`` was sent is the one it does from now."""
+        worker.started = time.monotonic()
+        index = worker.sent[0]
+        state.attempts[index] = state.attempts.get(index, 0) + 1
 
     def _spawn(self) -> _Worker:
+        if self._cancelled is None:
+            self._cancelled = self._context.RawValue("b", 0)
+            if self.stopping:  # stop() ran before the flag existed
+                self._cancelled.value = 1
+        claims = _Claims(self._context)
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
             target=_worker_main,
-            args=(child_end, self._job, self._memory_limit),
+            args=(child_end, self._job, self._memory_limit, self._cancelled, claims),
             name="brandstudio-worker",
             daemon=True,
         )
         with safe_path():
             process.start()
         child_end.close()
-        return _Worker(process=process, conn=parent_end)
+        return _Worker(process=process, conn=parent_end, claims=claims)
 
     def _collect(self, busy: list[_Worker], state: _Progress) -> Iterator[Outcome]:
         waitables: list[Any] = [worker.conn for worker in busy]
@@ -251,8 +364,8 @@ class WorkerPool:
                 outcome = self._receive(worker, state)
             elif worker.process.sentinel in ready:
                 outcome = self._replace_dead(worker, state)
-            elif now - worker.started > self._item_timeout:
-                outcome = self._time_out(worker)
+            elif worker.sent and now - worker.started > self._item_timeout:
+                outcome = self._time_out(worker, state)
             else:
                 continue
             if outcome is not None:
@@ -260,26 +373,43 @@ class WorkerPool:
 
     def _receive(self, worker: _Worker, state: _Progress) -> Outcome | None:
         try:
-            message = worker.conn.recv()
+            kind, payload = worker.conn.recv()
         except (EOFError, OSError):
             return self._replace_dead(worker, state)
-        index = worker.index
-        assert index is not None
-        worker.index = None
-        kind, payload = message
+        if kind == "skipped" and payload == worker.taken_back:  # done elsewhere
+            worker.taken_back = None
+            worker.claims.slots[0] = -1  # it may be sent here again
+            return self._after_reply(worker, state, None)
+        index = worker.sent.pop(0)
+        out_of_memory = kind == "failed" and payload[2]  # it exits, its queued item unbegun
+        if out_of_memory:
+            self._retire(worker, state)
+        elif worker.sent:  # the worker began its queued item as it sent this reply
+            self._begin(worker, state)
+        if kind == "skipped":  # the pool was stopped before the worker began it
+            state.forget(index)
+            return self._after_reply(worker, state, None)
         if kind == "ok":
-            return Outcome(index, value=payload)
-        reason, disk_full, exit_after, problems = payload
-        if exit_after:  # the worker ran out of memory: its heap is suspect, start afresh
-            self._retire(worker)
-        return Outcome(index, error=reason, disk_full=disk_full, problems=problems)
+            return self._after_reply(worker, state, Outcome(index, value=payload))
+        reason, disk_full, _exit_after, problems = payload
+        outcome = Outcome(index, error=reason, disk_full=disk_full, problems=problems)
+        return self._after_reply(worker, state, outcome)
+
+    def _after_reply(
+        self, worker: _Worker, state: _Progress, outcome: Outcome | None
+    ) -> Outcome | None:
+        if worker.broken and not worker.busy and worker in self._workers:
+            self._retire(worker, state)  # a send to it failed: it is gone
+        return outcome
 
     def _replace_dead(self, worker: _Worker, state: _Progress) -> Outcome | None:
-        index = worker.index
-        assert index is not None
+        if not worker.sent:  # it was doing nothing (it died skipping an item taken back)
+            self._retire(worker, state)
+            return None
+        index = worker.sent.pop(0)
         worker.process.join(1.0)
         cause = _death_cause(worker.process.exitcode)
-        self._retire(worker)
+        self._retire(worker, state)
         if state.attempts.get(index, 0) < MAX_ATTEMPTS and not self.stopping:
             state.ready.append(index)  # tried next, on a fresh worker
             return None
@@ -287,14 +417,16 @@ class WorkerPool:
         when = "twice " if tries > 1 else ""
         return Outcome(index, error=f"the worker processing it {when}stopped ({cause})")
 
-    def _time_out(self, worker: _Worker) -> Outcome:
-        index = worker.index
-        assert index is not None
-        self._retire(worker)
+    def _time_out(self, worker: _Worker, state: _Progress) -> Outcome:
+        index = worker.sent.pop(0)
+        self._retire(worker, state)
         return Outcome(index, error=f"took longer than {self._item_timeout:.0f} s: stopped")
 
-    def _retire(self, worker: _Worker) -> None:
-        worker.index = None
+    def _retire(self, worker: _Worker, state: _Progress) -> None:
+        """End ``worker``; the item still queued in its pipe was never started: it goes back
+        to the ready items (no attempt counted)."""
+        state.ready.extend(reversed(worker.sent))
+        worker.sent.clear()
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(1.0)
@@ -394,8 +526,13 @@ def _sigint_stops(pool: WorkerPool) -> Iterator[None]:
 # -- the worker side --
 
 
-def _worker_main(conn: Connection, job: Job, memory_limit: int) -> None:
-    """A worker's life: limit memory, start the job, then do items until told to stop."""
+def _worker_main(
+    conn: Connection, job: Job, memory_limit: int, cancelled: Any, claims: _Claims
+) -> None:
+    """A worker's life: limit memory, start the job, then do items until told to stop.
+
+    An item is skipped (never begun) when the pool was stopped (``cancelled``) or the parent
+    took it back for another worker (``claims``)."""
     for name in (signal.SIGINT, signal.SIGTERM):  # the parent's to handle: it stops cleanly
         signal.signal(name, signal.SIG_IGN)
     _die_with_parent()
@@ -412,8 +549,11 @@ def _worker_main(conn: Connection, job: Job, memory_limit: int) -> None:
             return
         if message is None:
             return
-        _, payload = message
-        reply, exit_after = _process_one(process, payload)
+        index, payload = message
+        if not claims.begin(index, cancelled):
+            reply, exit_after = ("skipped", index), False
+        else:
+            reply, exit_after = _process_one(process, payload)
         try:
             conn.send(reply)
         except (OSError, ValueError):

@@ -68,7 +68,7 @@ def test_stop_hands_out_nothing_more_but_finishes_what_runs() -> None:
             seen.append(outcome)
             pool.stop(interrupted=True)
     assert pool.interrupted
-    assert 1 <= len(seen) <= 3
+    assert 1 <= len(seen) <= 4  # each worker's current item and the one it may have begun next
     assert all(o.ok for o in seen)
 
 
