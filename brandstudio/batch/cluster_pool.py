@@ -7,7 +7,9 @@ per worker process. Workers write nothing: ``write_output`` captures each file's
 writer and journal as a local run, so resume, never-overwrite and report.json are unchanged.
 At most ``in_flight`` items are out at once (twice the workers' threads), so the client's
 memory does not grow with the batch. An item whose worker was lost is sent again once, then
-reported as failed, as the local pool does. See docs/design/0020-cluster.md.
+reported as failed, as the local pool does; an item out longer than the item timeout (300 s)
+fails and the worker running it is restarted (a hostile photo that hangs a decoder does not
+hang the batch). See docs/design/0020-cluster.md.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pickle
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +36,7 @@ from brandstudio.batch.cluster import (
     version_mismatch,
 )
 from brandstudio.batch.pool import (
+    DEFAULT_ITEM_TIMEOUT,
     MAX_ATTEMPTS,
     ItemError,
     Job,
@@ -48,6 +52,8 @@ MAX_BUNDLE_BYTES: Final = 512 * 1024**2
 """The job's files (template, fonts, logos) sent to every worker: at most this many bytes."""
 MAX_ITEM_BYTES: Final = 256 * 1024**2
 """One item's input files: at most this many bytes."""
+_IDLE_SECONDS: Final = 0.002
+"""How long the client waits for a result before looking at the clock again."""
 
 Reply = tuple[tuple[str, Any], tuple[tuple[Path, bytes], ...]]
 """What a worker sends back for one item: the local pool's reply and the captured files."""
@@ -57,6 +63,8 @@ Reply = tuple[tuple[str, Any], tuple[tuple[Path, bytes], ...]]
 class _Flight:
     index: int
     attempts: int = 1
+    sent: float = 0.0
+    """When it went out (time.monotonic()): the item's clock for ``item_timeout``."""
 
 
 @dataclass
@@ -65,6 +73,9 @@ class ClusterStats:
 
     most_in_flight: int = 0
     resent: int = 0
+    timed_out: int = 0
+    restarted: list[str] = field(default_factory=list)
+    """Workers restarted because an item on them ran past its time."""
 
 
 class ClusterPool(WorkerPool):
@@ -80,8 +91,10 @@ class ClusterPool(WorkerPool):
         job: Job,
         session: ClusterSession,
         targets: Callable[[int], Sequence[Path]] | Sequence[Sequence[Path]] | None = None,
+        *,
+        item_timeout: float = DEFAULT_ITEM_TIMEOUT,
     ) -> None:
-        super().__init__(job, 1)
+        super().__init__(job, 1, item_timeout=item_timeout)
         self._session = session
         self._targets = targets
         self.stats = ClusterStats()
@@ -106,7 +119,7 @@ class ClusterPool(WorkerPool):
         shipping = self._session.shipping(self._job)
         bundle = make_bundle(shipping)
         key = hashlib.sha256(bundle).hexdigest()
-        [bundle_future] = client.scatter([bundle], broadcast=True, hash=False)
+        held = client.scatter([bundle], broadcast=True, hash=False)  # [the bundle's future]
         versions = dict(self._session.versions or software_versions())
         limit = self._session.in_flight or 2 * self._session.threads()
         pending = enumerate(items)
@@ -118,9 +131,8 @@ class ClusterPool(WorkerPool):
         def send(flight: _Flight) -> None:
             item = payloads[flight.index]
             files = read_item_files(shipping, item)
-            future = client.submit(
-                run_remote_item, bundle_future, key, versions, item, files, pure=False
-            )
+            future = client.submit(run_remote_item, held[0], key, versions, item, files, pure=False)
+            flight.sent = time.monotonic()
             flying[future] = flight
             finished.add(future)
             self.stats.most_in_flight = max(self.stats.most_in_flight, len(flying))
@@ -139,18 +151,51 @@ class ClusterPool(WorkerPool):
         with _sigint_stops(self):
             try:
                 fill()
-                for future in finished:
-                    flight = flying.pop(future)
-                    outcome = self._outcome(future, flight, retry)
-                    if outcome is not None:
+                while flying:
+                    for future in _finished(finished):
+                        flight = flying.pop(future, None)
+                        if flight is None:  # cancelled when it ran past its time
+                            continue
+                        outcome = self._outcome(future, flight, retry)
+                        if outcome is not None:
+                            del payloads[outcome.index]
+                            yield outcome
+                    restarts = len(self.stats.restarted)
+                    for outcome in self._overdue(flying):
                         del payloads[outcome.index]
                         yield outcome
+                    if len(self.stats.restarted) > restarts:  # its copy of the bundle is gone
+                        held = client.scatter([bundle], broadcast=True, hash=False)
                     fill()
             finally:
                 for future in flying:
                     future.cancel()
                 with contextlib.suppress(Exception):
-                    bundle_future.release()
+                    held[0].release()
+
+    def _overdue(self, flying: dict[Any, _Flight]) -> Iterator[Outcome]:
+        """Fail the items out longer than ``item_timeout``: cancel each, and restart the
+        worker running it (a thread cannot be stopped, its process can); the items queued
+        behind it go elsewhere."""
+        now = time.monotonic()
+        late = [
+            future for future, flight in flying.items() if now - flight.sent > self._item_timeout
+        ]
+        if not late:
+            return
+        busy = _processing(self._session.client)
+        stuck = sorted({busy[future.key] for future in late if future.key in busy})
+        for future in late:
+            flight = flying.pop(future)
+            future.cancel()
+            self.stats.timed_out += 1
+            yield Outcome(
+                flight.index, error=f"took longer than {self._item_timeout:.0f} s: stopped"
+            )
+        if stuck:
+            with contextlib.suppress(Exception):  # no nanny, or it is gone: the item failed anyway
+                self._session.client.restart_workers(stuck, raise_for_error=False)
+                self.stats.restarted += stuck
 
     def close(self) -> None:
         """Nothing of its own to end: the session belongs to the caller."""
@@ -192,6 +237,24 @@ class ClusterPool(WorkerPool):
             if allowed is not None and path not in allowed:
                 raise ItemError(f"a worker sent {path}, which this item does not make")
             write_output(path, data)
+
+
+def _finished(finished: Any) -> list[Any]:
+    """The futures of ``finished`` (a Dask as_completed) done now; when none is, a short
+    wait first (so the caller can also watch the clock)."""
+    if not finished.has_ready():
+        time.sleep(_IDLE_SECONDS)
+    return list(finished.next_batch(block=False)) if finished.has_ready() else []
+
+
+def _processing(client: Any) -> dict[Any, str]:
+    """Task key -> the address of the worker running it (empty when the scheduler will not
+    say)."""
+    try:
+        by_worker: Mapping[str, Sequence[Any]] = client.processing()
+    except Exception:  # the scheduler is busy or gone: nothing to restart
+        return {}
+    return {task: worker for worker, tasks in by_worker.items() for task in tasks}
 
 
 def make_bundle(shipping: Shipping) -> bytes:

@@ -355,7 +355,8 @@ def _open_pool(
     if cluster is not None:
         from brandstudio.batch.cluster_pool import ClusterPool
 
-        return ClusterPool(job, cluster, feed.targets)
+        timeout = {"item_timeout": settings.item_timeout} if settings.item_timeout else {}
+        return ClusterPool(job, cluster, feed.targets, **timeout)
     return WorkerPool(job, min(settings.jobs, max(1, total)), **pool_kwargs)
 
 

@@ -459,3 +459,20 @@ def test_a_tls_cluster_takes_only_clients_with_its_certificates(tmp_path: Path) 
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(10)
+
+
+def test_an_item_past_its_time_fails_and_its_worker_is_restarted(
+    session: ClusterSession,
+) -> None:
+    """A photo that hangs a decoder must not hang the batch: the item fails, the worker it
+    blocked is restarted, and the items after it are done (the job's files sent again)."""
+    items = [("ok", 1), ("sleep", 60), *[("ok", n) for n in range(2, 8)]]
+    with ClusterPool(ScriptedJob(), session, item_timeout=3.0) as pool:
+        started = time.monotonic()
+        outcomes = sorted(pool.run(items), key=lambda outcome: outcome.index)
+    assert time.monotonic() - started < 45
+    assert outcomes[1].error == "took longer than 3 s: stopped"
+    assert [outcome.value for outcome in outcomes if outcome.ok] == [1, *range(2, 8)]
+    assert pool.stats.timed_out == 1 and len(pool.stats.restarted) == 1
+    with ClusterPool(ScriptedJob(), session) as pool:  # the restarted worker works again
+        assert sorted(o.value for o in pool.run([("ok", n) for n in range(6)])) == list(range(6))
