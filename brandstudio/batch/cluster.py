@@ -268,7 +268,10 @@ def _connect(
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                # the scheduler's HTTP routes (no dashboard) on a free port: never a clash
+                # with another cluster on this computer at Dask's default 8787
+                dashboard_address="127.0.0.1:0",
+                scheduler_kwargs={"dashboard": False},
                 silence_logs=logging.ERROR,
             )
         except Exception as error:  # its processes did not come up (a machine out of memory)

@@ -187,9 +187,10 @@ def run_batch(
     """Do every item that has a payload; returns the report (also saved as report.json).
 
     ``items`` (a sequence, :class:`PlannedItems`, or an iterator planning them lazily) are
-    taken in order when a worker is free, and let go once done (their reports go to the
-    spool, report.json's draft). ``todo``: how many have a payload, for the progress
-    (when not given, counted here: an iterator is then read whole first).
+    taken in order as workers can take them (up to two a worker: the one it does and the
+    next), and let go once done (their reports go to the spool, report.json's draft).
+    ``todo``: how many have a payload, for the progress (when not given, counted here: an
+    iterator is then read whole first).
     The journal is closed (and the folder's lock released) however the batch ends.
     """
     started = time.monotonic()

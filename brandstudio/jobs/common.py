@@ -14,6 +14,9 @@ from brandstudio.batch.inputs import InputItem, expand_inputs, nothing_usable
 from brandstudio.batch.journal import OutputJournal, file_id
 from brandstudio.batch.pool import ItemError, Job
 from brandstudio.batch.runner import PlannedItem, PlannedItems, count_todo
+from brandstudio.fileformat import FormatError, load_template
+from brandstudio.fileformat.brand_io import BrandKit, load_brand
+from brandstudio.model.template import Template
 from brandstudio.render.export import Encoded, ExportError, ImageFormat, encode, encode_under
 
 
@@ -115,3 +118,12 @@ def encode_output(
         return encode_under(image, fmt, max_kb * 1024, quality, progressive=progressive)
     except ExportError as error:
         raise ItemError(f"{label}: {error}" if label else str(error)) from None
+
+
+def load_job_files(template_path: Path, brand_folder: Path) -> tuple[Template, BrandKit]:
+    """A worker's template and brand, loaded once when its job starts; ItemError (every item
+    then fails with the reason) when either cannot be read."""
+    try:
+        return load_template(template_path).template, load_brand(brand_folder)
+    except FormatError as error:
+        raise ItemError(error.describe()) from None

@@ -118,6 +118,18 @@ def claim_outputs(
     ]
 
 
+def open_export_journal(settings: ExportSettings, out: Path, *, overwrite: bool) -> OutputJournal:
+    """The output folder's journal for an export (the folder made if need be), after the
+    checks that fail before any file: no size chosen or a bad pattern (PlanError,
+    NamePatternError), an unusable folder (PlanError); OSError when it cannot be made."""
+    if not settings.presets:
+        raise PlanError("choose at least one size")
+    export_names(settings)  # a bad pattern fails here, before any file
+    check_output_folder(out)
+    out.mkdir(parents=True, exist_ok=True)
+    return OutputJournal(out, export_fingerprint(settings), overwrite=overwrite)
+
+
 def run_export(
     settings: ExportSettings,
     out: Path,
@@ -136,12 +148,7 @@ def run_export(
     saved as report.json unless ``save`` is False (the demo campaign's many templates).
     Raises PlanError or NamePatternError before writing anything when the settings cannot work.
     """
-    if not settings.presets:
-        raise PlanError("choose at least one size")
-    export_names(settings)  # a bad pattern fails here, before any file
-    check_output_folder(out)
-    out.mkdir(parents=True, exist_ok=True)
-    journal = OutputJournal(out, export_fingerprint(settings), overwrite=overwrite)
+    journal = open_export_journal(settings, out, overwrite=overwrite)
     reports: list[ItemReport] = []
     report = BatchReport(reports)
     total = len(settings.presets)

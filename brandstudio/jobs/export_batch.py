@@ -25,22 +25,19 @@ from brandstudio.batch.pool import ItemError
 from brandstudio.batch.report import ItemReport
 from brandstudio.batch.runner import PlannedItem, PlannedItems, WorkResult, resume_or_plan
 from brandstudio.batch.writer import write_output
-from brandstudio.fileformat import FormatError, load_template
-from brandstudio.fileformat.brand_io import BrandKit, load_brand
+from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.jobs.common import (
     Plan,
-    PlanError,
-    check_output_folder,
     content_identity,
     encode_output,
     file_identity,
+    load_job_files,
 )
 from brandstudio.jobs.export import (
     ExportSettings,
     cap_note,
     claim_outputs,
-    export_fingerprint,
-    export_names,
+    open_export_journal,
     size_label,
 )
 from brandstudio.model.layers import LogoLayer
@@ -81,11 +78,7 @@ class ExportJob:
 
     def start(self) -> Callable[[ExportItem], WorkResult]:
         """Load template and brand, return the per-size function."""
-        try:
-            template = load_template(self.template_path).template
-            kit = load_brand(self.brand_folder)
-        except FormatError as error:
-            raise ItemError(error.describe()) from None
+        template, kit = load_job_files(self.template_path, self.brand_folder)
         resolved: list[Assets] = []  # once per worker, on the first size (as the studio's cache)
 
         def process(item: ExportItem) -> WorkResult:
@@ -167,12 +160,7 @@ def plan_export(
     NamePatternError before anything is written when the settings cannot work; OSError when
     the folder cannot be made.
     """
-    if not settings.presets:
-        raise PlanError("choose at least one size")
-    export_names(settings)  # a bad pattern fails here, before any file
-    check_output_folder(out)
-    out.mkdir(parents=True, exist_ok=True)
-    journal = OutputJournal(out, export_fingerprint(settings), overwrite=overwrite)
+    journal = open_export_journal(settings, out, overwrite=overwrite)
     try:
         inputs = _inputs_digest(settings, template_path, template_folder)
         items = PlannedItems(_plan_size(settings, p, journal, inputs) for p in settings.presets)

@@ -25,8 +25,7 @@ from brandstudio.batch.pool import ItemError
 from brandstudio.batch.report import ItemReport
 from brandstudio.batch.runner import PlannedItem, PlannedItems, WorkResult, resume_or_plan
 from brandstudio.batch.writer import write_output
-from brandstudio.fileformat import FormatError, load_template
-from brandstudio.fileformat.brand_io import BrandKit, load_brand
+from brandstudio.fileformat.brand_io import BrandKit
 from brandstudio.jobs.check import CheckOutput, Problem, problems_summary, scene_problems
 from brandstudio.jobs.check_scene import make_scene
 from brandstudio.jobs.common import (
@@ -36,6 +35,7 @@ from brandstudio.jobs.common import (
     content_identity,
     encode_output,
     file_identity,
+    load_job_files,
 )
 from brandstudio.jobs.export import export_name_values
 from brandstudio.library.home import library_home
@@ -318,11 +318,7 @@ class MergeJob:
 
     def start(self) -> Callable[[MergeItem], WorkResult]:
         """Load template and brand, return the per-row function."""
-        try:
-            template = load_template(self.template_path).template
-            kit = load_brand(self.brand_folder)
-        except FormatError as error:
-            raise ItemError(error.describe()) from None
+        template, kit = load_job_files(self.template_path, self.brand_folder)
 
         cache = AssetCache()  # what does not change from row to row, drawn once per worker
 

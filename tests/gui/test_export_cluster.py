@@ -89,7 +89,7 @@ def test_the_export_runs_on_the_configured_cluster_with_the_same_files_and_summa
     assert not summary.failures.isVisible()
     cluster = files_of(tmp_path / "cluster")
     assert len(cluster) == 2 and cluster == files_of(tmp_path / "here")  # names and bytes
-    assert dialog._snapshot is None  # the template saved aside for the workers: removed
+    assert dialog._aside is None  # the template saved aside for the workers: removed
     summary.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
 

@@ -10,6 +10,8 @@ the remembered size, and stopping the dialog's own background workers when it cl
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, NamedTuple
@@ -28,12 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from brandstudio.batch.report import BatchReport
+from brandstudio.fileformat import save_template
 from brandstudio.gui.dialogs.progress import BatchProgressDialog, BatchThread
 from brandstudio.gui.dialogs.summary import BatchSummaryDialog
 from brandstudio.gui.dialogs.widgets import OutputOptions, heading, problem_label
 from brandstudio.gui.settings import DialogKeys, Settings
 from brandstudio.gui.studio import Studio
 from brandstudio.gui.workers import LatestWorker
+from brandstudio.model.template import Template
 
 DEBOUNCE_MS = 150
 """How long a preview waits for the options to settle, ms."""
@@ -80,6 +84,7 @@ class BatchDialog(QDialog):
         """Worker processes (None: one per CPU)."""
         self._workers: list[LatestWorker] = []
         self._timers: list[QTimer] = []
+        self._aside: Path | None = None
         self.problem = problem_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | close_button)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -102,7 +107,25 @@ class BatchDialog(QDialog):
         raise NotImplementedError
 
     def batch_ended(self) -> None:
-        """Called once the batch has finished or failed."""
+        """Called once the batch has finished or failed: the template saved aside for the
+        workers (see :meth:`save_template_aside`) is removed. An override calls this too."""
+        if self._aside is not None:
+            shutil.rmtree(self._aside, ignore_errors=True)
+            self._aside = None
+
+    def save_template_aside(self, template: Template, stem: str) -> Path | None:
+        """``template`` saved as ``STEM.json`` in a temporary folder the workers read it from
+        (removed when the batch ends); None, after saying why, when it cannot be saved."""
+        folder = Path(tempfile.mkdtemp(prefix="brandstudio-batch-"))
+        path = folder / f"{stem}.json"
+        try:
+            save_template(template, path)
+        except OSError as error:
+            shutil.rmtree(folder, ignore_errors=True)
+            self._on_failed(str(error))
+            return None
+        self._aside = folder
+        return path
 
     def lay_out_page(self, title: str, intro: str, body: QLayout) -> None:
         """The dialog's layout: a heading, a line saying what the dialog does, ``body`` (the

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import shutil
-import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from brandstudio.batch.report import BatchReport
 from brandstudio.batch.runner import BatchSettings
-from brandstudio.fileformat import save_template
 from brandstudio.gui.cluster_dialog import ClusterChoice, configured_cluster
 from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
 from brandstudio.gui.dialogs.progress import BatchThread
@@ -80,7 +77,6 @@ class ExportDialog(BatchDialog):
             studio, EXPORT, parent, close_button=QDialogButtonBox.StandardButton.Cancel
         )
         self._document = document
-        self._snapshot: Path | None = None
         """The folder of the template saved aside for a cluster's workers, while they run."""
         template = document.template
         self.setWindowTitle(self.tr("Export"))
@@ -331,15 +327,9 @@ class ExportDialog(BatchDialog):
     ) -> BatchThread | None:
         """Save the template aside (the workers read it), plan one item per size (on the
         batch thread) and render them on ``cluster``."""
-        snapshot = Path(tempfile.mkdtemp(prefix="brandstudio-export-"))
-        template_path = snapshot / f"{settings.template_stem}.json"
-        try:
-            save_template(settings.template, template_path)
-        except OSError as error:
-            shutil.rmtree(snapshot, ignore_errors=True)
-            self._on_failed(str(error))
+        template_path = self.save_template_aside(settings.template, settings.template_stem)
+        if template_path is None:
             return None
-        self._snapshot = snapshot
         folder = self._document.template_folder
         return BatchThread.for_plan(
             lambda: plan_export(settings, template_path, folder, out, overwrite=overwrite),
@@ -347,12 +337,6 @@ class ExportDialog(BatchDialog):
             cluster=cluster,
             parent=self,
         )
-
-    def batch_ended(self) -> None:
-        """The template saved aside for a cluster is no longer needed."""
-        if self._snapshot is not None:
-            shutil.rmtree(self._snapshot, ignore_errors=True)
-            self._snapshot = None
 
 
 def _same_picture(template: Template, preset: Preset) -> bool:

@@ -10,8 +10,6 @@ row number) and runs them on worker processes.
 from __future__ import annotations
 
 import dataclasses
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brandstudio.fileformat import save_template
 from brandstudio.gui.cluster_dialog import configured_cluster
 from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
 from brandstudio.gui.dialogs.merge_check import MergeCheck
@@ -117,7 +114,6 @@ class MergeDialog(BatchDialog):
         self._map_error: str | None = None
         self.thumbnail_row: int | None = None
         """The row number the thumbnail shows (None while none is shown)."""
-        self._snapshot: Path | None = None
         self._thumbnail_target: int | None = None
         self.setWindowTitle(self.tr("Data Merge"))
 
@@ -686,15 +682,9 @@ class MergeDialog(BatchDialog):
         if allow_outside is None:
             return None
         self._remember()
-        snapshot = Path(tempfile.mkdtemp(prefix="brandstudio-merge-"))
-        template_path = snapshot / f"{self._stem()}.json"
-        try:
-            save_template(self._template, template_path)
-        except OSError as error:
-            shutil.rmtree(snapshot, ignore_errors=True)
-            self._on_failed(str(error))
+        template_path = self.save_template_aside(self._template, self._stem())
+        if template_path is None:
             return None
-        self._snapshot = snapshot
         settings = dataclasses.replace(
             self.merge_settings(template_path), allow_paths_outside=allow_outside
         )
@@ -734,9 +724,3 @@ class MergeDialog(BatchDialog):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return True if box.clickedButton() is allow else None
-
-    def batch_ended(self) -> None:
-        """The template saved aside is no longer needed."""
-        if self._snapshot is not None:
-            shutil.rmtree(self._snapshot, ignore_errors=True)
-            self._snapshot = None
