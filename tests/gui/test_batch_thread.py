@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from brandstudio.batch.report import BatchReport
+from brandstudio.batch.report import BatchReport, ItemReport
 from brandstudio.batch.runner import STOPPED_BY_USER, BatchSettings
 from brandstudio.brands import find_brand
 from brandstudio.gui.dialogs.progress import BatchProgressDialog, BatchThread
@@ -155,7 +155,6 @@ def test_the_progress_dialog_counts_and_esc_cancels(
 
 
 def test_the_summary_lists_failures_as_plain_text(qtbot: QtBot, tmp_path: Path) -> None:
-    from brandstudio.batch.report import ItemReport
 
     report = BatchReport(
         [
@@ -219,3 +218,12 @@ def test_the_latest_worker_skips_stale_requests(qtbot: QtBot) -> None:
         release.set()
         worker.stop()
     assert worker.idle()
+
+
+def test_the_summary_gives_seconds_in_the_studios_language(
+    qtbot: QtBot, tmp_path: Path, russian: object
+) -> None:
+    report = BatchReport([ItemReport("a.jpg", "ok", outputs=[str(tmp_path / "a.jpg")])])
+    dialog = BatchSummaryDialog(report, tmp_path, title="Export Finished", seconds=4)
+    qtbot.addWidget(dialog)
+    assert "Время: 4 с" in dialog.details.text()

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,6 +55,14 @@ def plan_runner(make_plan: Callable[[], Plan]) -> Runner:
         return run_batch(items, plan.job, plan.journal, settings)
 
     return run
+
+
+def duration_text(seconds: float) -> str:
+    """A duration as the studio shows it: ``42 s`` in the user's language, ``3:07``."""
+    text = format_duration(seconds)
+    if text.endswith(" s"):
+        return QCoreApplication.translate("Duration", "%1 s").replace("%1", text[:-2])
+    return text
 
 
 class _Thread(QThread):
@@ -303,7 +311,7 @@ class BatchProgressDialog(QDialog):
             )
             text += " · " + per
             if done < total:
-                left = format_duration((total - done) / rate)
+                left = duration_text((total - done) / rate)
                 text += " · " + self.tr("about %1 left").replace("%1", left)
         self.status.setText(text)
 

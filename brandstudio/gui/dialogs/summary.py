@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport, ItemReport
 from brandstudio.batch.runner import STOPPED_BY_USER
+from brandstudio.gui.dialogs.progress import duration_text
 from brandstudio.gui.engine_messages import translated_reason
 from brandstudio.gui.tooltips import plain_tip
 
@@ -101,7 +101,7 @@ class BatchSummaryDialog(QDialog):
 
         details: list[str] = []
         if seconds is not None:
-            details.append(self.tr("Time: %1").replace("%1", format_duration(seconds)))
+            details.append(self.tr("Time: %1").replace("%1", duration_text(seconds)))
         if resumed:
             details.append(
                 self.tr("Already done by an earlier run (checked, not redone): %1").replace(

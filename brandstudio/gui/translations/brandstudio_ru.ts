@@ -1324,6 +1324,13 @@
     </message>
 </context>
 <context>
+    <name>Duration</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+</context>
+<context>
     <name>EngineMessages</name>
     <message>
         <source>truncated or damaged image file</source>
