@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
+import os
 import pickle
 import shutil
 import tempfile
@@ -75,7 +76,7 @@ class ClusterStats:
     resent: int = 0
     timed_out: int = 0
     restarted: list[str] = field(default_factory=list)
-    """Workers restarted because an item on them ran past its time."""
+    """Workers whose process was ended because an item on them ran past its time."""
 
 
 class ClusterPool(WorkerPool):
@@ -165,7 +166,7 @@ class ClusterPool(WorkerPool):
                         del payloads[outcome.index]
                         yield outcome
                     if len(self.stats.restarted) > restarts:  # its copy of the bundle is gone
-                        held = client.scatter([bundle], broadcast=True, hash=False)
+                        held = _scatter_again(client, bundle, self.stats.restarted[restarts:])
                     fill()
             finally:
                 for future in flying:
@@ -174,9 +175,9 @@ class ClusterPool(WorkerPool):
                     held[0].release()
 
     def _overdue(self, flying: dict[Any, _Flight]) -> Iterator[Outcome]:
-        """Fail the items out longer than ``item_timeout``: cancel each, and restart the
-        worker running it (a thread cannot be stopped, its process can); the items queued
-        behind it go elsewhere."""
+        """Fail the items out longer than ``item_timeout``: cancel each, and end the process
+        of the worker running it (a thread cannot be stopped, a process can; its nanny starts
+        a fresh one); Dask sends the items queued behind it elsewhere."""
         now = time.monotonic()
         late = [
             future for future, flight in flying.items() if now - flight.sent > self._item_timeout
@@ -193,9 +194,11 @@ class ClusterPool(WorkerPool):
                 flight.index, error=f"took longer than {self._item_timeout:.0f} s: stopped"
             )
         if stuck:
-            with contextlib.suppress(Exception):  # no nanny, or it is gone: the item failed anyway
-                self._session.client.restart_workers(stuck, raise_for_error=False)
-                self.stats.restarted += stuck
+            # Its process ends at once (a thread cannot be stopped); the worker's nanny starts
+            # a fresh one. Not waited for: the batch goes on with the other workers.
+            with contextlib.suppress(Exception):  # gone already: the item failed anyway
+                self._session.client.run(_end_worker_process, workers=stuck, wait=False)
+            self.stats.restarted += stuck
 
     def close(self) -> None:
         """Nothing of its own to end: the session belongs to the caller."""
@@ -245,6 +248,28 @@ def _finished(finished: Any) -> list[Any]:
     if not finished.has_ready():
         time.sleep(_IDLE_SECONDS)
     return list(finished.next_batch(block=False)) if finished.has_ready() else []
+
+
+def _scatter_again(client: Any, bundle: bytes, ended: Sequence[str]) -> list[Any]:
+    """The job's files scattered again once the ended workers have left (their copies went
+    with them; a fresh worker fetches its copy from the others). Waits up to ~10 s for them to
+    leave and up to a minute for a worker to be there at all."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with contextlib.suppress(Exception):
+            if not set(ended) & set(client.scheduler_info()["workers"]):
+                break
+        time.sleep(0.1)
+    client.wait_for_workers(1, timeout=60)
+    scattered: list[Any] = client.scatter([bundle], broadcast=True, hash=False)
+    return scattered
+
+
+async def _end_worker_process() -> None:
+    """Run on a worker whose item ran past its time (on its event loop, not the stuck thread;
+    a coroutine, so it need not be waited for): end its process now. Its nanny starts a fresh
+    one; a worker without a nanny leaves the cluster."""
+    os._exit(70)  # EX_SOFTWARE
 
 
 def _processing(client: Any) -> dict[Any, str]:
