@@ -490,7 +490,11 @@ def plan_merge(
     out.mkdir(parents=True, exist_ok=True)
     journal = OutputJournal(out, merge_fingerprint(settings), overwrite=overwrite)
     label = source or table.path.name + (f" [{table.sheet}]" if table.sheet else "")
-    planner = _RowPlanner(label, table, columns, settings, journal)
+    try:
+        planner = _RowPlanner(label, table, columns, settings, journal)
+    except BaseException:  # the folder's lock is released whatever stops the plan
+        journal.close()
+        raise
     # each row planned (content checked, names claimed, resume checked) as a worker gets
     # ready for it: a 500,000-row sheet is never planned whole in memory
     items = PlannedItems.lazily(table.rows, planner.plan, planner.unplanned, len(table.rows))
