@@ -5,7 +5,6 @@ is the same; a cluster that cannot be reached ends with the reason."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from brandstudio.gui.cluster_dialog import ClusterChoice
 from brandstudio.gui.dialogs.export import ExportDialog
 from brandstudio.gui.settings import CLUSTER, Settings
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 
 pytest.importorskip("distributed")
 
@@ -27,14 +25,6 @@ BATCH_TIMEOUT = 120_000
 
 # The offscreen platform cannot pass size hints to a window manager (there is none).
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def studio(qtbot: QtBot, tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "lib"))
-    studio.open_file(CONTEST)
-    yield studio
-    studio.shutdown()
 
 
 def export_dialog(qtbot: QtBot, studio: Studio, out: Path) -> ExportDialog:

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from brandstudio.gui.dialogs.export import ExportDialog
 from brandstudio.gui.dialogs.widgets import CANVAS_KEY
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 
 REPO = Path(__file__).resolve().parents[2]
 CONTEST = REPO / "templates" / "contest.json"
@@ -43,14 +42,6 @@ def opened() -> Iterator[OpenedUrls]:
     QDesktopServices.setUrlHandler("file", handler, "open")  # type: ignore[arg-type]
     yield handler
     QDesktopServices.unsetUrlHandler("file")
-
-
-@pytest.fixture
-def studio(qtbot: QtBot, tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "lib"))
-    studio.open_file(CONTEST)
-    yield studio
-    studio.shutdown()
 
 
 def make_dialog(qtbot: QtBot, studio: Studio) -> ExportDialog:

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from brandstudio.gui.dialogs.merge import MergeDialog
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 
 REPO = Path(__file__).resolve().parents[2]
 PHOTO = REPO / "templates" / "photos" / "dogs-window.jpg"
@@ -22,14 +21,6 @@ BATCH_TIMEOUT = 60_000
 
 # The offscreen platform cannot pass size hints to a window manager (there is none).
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def studio(qtbot: QtBot, tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "lib"))
-    studio.open_file(CONTEST)
-    yield studio
-    studio.shutdown()
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from brandstudio.batch.journal import TEMP_SUFFIX
 from brandstudio.batch.runner import NOT_STARTED, STOPPED_BY_USER
 from brandstudio.gui.dialogs.stamp import StampDialog
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 
 REPO = Path(__file__).resolve().parents[2]
 PHOTOS = sorted((REPO / "templates" / "photos").glob("*.jpg"))
@@ -28,14 +27,6 @@ BATCH_TIMEOUT = 60_000
 
 # The offscreen platform cannot pass size hints to a window manager (there is none).
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def studio(qtbot: QtBot, tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "lib"))
-    studio.open_file(CONTEST)
-    yield studio
-    studio.shutdown()
 
 
 @pytest.fixture

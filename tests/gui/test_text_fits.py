@@ -35,7 +35,6 @@ from pytestqt.qtbot import QtBot
 from brandstudio.batch.report import BatchReport, ItemReport
 from brandstudio.gui import i18n
 from brandstudio.gui.studio import Studio
-from brandstudio.library.store import open_library
 
 REPO = Path(__file__).resolve().parents[2]
 CONTEST = REPO / "templates" / "contest.json"
@@ -54,14 +53,6 @@ def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
         yield request.param
     finally:
         i18n.install_translator(app, "en")  # the other tests read English
-
-
-@pytest.fixture
-def studio(qtbot: QtBot, tmp_path: Path) -> Iterator[Studio]:
-    studio = Studio(library=open_library(tmp_path / "lib"))
-    studio.open_file(CONTEST)
-    yield studio
-    studio.shutdown()
 
 
 def _export(studio: Studio, tmp_path: Path) -> QDialog:
