@@ -53,18 +53,26 @@ studio.shutdown()
 """
 
 
-@pytest.mark.parametrize("factor", ["1.25", "1.5", "2"])
-def test_at_100_percent_each_canvas_pixel_is_one_device_pixel(tmp_path: Path, factor: str) -> None:
+FACTORS = ("1.25", "1.5", "2")
+
+
+def test_at_100_percent_each_canvas_pixel_is_one_device_pixel(tmp_path: Path) -> None:
+    """At each screen scale factor (one studio process each, run side by side)."""
     script = tmp_path / "scaled_canvas.py"
     script.write_text(textwrap.dedent(PROGRAM), encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": factor}
-    env["QT_SCALE_FACTOR_ROUNDING_POLICY"] = "PassThrough"
-    result = subprocess.run(
-        [sys.executable, script, tmp_path / "library", REPO / "templates" / "contest.json"],
-        capture_output=True, text=True, timeout=120, check=False, env=env,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    ratio, scale, verdict = result.stdout.split()
-    assert float(ratio) == pytest.approx(float(factor))
-    assert float(scale) == pytest.approx(1 / float(factor))  # widget px per canvas px
-    assert verdict == "same", f"at {factor}x the canvas is not the export pixel for pixel"
+    running = {}
+    for factor in FACTORS:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": factor}
+        env["QT_SCALE_FACTOR_ROUNDING_POLICY"] = "PassThrough"
+        running[factor] = subprocess.Popen(
+            [sys.executable, script, tmp_path / f"library-{factor}",
+             REPO / "templates" / "contest.json"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        )  # fmt: skip
+    for factor, process in running.items():
+        stdout, stderr = process.communicate(timeout=180)
+        assert process.returncode == 0, f"at {factor}x: {stderr}"
+        ratio, scale, verdict = stdout.split()
+        assert float(ratio) == pytest.approx(float(factor))
+        assert float(scale) == pytest.approx(1 / float(factor))  # widget px per canvas px
+        assert verdict == "same", f"at {factor}x the canvas is not the export pixel for pixel"
