@@ -20,13 +20,13 @@ from typing import Any
 from brandstudio.batch.cluster import ClusterError, Shipping
 from brandstudio.batch.pool import Job
 from brandstudio.fileformat import FormatError, load_template
-from brandstudio.jobs.export_batch import ExportJob, content_photos, template_files
+from brandstudio.jobs.common import folder_files, template_files
+from brandstudio.jobs.export_batch import ExportJob, content_photos
 from brandstudio.jobs.merge import MergeItem, MergeJob, RowContent
 from brandstudio.jobs.plan import PlanJob
 from brandstudio.jobs.slice import SliceItem, SliceJob
 from brandstudio.jobs.stamp import LogoSpec, StampItem, StampJob
-from brandstudio.model.layers import LogoLayer
-from brandstudio.model.values import brand_role
+from brandstudio.model.template import Template
 
 Moved = Callable[[Path], Path]
 FilePair = tuple[Path, Path]
@@ -48,14 +48,13 @@ def shipping_for(job: Job) -> Shipping:
 
 
 def _folder_files(folder: Path) -> Iterator[FilePair]:
-    """Every regular, visible file below ``folder`` (links leading out of it left out)."""
-    base = folder.resolve()
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-            continue
-        if path.resolve().is_relative_to(base):
-            yield folder, path
+    return ((folder, path) for path in folder_files(folder))
+
+
+def _named_files(template: Template, folder: Path) -> tuple[Path, ...]:
+    """The files the template names in its folder (samples, logo files), inside it."""
+    inside = folder.resolve()
+    return tuple(p for p in template_files(template, folder) if p.resolve().is_relative_to(inside))
 
 
 def _file(path: Path) -> FilePair:
@@ -69,8 +68,8 @@ class MergeShipping:
 
     job: MergeJob
     image_slots: frozenset[str]
-    template_files: tuple[str, ...]
-    """Files the template names relative to its folder (samples, logo files)."""
+    named: tuple[Path, ...]
+    """Files the template names in its folder (samples, logo files)."""
 
     @classmethod
     def of(cls, job: MergeJob) -> MergeShipping:
@@ -80,20 +79,13 @@ class MergeShipping:
         except FormatError as error:
             raise ClusterError(error.describe()) from None
         slots = frozenset(name for name, slot in template.slots.items() if slot.type == "image")
-        named = [template.slots[name].sample for name in sorted(slots)]
-        for layer in template.layers:
-            if isinstance(layer, LogoLayer) and brand_role(layer.props.source) is None:
-                named.append(layer.props.source)
-        return cls(job, slots, tuple(name for name in named if name))
+        return cls(job, slots, _named_files(template, job.template_folder))
 
     def job_files(self) -> Sequence[FilePair]:
         """Template, the files it names, and the brand's folder."""
         job = self.job
         pairs = [_template_file(job.template_path, job.template_folder)]
-        for name in self.template_files:
-            path = job.template_folder.joinpath(*name.split("/"))
-            if path.is_file() and path.resolve().is_relative_to(job.template_folder.resolve()):
-                pairs.append((job.template_folder, path))
+        pairs += [(job.template_folder, path) for path in self.named]
         pairs.extend(_folder_files(job.brand_folder))
         return pairs
 
@@ -162,14 +154,8 @@ class ExportShipping:
             template = load_template(job.template_path).template
         except FormatError as error:
             raise ClusterError(error.describe()) from None
-        folder = job.template_folder
-        named = [
-            path
-            for path in template_files(template, folder)
-            if path.resolve().is_relative_to(folder.resolve())
-        ]
         photos = tuple(content_photos(template, job.content).items())
-        return cls(job, photos, tuple(named))
+        return cls(job, photos, _named_files(template, job.template_folder))
 
     def job_files(self) -> Sequence[FilePair]:
         """Template, the files it names, the content's photos, and the brand's folder."""

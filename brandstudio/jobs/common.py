@@ -1,10 +1,11 @@
 """What every job shares: the planned batch, the errors that stop one before it starts, the
-identity of files in a fingerprint, and encoding an output under the job's settings."""
+identity of files in a fingerprint, encoding an output under the job's settings, and the
+files a job reads (its template and brand)."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from brandstudio.batch.pool import ItemError, Job
 from brandstudio.batch.runner import PlannedItem, PlannedItems, count_todo
 from brandstudio.fileformat import FormatError, load_template
 from brandstudio.fileformat.brand_io import BrandKit, load_brand
+from brandstudio.model.layers import LogoLayer
 from brandstudio.model.template import Template
+from brandstudio.model.values import brand_role
 from brandstudio.render.export import Encoded, ExportError, ImageFormat, encode, encode_under
 
 
@@ -127,3 +130,26 @@ def load_job_files(template_path: Path, brand_folder: Path) -> tuple[Template, B
         return load_template(template_path).template, load_brand(brand_folder)
     except FormatError as error:
         raise ItemError(error.describe()) from None
+
+
+def template_files(template: Template, template_folder: Path) -> list[Path]:
+    """The files a template names in its own folder: sample photos and its own logo files
+    (those that exist)."""
+    names = [slot.sample for slot in template.slots.values() if slot.type == "image"]
+    for layer in template.layers:
+        if isinstance(layer, LogoLayer) and brand_role(layer.props.source) is None:
+            names.append(layer.props.source)
+    paths = (template_folder.joinpath(*name.split("/")) for name in names if name)
+    return [path for path in dict.fromkeys(paths) if path.is_file()]
+
+
+def folder_files(folder: Path) -> Iterator[Path]:
+    """Every regular, visible file below ``folder``, in order (links leading out of it left
+    out): what a brand folder holds for a job."""
+    base = folder.resolve()
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if path.resolve().is_relative_to(base):
+            yield path

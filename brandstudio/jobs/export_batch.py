@@ -16,7 +16,7 @@ resume key carries their identities): Cancel, then Export again, does the rest.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +31,9 @@ from brandstudio.jobs.common import (
     content_identity,
     encode_output,
     file_identity,
+    folder_files,
     load_job_files,
+    template_files,
 )
 from brandstudio.jobs.export import (
     ExportSettings,
@@ -40,10 +42,8 @@ from brandstudio.jobs.export import (
     open_export_journal,
     size_label,
 )
-from brandstudio.model.layers import LogoLayer
 from brandstudio.model.preset import Preset
 from brandstudio.model.template import Template
-from brandstudio.model.values import brand_role
 from brandstudio.presets import load_presets
 from brandstudio.render.assets import Assets, resolve_assets
 from brandstudio.render.engine import render
@@ -124,17 +124,6 @@ def studio_asset_presets(presets: Sequence[Preset | None]) -> tuple[Preset | Non
     return (*shipped, *(p for p in presets if p not in shipped))
 
 
-def template_files(template: Template, template_folder: Path) -> list[Path]:
-    """The files a template names in its own folder: sample photos and its own logo files
-    (those that exist)."""
-    names = [slot.sample for slot in template.slots.values() if slot.type == "image"]
-    for layer in template.layers:
-        if isinstance(layer, LogoLayer) and brand_role(layer.props.source) is None:
-            names.append(layer.props.source)
-    paths = (template_folder.joinpath(*name.split("/")) for name in names if name)
-    return [path for path in dict.fromkeys(paths) if path.is_file()]
-
-
 def content_photos(template: Template, content: Mapping[str, str]) -> dict[str, Path]:
     """The photo files the content puts into the template's image slots (those that exist),
     by slot."""
@@ -194,16 +183,13 @@ def _plan_size(
 
 def _inputs_digest(settings: ExportSettings, template_path: Path, template_folder: Path) -> str:
     """What the pictures are made of: the template's bytes and the identity (size, time) of
-    every file it reads, so a size whose inputs changed is made again."""
+    every file it reads (those a cluster's workers are sent), so a size whose inputs changed
+    is made again."""
     template = settings.template
     files = [
         *template_files(template, template_folder),
         *content_photos(template, settings.content).values(),
-        *_brand_files(settings.brand_folder),
+        *folder_files(settings.brand_folder),
     ]
     identities = [content_identity(template_path), *(file_identity(path) for path in files)]
     return hashlib.sha256("\n".join(identities).encode("utf-8")).hexdigest()[:16]
-
-
-def _brand_files(folder: Path) -> Iterator[Path]:
-    return (path for path in sorted(folder.rglob("*")) if path.is_file())
