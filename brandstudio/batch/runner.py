@@ -90,7 +90,6 @@ class PlannedItems:
         self._sources: Iterator[Any] | None = None
         self._plan: Callable[[Any], PlannedItem] = _no_plan
         self._unplanned: Callable[[Any], ItemReport] = _no_report
-        self.lazy = False
 
     @classmethod
     def lazily(
@@ -108,8 +107,12 @@ class PlannedItems:
         items._plan = plan
         items._unplanned = unplanned
         items._size = items.todo = count
-        items.lazy = True
         return items
+
+    @property
+    def lazy(self) -> bool:
+        """True when the items are planned as the run takes them (:meth:`lazily`)."""
+        return self._sources is not None
 
     def __len__(self) -> int:
         return self._size

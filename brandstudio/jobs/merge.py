@@ -22,7 +22,7 @@ from PIL import Image
 
 from brandstudio.batch.journal import LinkedFolderError, OutputJournal
 from brandstudio.batch.pool import ItemError
-from brandstudio.batch.report import ItemReport
+from brandstudio.batch.report import ItemReport, Status
 from brandstudio.batch.runner import PlannedItem, PlannedItems, WorkResult, resume_or_plan
 from brandstudio.batch.writer import write_output
 from brandstudio.fileformat.brand_io import BrandKit
@@ -531,47 +531,47 @@ class _RowPlanner:
 
     def unplanned(self, row: Row) -> ItemReport:
         """The report of a row the batch never reached."""
-        return ItemReport(
-            input=f"{self._source} row {row.number}", status="skipped", row=row.number
-        )
+        return self._report(row, "skipped")
+
+    def _report(self, row: Row, status: Status) -> ItemReport:
+        return ItemReport(input=f"{self._source} row {row.number}", status=status, row=row.number)
 
     def plan(self, row: Row) -> PlannedItem:
         """The row's item: failed (with the reason) when its content or names are unusable,
         skipped when an earlier run made all its files, else with a payload."""
-        settings = self._settings
-        report = ItemReport(
-            input=f"{self._source} row {row.number}", status="failed", row=row.number
-        )
-        if row.error is not None:
-            report.error = row.error
-            return PlannedItem(report, f"row {row.number}")
+        report = self._report(row, "failed")
         try:
+            if row.error is not None:
+                raise RowError(row.error)
             content = row_content(
                 row,
                 self._columns,
-                settings.template,
-                settings.base_content,
+                self._settings.template,
+                self._settings.base_content,
                 self._folder,
                 roots=self._roots,
             )
-        except RowError as error:
+            targets = self._targets(row)
+        except (RowError, LinkedFolderError) as error:
             report.error = str(error)
             return PlannedItem(report, f"row {row.number}")
         key = f"row {row.number}|{content.digest()}"
-        targets = []
-        count = settings.template.slides
-        try:
-            for preset in settings.presets:
-                values = merge_name_values(row, settings.template_stem, preset, settings.template)
-                name = format_name(settings.pattern, values)
-                for slide in range(1, count + 1):
-                    stem = PurePosixPath(slide_stem(name, slide, count))
-                    path = self._journal.claim(stem, EXTENSIONS[settings.fmt])
-                    targets.append(MergeTarget(preset, settings.fmt, path, slide, count))
-        except LinkedFolderError as error:
-            report.error = str(error)
-            return PlannedItem(report, f"row {row.number}")
-        item = PlannedItem(report, key, MergeItem(row.number, content, tuple(targets)))
+        item = PlannedItem(report, key, MergeItem(row.number, content, targets))
         item.targets = tuple(target.path for target in targets)
         resume_or_plan(self._journal, item)
         return item
+
+    def _targets(self, row: Row) -> tuple[MergeTarget, ...]:
+        """The row's files, their names claimed: one per preset (per slide of a carousel).
+        LinkedFolderError when the name pattern leads through a link."""
+        settings = self._settings
+        count = settings.template.slides
+        targets = []
+        for preset in settings.presets:
+            values = merge_name_values(row, settings.template_stem, preset, settings.template)
+            name = format_name(settings.pattern, values)
+            for slide in range(1, count + 1):
+                stem = PurePosixPath(slide_stem(name, slide, count))
+                path = self._journal.claim(stem, EXTENSIONS[settings.fmt])
+                targets.append(MergeTarget(preset, settings.fmt, path, slide, count))
+        return tuple(targets)

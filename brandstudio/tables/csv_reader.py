@@ -233,33 +233,32 @@ def _encoding(source: str, stream: BinaryIO, notes: list[str]) -> str:
     return "cp1251"
 
 
-def _has_utf8_line(stream: BinaryIO) -> bool:
-    """True when a line of ``stream`` (from where it stands) has UTF-8 beyond ASCII."""
-    for line in stream:
-        if line.isascii():
-            continue
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
-
-
-def _utf8_lines(stream: BinaryIO) -> tuple[list[int], list[int]]:
-    """The numbers of the lines that are UTF-8 and of those that are not; lines of ASCII alone
-    (either) are in neither list. A byte 0x0A is a line break in both encodings."""
-    utf8: list[int] = []
-    other: list[int] = []
+def _non_ascii_lines(stream: BinaryIO) -> Iterator[tuple[int, bool]]:
+    """(line number, whether it is UTF-8) for each line of ``stream`` (from where it stands)
+    with bytes beyond ASCII. A byte 0x0A is a line break in both encodings."""
     for number, line in enumerate(stream, start=1):
         if line.isascii():
             continue
         try:
             line.decode("utf-8")
         except UnicodeDecodeError:
-            other.append(number)
+            yield number, False
         else:
-            utf8.append(number)
+            yield number, True
+
+
+def _has_utf8_line(stream: BinaryIO) -> bool:
+    """True when a line of ``stream`` (from where it stands) has UTF-8 beyond ASCII."""
+    return any(is_utf8 for _, is_utf8 in _non_ascii_lines(stream))
+
+
+def _utf8_lines(stream: BinaryIO) -> tuple[list[int], list[int]]:
+    """The numbers of the lines that are UTF-8 and of those that are not; lines of ASCII alone
+    (either) are in neither list."""
+    utf8: list[int] = []
+    other: list[int] = []
+    for number, is_utf8 in _non_ascii_lines(stream):
+        (utf8 if is_utf8 else other).append(number)
     return utf8, other
 
 

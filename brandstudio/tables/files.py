@@ -90,12 +90,11 @@ def _open_file(path: Path, source: str) -> BinaryIO:
     return stream
 
 
-def _read_file(path: Path, source: str, limit: int | None = None) -> bytes:
-    """The whole file's bytes, with the checks of :func:`_open_file`; at most ``limit``
-    bytes (default MAX_WORKBOOK_BYTES: a workbook is read whole)."""
-    limit = MAX_WORKBOOK_BYTES if limit is None else limit
+def _read_file(path: Path, source: str) -> bytes:
+    """A workbook's whole bytes (at most MAX_WORKBOOK_BYTES), with the checks of
+    :func:`_open_file`."""
     with _open_file(path, source) as stream:
-        return _read_rest(stream, source, limit)
+        return _read_rest(stream, source, MAX_WORKBOOK_BYTES)
 
 
 def _read_rest(stream: BinaryIO, source: str, limit: int) -> bytes:
