@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 DRIVER_HELPERS = """
 import sys
 from pathlib import Path
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from brandstudio.gui.main_window import MainWindow
@@ -48,10 +48,17 @@ def open_studio(template, out):
     return app, studio, window
 
 
+def pump(ms):
+    # run the event loop for ms; unlike QTest.qWait it lets the renderer's thread have the GIL
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def settle(studio, canvas):
     while canvas.current_image() is None or not studio.renderer.idle():
-        QTest.qWait(20)
-    QTest.qWait(100)
+        pump(20)
+    pump(100)
 
 
 def export(studio, folder):

@@ -47,7 +47,7 @@ def main():
     type_text(editor, TYPED)
     QTest.keyClick(window.canvas, Qt.Key.Key_Escape)
     window.canvas.setFocus()
-    QTest.qWait(300)
+    pump(300)
 
     # the desktop's file and name questions are answered as the user would
     QFileDialog.getOpenFileName = staticmethod(lambda *args: (str(LOGO), ""))

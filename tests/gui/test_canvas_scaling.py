@@ -17,9 +17,8 @@ PROGRAM = """
 import io, sys
 from pathlib import Path
 from PIL import Image
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QEventLoop, QPointF, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from brandstudio.gui.canvas import Canvas
 from brandstudio.gui.studio import Studio
@@ -35,9 +34,15 @@ canvas = Canvas(studio)
 canvas.show_safe_zone = False
 canvas.resize(1300, 1300)
 canvas.show()
+def pump(ms):
+    # unlike QTest.qWait, a real event loop lets the renderer's thread have the GIL
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
 while canvas.current_image() is None or not studio.renderer.idle():
-    QTest.qWait(20)
-QTest.qWait(100)
+    pump(20)
+pump(100)
 canvas.actual_size()
 ratio = canvas.devicePixelRatioF()
 shot = canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
