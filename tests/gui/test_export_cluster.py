@@ -67,6 +67,10 @@ def test_the_export_runs_on_the_configured_cluster_with_the_same_files_and_summa
     dialog = export_dialog(qtbot, studio, tmp_path / "cluster")
     start(dialog)
     assert dialog.batch is not None and dialog.batch.cluster == ClusterChoice("local:1")
+    progress = dialog.progress
+    assert progress is not None
+    qtbot.waitUntil(lambda: "cluster" in progress.status.text())
+    assert progress.status.text() == "Starting the cluster on this computer (workers: 1)…"
     try:
         qtbot.waitUntil(lambda: dialog.summary is not None, timeout=BATCH_TIMEOUT)
     finally:
@@ -91,6 +95,11 @@ def test_a_cluster_that_cannot_be_reached_ends_with_the_reason(
     Settings()[CLUSTER.address] = "tcp://127.0.0.1:9"
     dialog = export_dialog(qtbot, studio, tmp_path / "out")
     start(dialog)
+    progress = dialog.progress
+    assert progress is not None
+    # while it tries, the progress window says what the wait is
+    qtbot.waitUntil(lambda: "Connecting to the cluster" in progress.status.text())
+    assert progress.status.text() == "Connecting to the cluster at tcp://127.0.0.1:9…"
     qtbot.waitUntil(lambda: dialog.batch is None, timeout=BATCH_TIMEOUT)
     [box] = [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
     assert box.windowTitle() == "Cannot Export"

@@ -31,7 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brandstudio.batch.cluster import ClusterSession, open_cluster, using_cluster
+from brandstudio.batch.cluster import (
+    ClusterError,
+    ClusterSession,
+    open_cluster,
+    parse_address,
+    using_cluster,
+)
 from brandstudio.batch.pool import WorkerPool, default_jobs
 from brandstudio.batch.progress import format_duration
 from brandstudio.batch.report import BatchReport
@@ -78,13 +84,15 @@ class _Thread(QThread):
 class BatchThread(QObject):
     """Runs a batch on its own thread; the GUI thread never waits for it.
 
-    Signals arrive on the GUI thread: ``progress(done, total)`` after each item (``total`` is
-    known once planning is over), ``output(path)`` for each file written, then exactly one of
+    Signals arrive on the GUI thread: ``connecting(address)`` before a cluster is started or
+    reached, ``progress(done, total)`` after each item (``total`` is known once planning is
+    over), ``output(path)`` for each file written, then exactly one of
     ``finished(BatchReport)`` or ``failed(message)`` (the batch could not start, or broke).
     Both come after the thread has ended, so receivers may close windows at once.
     """
 
     progress = Signal(int, int)
+    connecting = Signal(str)
     output = Signal(str)
     finished = Signal(object)
     failed = Signal(str)
@@ -189,6 +197,7 @@ class BatchThread(QObject):
             return
         from brandstudio.jobs.cluster_inputs import shipping_for
 
+        self.connecting.emit(self.cluster.address)
         with (
             open_cluster(self.cluster.address, shipping_for, tls=self.cluster.tls) as session,
             using_cluster(session),
@@ -267,6 +276,7 @@ class BatchProgressDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(self.buttons)
         thread.progress.connect(self._on_progress)
+        thread.connecting.connect(self._on_connecting)
         thread.output.connect(self._on_output)
         thread.finished.connect(self._on_done)
         thread.failed.connect(self._on_done)
@@ -290,6 +300,21 @@ class BatchProgressDialog(QDialog):
             self.request_cancel()
         else:
             super().closeEvent(event)
+
+    def _on_connecting(self, address: str) -> None:
+        """Say what the wait before the first file is: a cluster starting or being reached."""
+        try:
+            local = parse_address(address)
+        except ClusterError:
+            local = None
+        if local is not None and local.is_local:
+            text = self.tr("Starting the cluster on this computer (workers: %1)…").replace(
+                "%1", str(local.local_workers)
+            )
+        else:
+            text = self.tr("Connecting to the cluster at %1…").replace("%1", address)
+        if not self._thread.cancelled:
+            self.status.setText(text)
 
     def _on_progress(self, done: int, total: int) -> None:
         now = time.monotonic()

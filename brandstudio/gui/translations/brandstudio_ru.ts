@@ -97,6 +97,14 @@
         <translation>Останавливаемся: доделываем файлы в работе…</translation>
     </message>
     <message>
+        <source>Starting the cluster on this computer (workers: %1)…</source>
+        <translation>Запуск кластера на этом компьютере (процессов: %1)…</translation>
+    </message>
+    <message>
+        <source>Connecting to the cluster at %1…</source>
+        <translation>Подключение к кластеру %1…</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
