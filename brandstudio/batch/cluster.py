@@ -239,12 +239,31 @@ def open_cluster(
     """
     address = parse_address(text)
     timeout = timeout or connect_seconds()
-    session = _connect(address, shipping, tls, timeout)
-    try:
-        check_versions(session, timeout)
-        yield session
-    finally:
-        session.close()
+    with short_message_logs(address.text):
+        session = _connect(address, shipping, tls, timeout)
+        try:
+            check_versions(session, timeout)
+            yield session
+        finally:
+            session.close()
+
+
+MESSAGE_LOG_LENGTH = 16
+"""Messages each Dask stream keeps for debugging (Dask's default is 1,000).
+
+Dask keeps every stream's last messages under 1 MB, and ours carry the items' files: with
+200 KB photos that held ~380 MB in a client talking to a remote scheduler, and ~700 MB more
+with ``local:N``, whose scheduler runs in the client."""
+
+
+@contextlib.contextmanager
+def short_message_logs(address: str) -> Iterator[None]:
+    """Dask's debugging logs of recent messages cut to MESSAGE_LOG_LENGTH while the session
+    lives (streams read it when they open; a local cluster's workers inherit it)."""
+    dask_distributed(address)
+    config: Any = importlib.import_module("dask.config")
+    with config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG_LENGTH}):
+        yield
 
 
 def connect_seconds() -> float:

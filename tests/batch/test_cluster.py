@@ -8,6 +8,7 @@ worker's item is done elsewhere; unsafe addresses and other versions are refused
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -15,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -230,6 +232,22 @@ def test_at_most_twice_the_workers_threads_are_in_flight(session: ClusterSession
         outcomes = list(pool.run(items))
     assert len(outcomes) == 40 and all(outcome.ok for outcome in outcomes)
     assert 1 <= pool.stats.most_in_flight <= 2 * 2
+
+
+def test_the_items_files_are_not_kept_in_dasks_message_logs(session: ClusterSession) -> None:
+    # Dask logs each stream's last messages under 1 MB (1,000 by default): with the items'
+    # photos in them, a client grew by hundreds of MB; the session keeps 16
+    items = (("ok", os.urandom(100_000)) for _ in range(400))  # 40 MB sent in all
+    tracemalloc.start()
+    try:
+        with ClusterPool(ScriptedJob(), session) as pool:
+            done = sum(1 for outcome in pool.run(items) if outcome.ok)
+        gc.collect()
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert done == 400
+    assert held < 15_000_000, f"{held / 1e6:.1f} MB still held after the batch"
 
 
 def test_an_item_whose_worker_died_is_done_by_another(
