@@ -110,6 +110,61 @@ _FORMS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
     )
 )
 
+# what reading a spreadsheet noticed (tables: Table.notes); English keeps the engine's words
+_NOTE_FORMS: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(pattern), str(text))
+    for pattern, text in (
+        (
+            r"columns separated by tabs",
+            QT_TRANSLATE_NOOP("EngineMessages", "columns separated by tabs"),
+        ),
+        (
+            r"columns separated by '(.)'",
+            QT_TRANSLATE_NOOP("EngineMessages", "columns separated by “%1”"),
+        ),
+        (r"read as UTF-16 text", QT_TRANSLATE_NOOP("EngineMessages", "read as UTF-16 text")),
+        (
+            r"read as Windows-1251 \(Cyrillic\) text, because it is not UTF-8: .*",
+            QT_TRANSLATE_NOOP(
+                "EngineMessages",
+                "read as Windows-1251 (Cyrillic) text, because it is not UTF-8: this is how Excel"
+                " saves “CSV (comma delimited)”; choose “CSV UTF-8” to be sure of every letter",
+            ),
+        ),
+        (
+            r"skipped (\d+) empty rows? \((.+)\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "skipped empty rows: %1 (%2)"),
+        ),
+        (
+            r"skipped many empty rows \((.+)\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "skipped many empty rows: %1"),
+        ),
+        (
+            r"the table has no rows under its header \(row (\d+)\)",
+            QT_TRANSLATE_NOOP("EngineMessages", "the table has no rows under its header (row %1)"),
+        ),
+        (
+            r"removed control characters \(invisible codes such as NUL\) from (\d+) cells?",
+            QT_TRANSLATE_NOOP(
+                "EngineMessages",
+                "removed control characters (invisible codes such as NUL) from cells: %1",
+            ),
+        ),
+        (
+            r"merged cells (.+?): only the first cell of a merged range .*",
+            QT_TRANSLATE_NOOP(
+                "EngineMessages",
+                "merged cells %1: only the first cell of a merged range has its value, the other"
+                " rows see it empty (unmerge and fill the cells to repeat a value)",
+            ),
+        ),
+        (
+            r"read the sheet (.+?); the file also has (.+)",
+            QT_TRANSLATE_NOOP("EngineMessages", "read the sheet %1; the file also has %2"),
+        ),
+    )
+)
+
 
 def translated_reason(reason: str) -> str:
     """``reason`` in the studio's language when it is one of the engine's known forms.
@@ -129,11 +184,24 @@ def translated_reason(reason: str) -> str:
     return reason
 
 
-def _translate(text: str) -> str | None:
-    for pattern, form in _FORMS:
+def translated_note(note: str) -> str:
+    """A note of the spreadsheet reader in the studio's language (as written when the
+    language has no translation of it)."""
+    return _translate(note, _NOTE_FORMS, keep_untranslated=True) or note
+
+
+def _translate(
+    text: str,
+    forms: tuple[tuple[re.Pattern[str], str], ...] = _FORMS,
+    *,
+    keep_untranslated: bool = False,
+) -> str | None:
+    for pattern, form in forms:
         match = pattern.fullmatch(text)
         if match is not None:
             translated = QCoreApplication.translate(CONTEXT, form)
+            if keep_untranslated and translated == form:
+                return None
             for number, value in enumerate(match.groups(), start=1):
                 translated = translated.replace(f"%{number}", value)
             return translated

@@ -45,6 +45,7 @@ from brandstudio.gui.dialogs.widgets import (
     OutputOptions,
     PresetPicker,
 )
+from brandstudio.gui.engine_messages import translated_note
 from brandstudio.gui.i18n import current_language
 from brandstudio.gui.render_service import RenderRequest, to_qimage
 from brandstudio.gui.settings import FOLDERS, MERGE, last_folder, remember_folder
@@ -397,7 +398,7 @@ class MergeDialog(BatchDialog):
         self.sheet.blockSignals(False)
         self.sheet.setVisible(bool(result.sheets))
         self.sheet_label.setVisible(bool(result.sheets))
-        self.notes.setText("\n".join(table.notes))
+        self.notes.setText("\n".join(translated_note(note) for note in table.notes))
         self.notes.setVisible(bool(table.notes))
         self._fill_rows(table)
         self._auto_map(table)

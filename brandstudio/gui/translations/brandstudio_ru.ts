@@ -1429,6 +1429,46 @@
         <translation>строка %1</translation>
     </message>
     <message>
+        <source>columns separated by tabs</source>
+        <translation>столбцы разделены табуляцией</translation>
+    </message>
+    <message>
+        <source>columns separated by “%1”</source>
+        <translation>столбцы разделены символом «%1»</translation>
+    </message>
+    <message>
+        <source>read as UTF-16 text</source>
+        <translation>прочитано как текст UTF-16</translation>
+    </message>
+    <message>
+        <source>read as Windows-1251 (Cyrillic) text, because it is not UTF-8: this is how Excel saves “CSV (comma delimited)”; choose “CSV UTF-8” to be sure of every letter</source>
+        <translation>прочитано как текст Windows-1251 (кириллица), потому что это не UTF-8: так Excel сохраняет «CSV (разделители — запятые)»; выберите «CSV UTF-8», чтобы все буквы прочитались наверняка</translation>
+    </message>
+    <message>
+        <source>skipped empty rows: %1 (%2)</source>
+        <translation>пропущено пустых строк: %1 (строки %2)</translation>
+    </message>
+    <message>
+        <source>skipped many empty rows: %1</source>
+        <translation>пропущено много пустых строк: %1</translation>
+    </message>
+    <message>
+        <source>the table has no rows under its header (row %1)</source>
+        <translation>в таблице нет строк под заголовком (строка %1)</translation>
+    </message>
+    <message>
+        <source>removed control characters (invisible codes such as NUL) from cells: %1</source>
+        <translation>удалены управляющие символы (невидимые коды вроде NUL), ячеек: %1</translation>
+    </message>
+    <message>
+        <source>merged cells %1: only the first cell of a merged range has its value, the other rows see it empty (unmerge and fill the cells to repeat a value)</source>
+        <translation>объединённые ячейки %1: значение есть только в первой ячейке диапазона, в остальных строках она пуста (разъедините ячейки и заполните их, чтобы повторить значение)</translation>
+    </message>
+    <message>
+        <source>read the sheet %1; the file also has %2</source>
+        <translation>прочитан лист %1; в файле есть также %2</translation>
+    </message>
+    <message>
         <source>on the exclude list (%1)</source>
         <translation>в списке исключений (%1)</translation>
     </message>
