@@ -232,6 +232,61 @@ def test_photos_outside_the_sheet_folder_are_used_only_when_the_user_allows(
     assert [path.name for path in out.glob("*.jpg")] == ["Contest_2_instagram-square.jpg"]
 
 
+def test_a_big_sheets_paths_are_checked_off_the_gui_thread_before_it_asks(
+    qtbot: QtBot, dialog: MergeDialog, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from brandstudio.gui.dialogs.merge_paths import LARGE_SHEET_ROWS
+
+    private = tmp_path / "secret" / "private.jpg"
+    private.parent.mkdir()
+    shutil.copy(PHOTO, private)
+    share = tmp_path / "share"
+    (share / "img").mkdir(parents=True)
+    shutil.copy(PHOTO, share / "img" / "cup.jpg")
+    count = LARGE_SHEET_ROWS + 1000
+    lines = ["headline,photo", *(f"Пост {n},img/cup.jpg" for n in range(count - 1))]
+    (share / "rows.csv").write_text("\n".join([*lines, f"Чужое,{private}"]), encoding="utf-8")
+    out = tmp_path / "out"
+    dialog.show()
+    dialog.open_table(share / "rows.csv")
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20_000)
+    dialog.presets.set_checked(["instagram-square"])
+    dialog.options.folder.set_path(out)
+    asked: list[str] = []
+
+    def answer_cancel() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.objectName() == "paths-outside":
+            asked.append(box.detailedText())
+            box.button(QMessageBox.StandardButton.Cancel).click()
+
+    answering = QTimer(dialog)
+    answering.timeout.connect(answer_cancel)
+    answering.start(20)
+
+    dialog.ok_button.click()  # returns at once: the paths are checked in the background
+    assert not asked and dialog.batch is None
+    assert (
+        dialog.problem.text()
+        == f"Checking where the image cells of {count:,} rows lead…".replace(
+            ",", "\N{NO-BREAK SPACE}"
+        )
+    )
+    assert not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=20_000)  # then Start goes on: it asks
+    assert f"row {count + 1}, column 'photo': {private}" in asked[0]
+    assert dialog.batch is None and not out.exists(), "nothing starts without the user's yes"
+    assert dialog.ok_button.isEnabled()
+
+    dialog.ok_button.click()  # the same sheet and columns: the answer is known, it asks at once
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=5_000)
+    assert dialog.problem.text() == "" and dialog.batch is None
+    answering.stop()
+
+
 def test_checks_the_first_rows_and_skips_rows_with_errors(
     qtbot: QtBot, dialog: MergeDialog, tmp_path: Path
 ) -> None:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStyle,
     QTableWidget,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from brandstudio.gui.cluster_dialog import configured_cluster
 from brandstudio.gui.dialogs.base import BatchDialog, BatchTexts
 from brandstudio.gui.dialogs.merge_check import MergeCheck
+from brandstudio.gui.dialogs.merge_paths import OutsidePaths
 from brandstudio.gui.dialogs.progress import BatchThread
 from brandstudio.gui.dialogs.widgets import (
     CANVAS_KEY,
@@ -61,7 +61,6 @@ from brandstudio.jobs.merge import (
     column_map,
     map_columns,
     merge_name_values,
-    paths_outside,
     plan_merge,
     row_content,
 )
@@ -124,6 +123,9 @@ class MergeDialog(BatchDialog):
         )
         self._debounce = self.debounce(self._request_thumbnail)
         self._check_soon = self.debounce(self._check_rows)
+        self.outside_paths = OutsidePaths(self)
+        self.outside_paths.ready.connect(self._outside_paths_checked)
+        self.outside_paths.failed.connect(self._on_failed)
 
         left = self._data_panel()
         self.tabs = QTabWidget()
@@ -566,7 +568,17 @@ class MergeDialog(BatchDialog):
             return self.tr("Fix the file name pattern on the Output tab")
         if self.options.folder.path() is None:
             return self.tr("Choose an output folder on the Output tab")
+        if self.outside_paths.checking:
+            rows = len(self.table.rows)
+            return self.tr("Checking where the image cells of %1 rows lead…").replace(
+                "%1", f"{rows:,}".replace(",", "\N{NO-BREAK SPACE}")
+            )
         return None
+
+    def _outside_paths_checked(self) -> None:
+        """A big sheet's image paths are checked: Start goes on (asking first if need be)."""
+        self._update()
+        self.accept()
 
     # -- the row preview --
 
@@ -677,10 +689,11 @@ class MergeDialog(BatchDialog):
         thread) and render them on worker processes."""
         table = self.table
         assert table is not None
-        if not self.rows_check.go_on(self):
+        allow_outside = self.outside_paths.allow(table, self.column_map(), self._template)
+        if allow_outside is None:  # the user said no, or a big sheet is being checked
+            self._update()
             return None
-        allow_outside = self._allow_paths_outside(table)
-        if allow_outside is None:
+        if not self.rows_check.go_on(self):
             return None
         self._remember()
         template_path = self.save_template_aside(self._template, self._stem())
@@ -697,31 +710,3 @@ class MergeDialog(BatchDialog):
             cluster=configured_cluster(),
             parent=self,
         )
-
-    def _allow_paths_outside(self, table: Table) -> bool | None:
-        """False when every image cell stays in the sheet's folder or the library; else ask:
-        True to use the files anyway, None to go back (nothing starts)."""
-        found, count = paths_outside(table, self.column_map(), self._template)
-        if not count:
-            return False
-        listed = "\n".join(found + (["…"] if count > len(found) else []))
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Photos From Other Folders"),
-            self.tr(
-                "%n image cell(s) name files outside the spreadsheet's folder and the library."
-                " A shared spreadsheet could use them to put your private photos into a post."
-                "\n\nUse these files anyway?",
-                "",
-                count,
-            ),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("paths-outside")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText(listed)
-        allow = box.addButton(self.tr("Use Them"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return True if box.clickedButton() is allow else None

@@ -3588,6 +3588,10 @@ Branded images for every network, offline.</source>
         <translation>Выберите папку для результатов на вкладке «Результат»</translation>
     </message>
     <message>
+        <source>Checking where the image cells of %1 rows lead…</source>
+        <translation>Проверяем, куда ведут пути к картинкам в строках: %1…</translation>
+    </message>
+    <message>
         <source>Row %1</source>
         <translation>Строка %1</translation>
     </message>
@@ -3602,30 +3606,6 @@ Branded images for every network, offline.</source>
     <message>
         <source>Making Posts</source>
         <translation>Создаём посты</translation>
-    </message>
-    <message>
-        <source>Photos From Other Folders</source>
-        <translation>Фото из других папок</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image cell(s) name files outside the spreadsheet&apos;s folder and the library. A shared spreadsheet could use them to put your private photos into a post.
-
-Use these files anyway?</source>
-        <translation>
-            <numerusform>%n ячейка с изображением указывает на файл вне папки таблицы и библиотеки. Через чужую таблицу так можно вставить ваши личные фото в пост.
-
-Всё равно использовать эти файлы?</numerusform>
-            <numerusform>%n ячейки с изображениями указывают на файлы вне папки таблицы и библиотеки. Через чужую таблицу так можно вставить ваши личные фото в пост.
-
-Всё равно использовать эти файлы?</numerusform>
-            <numerusform>%n ячеек с изображениями указывают на файлы вне папки таблицы и библиотеки. Через чужую таблицу так можно вставить ваши личные фото в пост.
-
-Всё равно использовать эти файлы?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Use Them</source>
-        <translation>Использовать</translation>
     </message>
     <message>
         <source>Data Merge Finished</source>
@@ -3708,6 +3688,33 @@ Use these files anyway?</source>
     <message>
         <source>Folder:</source>
         <translation>Папка:</translation>
+    </message>
+</context>
+<context>
+    <name>OutsidePaths</name>
+    <message>
+        <source>Photos From Other Folders</source>
+        <translation>Фото из других папок</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image cell(s) name files outside the spreadsheet&apos;s folder and the library. A shared spreadsheet could use them to put your private photos into a post.
+
+Use these files anyway?</source>
+        <translation>
+            <numerusform>%n ячейка с изображением указывает на файл вне папки таблицы и библиотеки. Через чужую таблицу так можно вставить ваши личные фото в пост.
+
+Всё равно использовать эти файлы?</numerusform>
+            <numerusform>%n ячейки с изображениями указывают на файлы вне папки таблицы и библиотеки. Через чужую таблицу так можно вставить ваши личные фото в пост.
+
+Всё равно использовать эти файлы?</numerusform>
+            <numerusform>%n ячеек с изображениями указывают на файлы вне папки таблицы и библиотеки. Через чужую таблицу так можно вставить ваши личные фото в пост.
+
+Всё равно использовать эти файлы?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Use Them</source>
+        <translation>Использовать</translation>
     </message>
 </context>
 <context>
