@@ -192,25 +192,35 @@ def test_an_xlsx_sheet_can_be_chosen(qtbot: QtBot, dialog: MergeDialog, tmp_path
     assert dialog.row_count.text() == "Rows: 2"
 
 
+def sheet_naming_a_private_photo(
+    qtbot: QtBot, dialog: MergeDialog, tmp_path: Path, rows_inside: int = 0
+) -> tuple[Path, Path]:
+    """A shared sheet (``rows_inside`` rows with its own photo, then one naming a photo in
+    another folder) open in the dialog, ready to start: (the private photo, the output)."""
+    private = tmp_path / "secret" / "private.jpg"
+    private.parent.mkdir()
+    shutil.copy(PHOTO, private)
+    share = tmp_path / "share"
+    (share / "img").mkdir(parents=True)
+    shutil.copy(PHOTO, share / "img" / "cup.jpg")
+    lines = ["headline,photo", *(f"Пост {n},img/cup.jpg" for n in range(rows_inside))]
+    (share / "rows.csv").write_text("\n".join([*lines, f"Чужое фото,{private}"]), encoding="utf-8")
+    out = tmp_path / "out"
+    dialog.show()
+    dialog.open_table(share / "rows.csv")
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20_000)
+    dialog.presets.set_checked(["instagram-square"])
+    dialog.options.folder.set_path(out)
+    return private, out
+
+
 def test_photos_outside_the_sheet_folder_are_used_only_when_the_user_allows(
     qtbot: QtBot, dialog: MergeDialog, tmp_path: Path
 ) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    private = tmp_path / "secret" / "private.jpg"
-    private.parent.mkdir()
-    shutil.copy(PHOTO, private)
-    share = tmp_path / "share"
-    share.mkdir()
-    sheet = share / "rows.csv"
-    sheet.write_text(f"headline,photo\nЧужое фото,{private}\n", encoding="utf-8")
-    out = tmp_path / "out"
-    dialog.show()
-    dialog.open_table(sheet)
-    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20_000)
-    dialog.presets.set_checked(["instagram-square"])
-    dialog.options.folder.set_path(out)
+    private, out = sheet_naming_a_private_photo(qtbot, dialog, tmp_path)
     asked: list[str] = []
 
     def answer(button: str) -> None:
@@ -240,21 +250,8 @@ def test_a_big_sheets_paths_are_checked_off_the_gui_thread_before_it_asks(
 
     from brandstudio.gui.dialogs.merge_paths import LARGE_SHEET_ROWS
 
-    private = tmp_path / "secret" / "private.jpg"
-    private.parent.mkdir()
-    shutil.copy(PHOTO, private)
-    share = tmp_path / "share"
-    (share / "img").mkdir(parents=True)
-    shutil.copy(PHOTO, share / "img" / "cup.jpg")
     count = LARGE_SHEET_ROWS + 1000
-    lines = ["headline,photo", *(f"Пост {n},img/cup.jpg" for n in range(count - 1))]
-    (share / "rows.csv").write_text("\n".join([*lines, f"Чужое,{private}"]), encoding="utf-8")
-    out = tmp_path / "out"
-    dialog.show()
-    dialog.open_table(share / "rows.csv")
-    qtbot.waitUntil(lambda: dialog.table is not None, timeout=20_000)
-    dialog.presets.set_checked(["instagram-square"])
-    dialog.options.folder.set_path(out)
+    private, out = sheet_naming_a_private_photo(qtbot, dialog, tmp_path, rows_inside=count - 1)
     asked: list[str] = []
 
     def answer_cancel() -> None:
