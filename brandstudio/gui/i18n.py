@@ -48,6 +48,13 @@ def current_language() -> str:
     return _shown[0]
 
 
+def count_text(number: int) -> str:
+    """A count as the studio's language writes it: ``500 000`` (no-break spaces) in
+    Russian, ``500,000`` in English."""
+    text = f"{number:,}"
+    return text.replace(",", "\N{NO-BREAK SPACE}") if current_language() == "ru" else text
+
+
 def translation_file(code: str) -> bytes | None:
     """The compiled translation for ``code`` (``brandstudio_<code>.qm``), or None."""
     resource = resources.files(PACKAGE).joinpath(FOLDER, f"brandstudio_{code}.qm")

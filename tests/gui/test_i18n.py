@@ -314,3 +314,15 @@ def test_languages_and_the_setting(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown language"):
         i18n.set_language("klingon", settings)
     assert settings.value("language") == "ru"
+
+
+def test_counts_are_written_as_the_language_writes_them(qtbot: QtBot) -> None:
+    from brandstudio.gui.i18n import count_text
+
+    assert count_text(500_000) == "500,000" and count_text(42) == "42"
+
+
+def test_counts_in_russian_have_no_break_spaces(russian: None) -> None:
+    from brandstudio.gui.i18n import count_text
+
+    assert count_text(500_000) == "500\N{NO-BREAK SPACE}000"

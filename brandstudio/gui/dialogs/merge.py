@@ -46,7 +46,7 @@ from brandstudio.gui.dialogs.widgets import (
     PresetPicker,
 )
 from brandstudio.gui.engine_messages import translated_note
-from brandstudio.gui.i18n import current_language
+from brandstudio.gui.i18n import count_text, current_language
 from brandstudio.gui.render_service import RenderRequest, to_qimage
 from brandstudio.gui.settings import FOLDERS, MERGE, last_folder, remember_folder
 from brandstudio.gui.studio import Studio
@@ -452,7 +452,7 @@ class MergeDialog(BatchDialog):
         for column in range(self.rows.columnCount()):
             self.rows.setColumnWidth(column, min(self.rows.columnWidth(column), 220))
         problems = table.rows_with_errors()  # without reading a large table's rows back
-        text = self.tr("Rows: %1").replace("%1", str(len(table.rows)))
+        text = self.tr("Rows: %1").replace("%1", count_text(len(table.rows)))
         if len(table.rows) > MAX_ROWS_SHOWN:
             text += " · " + self.tr("the first %1 shown").replace("%1", str(MAX_ROWS_SHOWN))
         if problems:
@@ -571,7 +571,7 @@ class MergeDialog(BatchDialog):
         if self.outside_paths.checking:
             rows = len(self.table.rows)
             return self.tr("Checking where the image cells of %1 rows lead…").replace(
-                "%1", f"{rows:,}".replace(",", "\N{NO-BREAK SPACE}")
+                "%1", count_text(rows)
             )
         return None
 
