@@ -12,6 +12,10 @@ import pytest
 from helpers import run_command
 from PIL import Image
 
+from brandstudio.fileformat import load_template
+from brandstudio.jobs.merge import map_columns, paths_outside
+from brandstudio.tables import read_table
+
 REPO = Path(__file__).resolve().parents[2]
 PHOTO = REPO / "templates" / "photos" / "dogs-window.jpg"
 SQUARE = ["--preset", "instagram-square"]
@@ -90,3 +94,25 @@ def test_a_template_folder_never_follows_a_link_out_of_itself(
         colours = image.convert("RGB").getcolors(maxcolors=2_000_000) or []
     red = sum(count for count, colour in colours if colour == RED)
     assert red < 100, "the private photo was drawn into the post"
+
+
+def test_the_studios_question_finds_every_way_out_of_the_folder(
+    tmp_path: Path, private: Path
+) -> None:
+    # the dialog's check resolves each folder once: links to files, linked folders and ..
+    # must still be seen, cell by cell
+    sheet = shared_sheet(tmp_path, private)
+    share = sheet.parent
+    (share / "pics").symlink_to(private.parent, target_is_directory=True)
+    (share / "sub").mkdir()
+    shutil.copy(PHOTO, share / "sub" / "own.jpg")
+    with sheet.open("a", encoding="utf-8") as rows:
+        rows.write("папка-ссылка,pics/private.jpg\n")
+        rows.write("через подпапку,sub/../../secret/private.jpg\n")
+        rows.write("своя подпапка,sub/own.jpg\n")
+        rows.write("своя снова,ok.jpg\n")
+    table = read_table(sheet)
+    template = load_template(REPO / "templates" / "contest.json").template
+    found, count = paths_outside(table, map_columns(table, template), template, limit=10)
+    assert count == 5
+    assert [line.split(",")[0] for line in found] == [f"row {n}" for n in (3, 4, 5, 6, 7)]
