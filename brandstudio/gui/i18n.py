@@ -49,10 +49,9 @@ def current_language() -> str:
 
 
 def count_text(number: int) -> str:
-    """A count as the studio's language writes it: ``500 000`` (no-break spaces) in
-    Russian, ``500,000`` in English."""
-    text = f"{number:,}"
-    return text.replace(",", "\N{NO-BREAK SPACE}") if current_language() == "ru" else text
+    """A count as the studio's language writes it (Qt's locale for it): ``500 000``
+    (no-break spaces) in Russian, ``500,000`` in English."""
+    return QLocale(current_language()).toString(number)
 
 
 def translation_file(code: str) -> bytes | None:
