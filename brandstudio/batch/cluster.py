@@ -252,8 +252,8 @@ MESSAGE_LOG_LENGTH = 16
 """Messages each Dask stream keeps for debugging (Dask's default is 1,000).
 
 Dask keeps every stream's last messages under 1 MB, and ours carry the items' files: with
-200 KB photos that held ~380 MB in a client talking to a remote scheduler, and ~700 MB more
-with ``local:N``, whose scheduler runs in the client."""
+200 KB photos (3,000 items) that held ~380 MB in a client talking to a separate scheduler, and
+~700 MB with ``local:2``, whose scheduler's streams are in the client too."""
 
 
 @contextlib.contextmanager
